@@ -1,0 +1,506 @@
+//! Input parsing: the CSV template of SPEC §5, comma- or tab-separated (cells copied from
+//! Excel or WPS arrive as TSV). Every problem names the row of the user's file, the column
+//! as the user wrote it, and what was expected.
+
+use crate::model::{Lang, Level, Ownership, Resource, SchoolRow, SchoolType, Resources};
+use crate::standards::Standard;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// An error or a warning about the input. `row` is the line of the user's file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    pub row: Option<usize>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    fn at(row: usize, column: &str, message: String) -> Problem {
+        Problem { row: Some(row), column: Some(column.to_string()), message }
+    }
+
+    fn column(column: &str, message: String) -> Problem {
+        Problem { row: None, column: Some(column.to_string()), message }
+    }
+
+    fn general(message: String) -> Problem {
+        Problem { row: None, column: None, message }
+    }
+
+    /// One line for a terminal or a log: "第3行「在校生数」：…".
+    pub fn describe(&self, lang: Lang) -> String {
+        let place = match (self.row, &self.column, lang) {
+            (Some(r), Some(c), Lang::Zh) => format!("第{r}行「{c}」："),
+            (Some(r), None, Lang::Zh) => format!("第{r}行："),
+            (None, Some(c), Lang::Zh) => format!("「{c}」列："),
+            (Some(r), Some(c), Lang::En) => format!("row {r}, column \"{c}\": "),
+            (Some(r), None, Lang::En) => format!("row {r}: "),
+            (None, Some(c), Lang::En) => format!("column \"{c}\": "),
+            (None, None, _) => String::new(),
+        };
+        format!("{place}{}", self.message)
+    }
+}
+
+/// A column of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    School,
+    Level,
+    SchoolType,
+    Group,
+    Ownership,
+    Students,
+    SeniorStudents,
+    Resource(Resource),
+}
+
+impl Column {
+    pub const ALL: [Column; 18] = [
+        Column::School,
+        Column::Level,
+        Column::SchoolType,
+        Column::Group,
+        Column::Ownership,
+        Column::Students,
+        Column::SeniorStudents,
+        Column::Resource(Resource::Teachers),
+        Column::Resource(Resource::QualifiedTeachers),
+        Column::Resource(Resource::SeniorTitleTeachers),
+        Column::Resource(Resource::BackboneTeachers),
+        Column::Resource(Resource::PeArtTeachers),
+        Column::Resource(Resource::TeachingArea),
+        Column::Resource(Resource::SportsArea),
+        Column::Resource(Resource::EquipmentValue),
+        Column::Resource(Resource::MultimediaRooms),
+        Column::Resource(Resource::Computers),
+        Column::Resource(Resource::Books),
+    ];
+
+    /// Chinese header, English alias, then other accepted Chinese names.
+    pub fn names(self) -> &'static [&'static str] {
+        use Resource::*;
+        match self {
+            Column::School => &["学校名称", "school", "学校", "校名"],
+            Column::Level => &["学段", "level"],
+            Column::SchoolType => &["学校类型", "school_type", "办学类型"],
+            Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
+            Column::Ownership => &["办学性质", "ownership"],
+            Column::Students => &["在校生数", "students", "学生数"],
+            Column::SeniorStudents => &["高中在校生数", "senior_students"],
+            Column::Resource(r) => match r {
+                Teachers => &["专任教师数", "teachers"],
+                QualifiedTeachers => &["高于规定学历教师数", "qualified_teachers"],
+                SeniorTitleTeachers => &["中级及以上职称教师数", "senior_title_teachers"],
+                BackboneTeachers => &["县级及以上骨干教师数", "backbone_teachers"],
+                PeArtTeachers => &["体育艺术专任教师数", "pe_art_teachers"],
+                TeachingArea => &["教学及辅助用房面积", "teaching_area"],
+                SportsArea => &["体育运动场馆面积", "sports_area"],
+                EquipmentValue => &["教学仪器设备值", "equipment_value"],
+                MultimediaRooms => &["网络多媒体教室数", "multimedia_rooms"],
+                Computers => &["计算机台数", "computers"],
+                Books => &["图书册数", "books"],
+            },
+        }
+    }
+
+    /// The template's header for this column in the given language.
+    pub fn header(self, lang: Lang) -> &'static str {
+        self.names()[match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }]
+    }
+
+    /// Units a header may name in brackets, and the factor to the unit the core uses.
+    fn units(self) -> &'static [(&'static str, f64)] {
+        use Resource::*;
+        match self {
+            Column::Resource(TeachingArea | SportsArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0)],
+            Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("万元", 10_000.0)],
+            Column::Resource(Computers) => &[("台", 1.0)],
+            Column::Resource(Books) => &[("册", 1.0)],
+            Column::Resource(MultimediaRooms) => &[("间", 1.0), ("个", 1.0)],
+            Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
+            _ => &[],
+        }
+    }
+}
+
+/// Folds full-width forms to half-width and the ideographic space to a space, so that
+/// "（万元）" and "(万元)", "１２" and "12" read alike.
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A header split into its name and an optional trailing unit in brackets.
+fn split_header(header: &str) -> (String, Option<String>) {
+    let folded: String = fold_width(header).chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = folded.trim_start_matches('\u{feff}').to_lowercase();
+    for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
+        if let Some(body) = folded.strip_suffix(close) {
+            if let Some(at) = body.rfind(open) {
+                return (body[..at].to_string(), Some(body[at + open.len_utf8()..].to_string()));
+            }
+        }
+    }
+    (folded, None)
+}
+
+fn match_column(name: &str) -> Option<Column> {
+    Column::ALL
+        .into_iter()
+        .find(|c| c.names().iter().any(|n| split_header(n).0 == name))
+}
+
+/// The text split into records, each with the line it starts on. Tab-separated when the
+/// first line has a tab (a paste from a spreadsheet), comma-separated otherwise.
+pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.contains('\t') { b'\t' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut grid = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // A malformed record (invalid UTF-8 cannot occur in &str) ends the reading; csv is lenient.
+    while let Ok(true) = reader.read_record(&mut record) {
+        let line = record.position().map_or(grid.len() + 1, |p| p.line() as usize);
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            grid.push((line, cells));
+        }
+    }
+    grid
+}
+
+/// The schools read from a table, with the columns it had.
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    pub rows: Vec<SchoolRow>,
+    /// The header text of each template column present, as the user wrote it.
+    pub headers: HashMap<Column, String>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Table {
+    pub fn has(&self, column: Column) -> bool {
+        self.headers.contains_key(&column)
+    }
+
+    /// The column's name as the user wrote it, or the template's name.
+    pub fn label(&self, column: Column, lang: Lang) -> String {
+        self.headers.get(&column).cloned().unwrap_or_else(|| column.header(lang).to_string())
+    }
+
+    /// The problems that stop an evaluation under `standard`: a needed column absent, or a
+    /// needed cell empty (mixed schools may leave facility totals on one row only).
+    pub fn check_needs(&self, standard: Standard, lang: Lang) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for resource in standard.resources() {
+            let column = Column::Resource(resource);
+            if !self.has(column) {
+                let name = column.header(lang);
+                problems.push(Problem::column(name, msg_missing_column(lang, name, standard)));
+                continue;
+            }
+            let label = self.label(column, lang);
+            for row in &self.rows {
+                let may_be_blank = resource.is_facility() && row.school_type.is_mixed();
+                if row.resource(resource).is_none() && !may_be_blank {
+                    let message = lang.pick("此列为空，应填写不小于0的数", "the cell is empty; expected a number ≥ 0");
+                    problems.push(Problem::at(row.row, &label, message.to_string()));
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn msg_missing_column(lang: Lang, name: &str, standard: Standard) -> String {
+    match lang {
+        Lang::Zh => format!("缺少此列：{}需要「{name}」", standard.name(lang)),
+        Lang::En => format!("the column is missing: {} needs \"{name}\"", standard.name(lang)),
+    }
+}
+
+/// Reads the template's table. All problems are collected, not only the first.
+pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
+    let grid = read_grid(text);
+    let Some(((header_line, header), records)) = grid.split_first() else {
+        let message = lang.pick("没有数据：请粘贴表格或选择 CSV 文件", "no data: paste a table or choose a CSV file");
+        return Err(vec![Problem::general(message.to_string())]);
+    };
+    let mut table = Table::default();
+    let mut errors = Vec::new();
+    let mut positions: Vec<(Column, usize)> = Vec::new();
+    let mut factors: HashMap<Column, f64> = HashMap::new();
+    for (index, text) in header.iter().enumerate() {
+        if text.is_empty() {
+            continue;
+        }
+        let (name, unit) = split_header(text);
+        let Some(column) = match_column(&name) else {
+            let message = lang.pick("未识别的列，已忽略", "unknown column, ignored");
+            table.warnings.push(Problem::at(*header_line, text, message.to_string()));
+            continue;
+        };
+        if let Some(first) = table.headers.get(&column) {
+            let message = match lang {
+                Lang::Zh => format!("与「{first}」是同一列，只能出现一次"),
+                Lang::En => format!("the same column as \"{first}\"; it may appear once"),
+            };
+            errors.push(Problem::at(*header_line, text, message));
+            continue;
+        }
+        match unit.map(|u| column.units().iter().find(|(name, _)| *name == u).ok_or(u)) {
+            Some(Ok((_, factor))) => {
+                factors.insert(column, *factor);
+            }
+            Some(Err(unit)) => {
+                let known: Vec<&str> = column.units().iter().map(|(n, _)| *n).collect();
+                let message = match lang {
+                    Lang::Zh => format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")),
+                    Lang::En => format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")),
+                };
+                errors.push(Problem::at(*header_line, text, message));
+                continue;
+            }
+            None => {}
+        }
+        table.headers.insert(column, text.clone());
+        positions.push((column, index));
+    }
+    for required in [Column::School, Column::Level, Column::Students] {
+        if !table.has(required) {
+            let name = required.header(lang);
+            let message = match lang {
+                Lang::Zh => format!("缺少必填列「{name}」（或英文 {}）", required.header(Lang::En)),
+                Lang::En => format!("the required column \"{}\" ({name}) is missing", required.header(Lang::En)),
+            };
+            errors.push(Problem::column(name, message));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if records.is_empty() {
+        let message = lang.pick("只有表头，没有学校数据", "only a header row: no schools");
+        return Err(vec![Problem::general(message.to_string())]);
+    }
+    let reader = RowReader { table: &table, positions: &positions, factors: &factors, lang };
+    let mut rows = Vec::new();
+    for (line, cells) in records {
+        match reader.read(*line, cells) {
+            Ok(row) => rows.push(row),
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+    table.rows = rows;
+    errors.extend(duplicates(&table, lang));
+    if errors.is_empty() {
+        Ok(table)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Reads one record into a `SchoolRow`.
+struct RowReader<'a> {
+    table: &'a Table,
+    positions: &'a [(Column, usize)],
+    factors: &'a HashMap<Column, f64>,
+    lang: Lang,
+}
+
+impl RowReader<'_> {
+    fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
+        let (_, index) = self.positions.iter().find(|(c, _)| *c == column)?;
+        cells.get(*index).map(String::as_str).filter(|c| !c.is_empty())
+    }
+
+    fn label(&self, column: Column) -> String {
+        self.table.label(column, self.lang)
+    }
+
+    fn read(&self, line: usize, cells: &[String]) -> Result<SchoolRow, Vec<Problem>> {
+        let lang = self.lang;
+        let mut problems = Vec::new();
+        let mut fail = |column: Column, message: &str| problems.push(Problem::at(line, &self.label(column), message.to_string()));
+
+        let name = self.cell(cells, Column::School).map(|n| fold_width(n).trim().to_string());
+        if name.is_none() {
+            fail(Column::School, lang.pick("学校名称为空", "the school name is empty"));
+        }
+        let level = match self.cell(cells, Column::Level) {
+            Some(text) => parse_level(text),
+            None => None,
+        };
+        if level.is_none() {
+            fail(Column::Level, lang.pick("应为「小学」或「初中」", "expected 小学 (primary) or 初中 (junior)"));
+        }
+        let school_type = match self.cell(cells, Column::SchoolType) {
+            Some(text) => parse_school_type(text).ok_or(()),
+            None => Ok(level.map(SchoolType::default_for).unwrap_or(SchoolType::Primary)),
+        };
+        let school_type = school_type.unwrap_or_else(|_| {
+            fail(
+                Column::SchoolType,
+                lang.pick(
+                    "应为 小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校 或 职业学校",
+                    "expected one of 小学, 初中, 九年一贯制, 完全中学, 十二年一贯制, 教学点, 特殊教育学校, 职业学校",
+                ),
+            );
+            SchoolType::Primary
+        });
+        if let (Some(level), Some(allowed)) = (level, school_type.allowed_level()) {
+            if level != allowed {
+                let message = match lang {
+                    Lang::Zh => format!("{}只能填学段「{}」", school_type.name(lang), allowed.name(lang)),
+                    Lang::En => format!("a {} has only the level {}", school_type.name(lang), allowed.name(lang)),
+                };
+                fail(Column::Level, &message);
+            }
+        }
+        let ownership = match self.cell(cells, Column::Ownership).map(fold_width) {
+            None => Ownership::Public,
+            Some(text) => match text.trim().to_lowercase().as_str() {
+                "公办" | "public" => Ownership::Public,
+                "民办" | "private" => Ownership::Private,
+                _ => {
+                    fail(Column::Ownership, lang.pick("应为「公办」或「民办」", "expected 公办 (public) or 民办 (private)"));
+                    Ownership::Public
+                }
+            },
+        };
+        let mut number = |column: Column| -> Option<f64> {
+            let text = self.cell(cells, column)?;
+            match parse_number(text) {
+                Some(value) if value >= 0.0 => Some(value * self.factors.get(&column).copied().unwrap_or(1.0)),
+                Some(_) => {
+                    problems.push(Problem::at(line, &self.label(column), msg_number(lang, text, "不能为负数", "it cannot be negative")));
+                    None
+                }
+                None => {
+                    problems.push(Problem::at(line, &self.label(column), msg_number(lang, text, "不是数字", "not a number")));
+                    None
+                }
+            }
+        };
+        let students = number(Column::Students);
+        let senior_students = number(Column::SeniorStudents);
+        let mut resources: Resources = [None; Resource::COUNT];
+        for resource in Resource::ALL {
+            resources[resource.index()] = number(Column::Resource(resource));
+        }
+        let students = match students {
+            Some(s) if s > 0.0 => s,
+            Some(_) => {
+                let message = lang.pick("在校生数应大于0", "the number of students must be greater than 0");
+                problems.push(Problem::at(line, &self.label(Column::Students), message.to_string()));
+                0.0
+            }
+            None => {
+                if self.cell(cells, Column::Students).is_none() {
+                    let message = lang.pick("在校生数为空，应为大于0的数", "the number of students is empty; expected a number > 0");
+                    problems.push(Problem::at(line, &self.label(Column::Students), message.to_string()));
+                }
+                0.0
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let group = self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string());
+        Ok(SchoolRow {
+            row: line,
+            name: name.unwrap_or_default(),
+            level: level.unwrap_or(Level::Primary),
+            school_type,
+            group,
+            ownership,
+            students,
+            senior_students,
+            resources,
+        })
+    }
+}
+
+fn msg_number(lang: Lang, text: &str, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{text}」{zh}，应为不小于0的数"),
+        Lang::En => format!("\"{text}\" is {en}; expected a number ≥ 0"),
+    }
+}
+
+/// Reads a number as spreadsheets write it: full-width digits, thousands separators,
+/// surrounding spaces. Rejects anything that is not a finite number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let folded = fold_width(text);
+    let trimmed = folded.trim();
+    let plain: String = if is_grouped(trimmed) { trimmed.replace(',', "") } else { trimmed.to_string() };
+    let value: f64 = plain.parse().ok()?;
+    // "inf" and "NaN" parse as f64 but are not numbers a bureau reports.
+    value.is_finite().then_some(value)
+}
+
+/// "12,345.6": digits in groups of three separated by commas.
+fn is_grouped(text: &str) -> bool {
+    let integer = text.split('.').next().unwrap_or("");
+    let integer = integer.strip_prefix('-').unwrap_or(integer);
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or("");
+    integer.contains(',')
+        && (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn parse_level(text: &str) -> Option<Level> {
+    match fold_width(text).trim().to_lowercase().as_str() {
+        "小学" | "primary" => Some(Level::Primary),
+        "初中" | "junior" => Some(Level::Junior),
+        _ => None,
+    }
+}
+
+fn parse_school_type(text: &str) -> Option<SchoolType> {
+    let folded = fold_width(text).trim().to_lowercase();
+    SchoolType::ALL.into_iter().find(|t| t.aliases().contains(&folded.as_str()))
+}
+
+/// Two rows for the same school and level would count the school twice.
+fn duplicates(table: &Table, lang: Lang) -> Vec<Problem> {
+    let mut seen: HashMap<(&str, Level), usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for row in &table.rows {
+        if let Some(first) = seen.insert((row.name.as_str(), row.level), row.row) {
+            let message = match lang {
+                Lang::Zh => format!("「{}」{}与第{first}行重复：每所学校每个学段只能有一行", row.name, row.level.name(lang)),
+                Lang::En => format!(
+                    "\"{}\" ({}) repeats row {first}: one row per school and level",
+                    row.name,
+                    row.level.name(lang)
+                ),
+            };
+            problems.push(Problem::at(row.row, &table.label(Column::School, lang), message));
+            seen.insert((row.name.as_str(), row.level), first);
+        }
+    }
+    problems
+}
+
+/// The header row of the CSV template, in the given language.
+pub fn template_header(lang: Lang) -> String {
+    Column::ALL.iter().map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+}

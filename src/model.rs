@@ -1,0 +1,202 @@
+//! The data model: one row per school and level, as the CSV template has it (SPEC §5).
+
+use serde::{Deserialize, Serialize};
+
+/// Language of every message the core writes. Chinese is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the text of this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A level of compulsory education. Never mixed in one CV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Primary,
+    Junior,
+}
+
+impl Level {
+    pub const ALL: [Level; 2] = [Level::Primary, Level::Junior];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Level::Primary => lang.pick("小学", "primary"),
+            Level::Junior => lang.pick("初中", "junior"),
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Primary => "primary",
+            Level::Junior => "junior",
+        }
+    }
+}
+
+/// What kind of school a row belongs to (学校类型).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolType {
+    Primary,
+    Junior,
+    NineYear,
+    CompleteSecondary,
+    TwelveYear,
+    TeachingPoint,
+    Special,
+    Vocational,
+}
+
+impl SchoolType {
+    pub const ALL: [SchoolType; 8] = [
+        SchoolType::Primary,
+        SchoolType::Junior,
+        SchoolType::NineYear,
+        SchoolType::CompleteSecondary,
+        SchoolType::TwelveYear,
+        SchoolType::TeachingPoint,
+        SchoolType::Special,
+        SchoolType::Vocational,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        use SchoolType::*;
+        match self {
+            Primary => lang.pick("小学", "primary school"),
+            Junior => lang.pick("初中", "junior secondary school"),
+            NineYear => lang.pick("九年一贯制", "nine-year school"),
+            CompleteSecondary => lang.pick("完全中学", "complete secondary school"),
+            TwelveYear => lang.pick("十二年一贯制", "twelve-year school"),
+            TeachingPoint => lang.pick("教学点", "teaching point"),
+            Special => lang.pick("特殊教育学校", "special-education school"),
+            Vocational => lang.pick("职业学校", "vocational school"),
+        }
+    }
+
+    /// The words a cell may hold for this type, Chinese first.
+    pub fn aliases(self) -> &'static [&'static str] {
+        use SchoolType::*;
+        match self {
+            Primary => &["小学", "primary"],
+            Junior => &["初中", "初级中学", "junior"],
+            NineYear => &["九年一贯制", "九年一贯制学校", "nine_year"],
+            CompleteSecondary => &["完全中学", "complete_secondary"],
+            TwelveYear => &["十二年一贯制", "十二年一贯制学校", "twelve_year"],
+            TeachingPoint => &["教学点", "teaching_point"],
+            Special => &["特殊教育学校", "特教学校", "special"],
+            Vocational => &["职业学校", "中等职业学校", "vocational"],
+        }
+    }
+
+    /// Schools whose facilities serve several levels and are split by student weights (SPEC §4).
+    pub fn is_mixed(self) -> bool {
+        matches!(self, SchoolType::NineYear | SchoolType::CompleteSecondary | SchoolType::TwelveYear)
+    }
+
+    /// The levels a row of this type may carry; `None` means any.
+    pub fn allowed_level(self) -> Option<Level> {
+        match self {
+            SchoolType::Primary | SchoolType::TeachingPoint => Some(Level::Primary),
+            SchoolType::Junior | SchoolType::CompleteSecondary => Some(Level::Junior),
+            _ => None,
+        }
+    }
+
+    pub fn default_for(level: Level) -> SchoolType {
+        match level {
+            Level::Primary => SchoolType::Primary,
+            Level::Junior => SchoolType::Junior,
+        }
+    }
+}
+
+/// The countable or measurable things a school has. Indicators divide one of them by students.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    Teachers,
+    QualifiedTeachers,
+    SeniorTitleTeachers,
+    BackboneTeachers,
+    PeArtTeachers,
+    TeachingArea,
+    SportsArea,
+    EquipmentValue,
+    MultimediaRooms,
+    Computers,
+    Books,
+}
+
+impl Resource {
+    pub const COUNT: usize = 11;
+    pub const ALL: [Resource; Resource::COUNT] = [
+        Resource::Teachers,
+        Resource::QualifiedTeachers,
+        Resource::SeniorTitleTeachers,
+        Resource::BackboneTeachers,
+        Resource::PeArtTeachers,
+        Resource::TeachingArea,
+        Resource::SportsArea,
+        Resource::EquipmentValue,
+        Resource::MultimediaRooms,
+        Resource::Computers,
+        Resource::Books,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whole-school facility totals, pooled and split by student weights in mixed schools.
+    pub fn is_facility(self) -> bool {
+        use Resource::*;
+        matches!(self, TeachingArea | SportsArea | EquipmentValue | MultimediaRooms | Computers | Books)
+    }
+}
+
+/// Resource amounts of one row, `None` where the cell was empty or the column absent.
+pub type Resources = [Option<f64>; Resource::COUNT];
+
+/// 办学性质: public or private (民办). Private schools are out of scope by default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ownership {
+    #[default]
+    Public,
+    Private,
+}
+
+/// One row of the input: one level of one school.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SchoolRow {
+    /// The line of the user's file (the header is line 1 when it is the first line).
+    pub row: usize,
+    pub name: String,
+    pub level: Level,
+    pub school_type: SchoolType,
+    pub group: Option<String>,
+    pub ownership: Ownership,
+    pub students: f64,
+    pub senior_students: Option<f64>,
+    pub resources: Resources,
+}
+
+impl SchoolRow {
+    pub fn resource(&self, r: Resource) -> Option<f64> {
+        self.resources[r.index()]
+    }
+}

@@ -1,0 +1,186 @@
+//! Who is evaluated, and how mixed schools' facilities are shared between levels (SPEC §4).
+
+use crate::input::{Column, Problem, Table};
+use crate::model::{Lang, Level, Ownership, Resource, SchoolRow, SchoolType};
+use crate::standards::{Scope, SplitWeights, TeachingPoints};
+use serde::Serialize;
+
+/// A row left out of the evaluation, with the rule that left it out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Exclusion {
+    pub row: usize,
+    pub name: String,
+    pub level: Level,
+    pub school_type: SchoolType,
+    pub students: f64,
+    pub reason: String,
+}
+
+/// Why `row` is out of scope, or `None` when it is evaluated.
+pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<String> {
+    if scope.exclude_private && row.ownership == Ownership::Private {
+        return Some(lang.pick("民办学校不参加县域均衡评估", "private schools are not evaluated").into());
+    }
+    if scope.exclude_special && row.school_type == SchoolType::Special {
+        return Some(lang.pick("特殊教育学校不参加本项评估", "special-education schools are not evaluated").into());
+    }
+    if scope.exclude_vocational && row.school_type == SchoolType::Vocational {
+        return Some(lang.pick("职业学校不属于义务教育学校", "vocational schools are not compulsory education").into());
+    }
+    if row.school_type != SchoolType::TeachingPoint {
+        return None;
+    }
+    match scope.teaching_points {
+        TeachingPoints::IncludeAll => None,
+        TeachingPoints::ExcludeAll => Some(lang.pick("教学点不参加基本均衡评估", "teaching points are not evaluated").into()),
+        TeachingPoints::ExcludeBelow(min) if row.students < min => Some(match lang {
+            Lang::Zh => format!("教学点在校生 {} 人，少于 {min} 人，不参加评估", row.students),
+            Lang::En => format!("a teaching point with {} students, fewer than {min}, is not evaluated", row.students),
+        }),
+        TeachingPoints::ExcludeBelow(_) => None,
+    }
+}
+
+/// Students of a mixed school per level: the weights' denominators.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct LevelStudents {
+    pub primary: f64,
+    pub junior: f64,
+    pub senior: f64,
+}
+
+/// One facility total of a mixed school and the share each level receives.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SplitResource {
+    pub resource: Resource,
+    pub column: String,
+    pub total: f64,
+    pub primary: f64,
+    pub junior: f64,
+    pub senior: f64,
+}
+
+/// How one mixed school's facilities were split (the report shows every split).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Split {
+    pub name: String,
+    pub school_type: SchoolType,
+    pub students: LevelStudents,
+    pub weights: SplitWeights,
+    pub resources: Vec<SplitResource>,
+}
+
+/// Pools the facility totals of each mixed school over its rows and gives each level
+/// its share by weighted students: share_l = total · w_l·P_l / Σ w·P. Rewrites the rows'
+/// facility values in place. `needed` are the resources the standard uses.
+pub fn split_mixed_schools(
+    rows: &mut [SchoolRow],
+    table: &Table,
+    weights: SplitWeights,
+    needed: &[Resource],
+    lang: Lang,
+) -> (Vec<Split>, Vec<Problem>, Vec<Problem>) {
+    let (mut splits, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let mut names: Vec<&str> = Vec::new();
+    for row in rows.iter().filter(|r| r.school_type.is_mixed()) {
+        if !names.contains(&row.name.as_str()) {
+            names.push(&row.name);
+        }
+    }
+    let names: Vec<String> = names.into_iter().map(String::from).collect();
+    for name in names {
+        let members: Vec<usize> =
+            (0..rows.len()).filter(|&i| rows[i].name == name && rows[i].school_type.is_mixed()).collect();
+        let school: Vec<&SchoolRow> = members.iter().map(|&i| &rows[i]).collect();
+        let students = match level_students(&school, table, lang) {
+            Ok(students) => students,
+            Err(problem) => {
+                errors.push(problem);
+                continue;
+            }
+        };
+        if school[0].school_type != SchoolType::NineYear && school.iter().all(|r| r.senior_students.is_none()) {
+            warnings.push(Problem {
+                row: Some(school[0].row),
+                column: Some(table.label(Column::SeniorStudents, lang)),
+                message: match lang {
+                    Lang::Zh => format!("{}未填写高中在校生数，设施按无高中学生分摊", school[0].school_type.name(lang)),
+                    Lang::En => format!("no senior students given for this {}: facilities are split as if it had none", school[0].school_type.name(lang)),
+                },
+            });
+        }
+        let weighted = LevelStudents {
+            primary: weights.primary * students.primary,
+            junior: weights.junior * students.junior,
+            senior: weights.senior * students.senior,
+        };
+        let weight_total = weighted.primary + weighted.junior + weighted.senior;
+        let mut split = Split { name: name.clone(), school_type: school[0].school_type, students, weights, resources: Vec::new() };
+        for &resource in needed.iter().filter(|r| r.is_facility()) {
+            let label = table.label(Column::Resource(resource), lang);
+            let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
+            if values.is_empty() {
+                errors.push(Problem {
+                    row: Some(school[0].row),
+                    column: Some(label),
+                    message: lang.pick("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school").into(),
+                });
+                continue;
+            }
+            if values.len() > 1 && values.iter().all(|v| *v == values[0] && *v > 0.0) {
+                warnings.push(Problem {
+                    row: Some(school[0].row),
+                    column: Some(label.clone()),
+                    message: lang.pick(
+                        "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
+                        "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
+                    ).into(),
+                });
+            }
+            let total: f64 = values.iter().sum();
+            let share = |w: f64| if weight_total > 0.0 { total * w / weight_total } else { 0.0 };
+            split.resources.push(SplitResource {
+                resource,
+                column: label,
+                total,
+                primary: share(weighted.primary),
+                junior: share(weighted.junior),
+                senior: share(weighted.senior),
+            });
+        }
+        for &i in &members {
+            let level = rows[i].level;
+            for part in &split.resources {
+                rows[i].resources[part.resource.index()] =
+                    Some(if level == Level::Primary { part.primary } else { part.junior });
+            }
+        }
+        splits.push(split);
+    }
+    (splits, errors, warnings)
+}
+
+/// Students per level of one mixed school; the senior count must agree across its rows.
+fn level_students(school: &[&SchoolRow], table: &Table, lang: Lang) -> Result<LevelStudents, Problem> {
+    let mut students = LevelStudents::default();
+    for row in school {
+        match row.level {
+            Level::Primary => students.primary += row.students,
+            Level::Junior => students.junior += row.students,
+        }
+    }
+    let seniors: Vec<(usize, f64)> = school.iter().filter_map(|r| r.senior_students.map(|s| (r.row, s))).collect();
+    if let Some(&(row, value)) = seniors.iter().find(|(_, s)| *s != seniors[0].1) {
+        let (first_row, first) = seniors[0];
+        return Err(Problem {
+            row: Some(row),
+            column: Some(table.label(Column::SeniorStudents, lang)),
+            message: match lang {
+                Lang::Zh => format!("高中在校生数 {value} 与第{first_row}行的 {first} 不一致：同一学校应相同"),
+                Lang::En => format!("{value} senior students differs from {first} on row {first_row}: one school has one count"),
+            },
+        });
+    }
+    students.senior = seniors.first().map_or(0.0, |s| s.1);
+    Ok(students)
+}
