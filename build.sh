@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# junheng build script.
+#
+#   ./build.sh          build the wasm module into www/pkg
+#   ./build.sh serve    build, then serve the calculator on http://127.0.0.1:8080
+#   ./build.sh test     native tests, wasm tests in headless Chromium, end-to-end page tests
+#   ./build.sh bench    benchmarks: native (criterion) and in the browser
+#
+# It detects the toolchain and installs only what is missing (see ../shared/TOOLCHAIN.md):
+# a rustup wasm32 target when there is one; otherwise, on Debian/Ubuntu as root, Debian's
+# second Rust toolchain with the standard library's source, built with -Zbuild-std.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+CRATE=junheng
+TARGET=wasm32-unknown-unknown
+PORT=${PORT:-8080}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMIUM
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# --- toolchain ------------------------------------------------------------------------
+
+apt_ready=
+apt_install() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null ||
+    die "missing $*: install them, or run as root on Debian/Ubuntu so that this script can"
+  if [ -z "$apt_ready" ]; then
+    say "apt-get update"
+    apt-get update -qq
+    apt_ready=1
+  fi
+  say "installing Debian packages: $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's externref table ("Table.set():
+# Argument 1 is invalid"), so the module is built without reference types.
+WASM_RUSTFLAGS="-C target-feature=-reference-types"
+
+# Sets WASM_ENV and WASM_FLAGS: how to run cargo for the wasm target.
+wasm_toolchain() {
+  if rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+    say "using rustup's $TARGET target"
+    WASM_ENV=(env "RUSTFLAGS=$WASM_RUSTFLAGS")
+    WASM_FLAGS=(--target "$TARGET")
+    return
+  fi
+  local missing=()
+  [ -x /usr/bin/cargo ] && [ -x /usr/bin/rustc ] || missing+=(rustc-web cargo-web)
+  [ -d /usr/lib/rustlib/src/rust/library ] || missing+=(rust-web-src)
+  command -v wasm-ld >/dev/null || missing+=(lld)
+  if [ ${#missing[@]} -gt 0 ]; then
+    command -v apt-get >/dev/null ||
+      die "no wasm32 target: run 'rustup target add $TARGET', or use Debian/Ubuntu as root (see TOOLCHAIN.md)"
+    apt_install "${missing[@]}"
+  fi
+  say "using Debian's Rust with -Zbuild-std (no prebuilt wasm32 std here)"
+  WASM_ENV=(env "PATH=/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 "RUSTFLAGS=-C linker=wasm-ld $WASM_RUSTFLAGS")
+  WASM_FLAGS=(--target "$TARGET" -Zbuild-std=std,panic_abort)
+}
+
+# The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
+bindgen_cli() {
+  local want have
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+  [ -n "$want" ] || die "wasm-bindgen is not in Cargo.lock"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (found: ${have:-none}); takes a few minutes once"
+    cargo install --quiet --force wasm-bindgen-cli --version "$want"
+  fi
+  have=$(wasm-bindgen --version | awk '{ print $2 }')
+  [ "$have" = "$want" ] || die "wasm-bindgen CLI is $have but Cargo.lock has $want"
+}
+
+need_command() { # need_command COMMAND DEBIAN-PACKAGE
+  command -v "$1" >/dev/null || apt_install "$2"
+}
+
+# --- build ----------------------------------------------------------------------------
+
+build() {
+  wasm_toolchain
+  bindgen_cli
+  need_command wasm-opt binaryen
+  say "cargo build (wasm, release)"
+  "${WASM_ENV[@]}" cargo build --release --lib "${WASM_FLAGS[@]}"
+  say "wasm-bindgen → www/pkg"
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/$CRATE.wasm"
+  say "wasm-opt -Os"
+  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --strip-debug --strip-producers \
+    "www/pkg/${CRATE}_bg.wasm" -o "www/pkg/${CRATE}_bg.wasm"
+  local wasm="www/pkg/${CRATE}_bg.wasm"
+  say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+}
+
+browser() {
+  need_command "$CHROMIUM" chromium
+  need_command chromedriver chromium-driver
+  need_command npm npm
+  say "npm ci (playwright-core, no browser download)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+test_native() {
+  say "native tests"
+  cargo test --all-targets
+}
+
+test_wasm() {
+  say "wasm tests in headless Chromium (wasm-bindgen-test)"
+  CHROMEDRIVER=$(command -v chromedriver) \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    "${WASM_ENV[@]}" cargo test "${WASM_FLAGS[@]}" --test wasm
+}
+
+test_page() {
+  say "end-to-end page tests (Playwright, $CHROMIUM)"
+  node --test --test-concurrency=1 tests/e2e/
+}
+
+case "${1:-build}" in
+  build) build ;;
+  serve)
+    build
+    say "serving www/ on http://127.0.0.1:$PORT (Ctrl-C stops)"
+    exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
+    ;;
+  test)
+    test_native
+    build
+    browser
+    test_wasm
+    test_page
+    say "all tests passed"
+    ;;
+  bench)
+    say "native benchmarks (criterion)"
+    cargo bench --bench evaluate
+    build
+    browser
+    node tests/e2e/bench.mjs
+    ;;
+  *) die "usage: ./build.sh [build|serve|test|bench]" ;;
+esac

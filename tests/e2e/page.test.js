@@ -1,0 +1,156 @@
+// The calculator page in real Chromium: paste, edit, switch standard and language, reload.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, launch, openPage, ROOT } from './harness.js';
+
+let server, url, browser;
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The handout's five schools (books per student, SPEC §1), other columns equal per student. */
+function handoutTable(separator) {
+  const header = ['学校名称', '学段', '在校生数', '图书册数', '教学及辅助用房面积', '体育运动场馆面积', '教学仪器设备值', '计算机台数', '专任教师数', '高于规定学历教师数', '中级及以上职称教师数'];
+  const rows = [['甲校', 45, 279], ['乙校', 37, 137], ['丙校', 89, 935], ['丁校', 76, 160], ['戊校', 55, 402]]
+    .map(([name, p, books]) => [name, '小学', p, books, p * 5, p * 8, p * 2000, p / 5, p / 18, p / 20, p / 40]);
+  return [header, ...rows].map((r) => r.join(separator)).join('\n');
+}
+
+async function pasteText(page, text) {
+  await page.click('#tab-text');
+  await page.fill('[data-testid="paste-input"]', text);
+}
+
+async function cv(page, level, key) {
+  return Number(await page.getAttribute(`[data-testid="cv-${level}-${key}"]`, 'data-value'));
+}
+
+test('a first visit opens on the demo county, with verdicts and every indicator', async () => {
+  const { page, context, errors } = await openPage(browser, url);
+  await page.waitForSelector('[data-testid="verdict-primary"]');
+  for (const level of ['primary', 'junior']) {
+    const passed = await page.getAttribute(`[data-testid="verdict-${level}"]`, 'data-passed');
+    assert.ok(passed === 'true' || passed === 'false');
+    assert.equal(await page.locator(`[data-testid^="cv-${level}-"]`).count(), 7);
+  }
+  assert.match(await page.textContent('#extras'), /西山乡岭上教学点/);
+  assert.match(await page.textContent('#extras'), /北湖镇九年一贯制学校/);
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-quality2017.png'), fullPage: true });
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  assert.ok(await page.isVisible('[data-testid="composite-primary"]'));
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-basic2012.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pasted CSV gives the published weighted CV, read back from the DOM', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await pasteText(page, handoutTable(','));
+  const books = await cv(page, 'primary', 'books_per_student');
+  assert.ok(Math.abs(books - 0.51526) < 5e-6, String(books));
+  assert.equal(await page.textContent('[data-testid="cv-primary-books_per_student"]'), '0.515');
+  // The other columns are proportional to students: no variation.
+  assert.ok(Math.abs(await cv(page, 'primary', 'teaching_area_per_student')) < 1e-12);
+  // Composite = mean of the 8 unrounded CVs, recomputed here from the DOM.
+  const keys = await page.$$eval('[data-testid^="cv-primary-"]', (cells) => cells.map((c) => Number(c.dataset.value)));
+  const composite = Number(await page.getAttribute('[data-testid="composite-primary"]', 'data-value'));
+  assert.equal(keys.length, 8);
+  assert.ok(Math.abs(composite - keys.reduce((a, b) => a + b) / 8) < 1e-12);
+  assert.equal(await page.getAttribute('[data-testid="verdict-primary"]', 'data-passed'), 'true');
+  await context.close();
+});
+
+test('cells pasted from a spreadsheet (tabs) read the same as CSV', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await pasteText(page, handoutTable('\t'));
+  assert.ok(Math.abs((await cv(page, 'primary', 'books_per_student')) - 0.51526) < 5e-6);
+  await context.close();
+});
+
+test('results follow edits in the table, and bad cells are named and marked', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await pasteText(page, handoutTable(','));
+  await page.click('#tab-table');
+  // Row 4 (丙校) books: 935 → 160 makes 丙 like 丁.
+  const cell = page.locator('input[data-r="3"][data-c="3"]');
+  assert.equal(await cell.inputValue(), '935');
+  await cell.fill('160');
+  const books = await cv(page, 'primary', 'books_per_student');
+  // Independent: students 45,37,89,76,55; books 279,137,160,160,402.
+  const p = [45, 37, 89, 76, 55], r = [279, 137, 160, 160, 402];
+  const P = p.reduce((a, b) => a + b), X = r.reduce((a, b) => a + b) / P;
+  const S = Math.sqrt(p.reduce((s, pi, i) => s + (pi / P) * (r[i] / pi - X) ** 2, 0));
+  assert.ok(Math.abs(books - S / X) < 1e-12, `${books} vs ${S / X}`);
+  await cell.fill('三百');
+  await page.waitForSelector('#problems .problems');
+  assert.match(await page.textContent('#problems'), /第4行「图书册数」：「三百」不是数字/);
+  assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('[data-testid="verdict-primary"]').count(), 0);
+  await page.screenshot({ path: join(ARTIFACTS, 'error.png') });
+  await context.close();
+});
+
+test('bad input gets a clear message: empty, header only, missing column, duplicate, zero students', async () => {
+  const { page, context } = await openPage(browser, url);
+  const cases = [
+    ['学校名称,学段,在校生数\n', /只有表头/],
+    ['学校名称,学段,在校生数,图书册数\n甲,小学,100,3\n', /缺少此列.*高于规定学历教师数|高于规定学历教师数.*缺少此列/],
+    ['学校名称,学段,在校生数\n甲,小学,0\n', /第2行「在校生数」：在校生数应大于0/],
+    ['学校名称,学段,在校生数\n甲,小学,10\n甲,小学,20\n', /第3行「学校名称」：「甲」小学与第2行重复/],
+  ];
+  for (const [text, message] of cases) {
+    await pasteText(page, text);
+    assert.match(await page.textContent('#problems'), message);
+  }
+  await pasteText(page, '');
+  assert.match(await page.textContent('#summary'), /还没有数据/);
+  await context.close();
+});
+
+test('English switch, and nothing typed is lost on reload', async () => {
+  const { page, context } = await openPage(browser, url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await pasteText(page, handoutTable(',') + '\n己校,小学,abc,1,1,1,1,1,1,1,1');
+  await page.click('#lang-toggle');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#problems'), /row 7 "在校生数": "abc" is not a number/);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.inputValue('[data-testid="standard-select"]'), 'basic2012');
+  assert.match(await page.inputValue('[data-testid="paste-input"]'), /己校,小学,abc/);
+  assert.match(await page.textContent('h1'), /County Education Balance Calculator/);
+  await context.close();
+});
+
+test('a phone-width screen shows the page without sideways scrolling of the page itself', async () => {
+  const { page, context } = await openPage(browser, url, { viewport: { width: 390, height: 844 } });
+  await page.waitForSelector('[data-testid="verdict-primary"]');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: join(ARTIFACTS, 'phone.png'), fullPage: false });
+  await context.close();
+});
+
+test('the template download has a BOM and the template header', async () => {
+  const { page, context } = await openPage(browser, url);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(bytes.toString('utf8'), /^\ufeff学校名称,学段,学校类型/);
+  await context.close();
+});

@@ -1,0 +1,198 @@
+// The page: one state (the data as text, the standard, the language, the view), kept in
+// localStorage so that a reload loses nothing, and a report recomputed on every edit.
+
+import init, { evaluate, readGrid, templateHeader } from './pkg/junheng.js';
+import { applyStrings, t } from './i18n.js';
+import { Editor } from './editor.js';
+import { renderReport, renderProblems } from './report.js';
+import { decodeBytes, download } from './files.js';
+
+const STORE = 'junheng.state.v1';
+const DEMO_URL = 'demo/demo-county.csv';
+const $ = (id) => document.getElementById(id);
+
+const saved = loadState();
+const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table' }, saved);
+let editor;
+
+function loadState() {
+  try {
+    return JSON.parse(localStorage.getItem(STORE)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveState() {
+  try {
+    localStorage.setItem(STORE, JSON.stringify(state));
+  } catch {
+    // Private browsing or a full quota: the page still works, it only forgets on reload.
+  }
+}
+
+/** Replaces the data (demo, file, new table): both views are refreshed from the text. */
+function setText(text) {
+  state.text = text;
+  $('paste').value = text;
+  editor.load(readGrid(text), state.lang);
+  recompute();
+}
+
+function recompute() {
+  saveState();
+  const lang = state.lang;
+  const show = (problems, summary = '', levels = '', extras = '') => {
+    $('problems').innerHTML = problems;
+    $('summary').innerHTML = summary;
+    $('levels').innerHTML = levels;
+    $('extras').innerHTML = extras;
+  };
+  if (!state.text.trim()) {
+    show('', `<p class="empty">${t(lang, 'empty')}</p>`);
+    editor.markProblems([]);
+    return;
+  }
+  let result;
+  try {
+    result = evaluate(state.text, { standard: state.standard, lang });
+  } catch (error) {
+    // Only a bug gets here: user mistakes come back as result.errors.
+    console.error(error);
+    show(`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
+    return;
+  }
+  editor.markProblems(result.errors);
+  if (result.errors.length) {
+    show(renderProblems(result.errors, lang));
+    return;
+  }
+  const report = renderReport(result, lang);
+  show('', report.summary, report.levels, report.extras);
+}
+
+function applyLanguage() {
+  const lang = state.lang;
+  applyStrings(lang);
+  const toggle = $('lang-toggle');
+  toggle.textContent = lang === 'zh' ? 'English' : '中文';
+  toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
+  toggle.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
+  $('scope-note').textContent = t(lang, state.standard === 'quality2017' ? 'scopeQuality' : 'scopeBasic');
+  editor.lang = lang;
+  editor.render();
+  fillColumnChoices();
+}
+
+/** The add-column menu offers the template's columns that the table lacks. */
+function fillColumnChoices() {
+  const have = new Set(editor.header());
+  const names = templateHeader(state.lang).split(',');
+  const options = names.filter((name) => !have.has(name)).map((name) => `<option value="${name}">${name}</option>`);
+  $('add-column').innerHTML = `<option value="">${t(state.lang, 'addColumnPrompt')}</option>${options.join('')}`;
+}
+
+function showView(view) {
+  state.view = view;
+  for (const [name, tab, panel] of [['table', 'tab-table', 'panel-table'], ['text', 'tab-text', 'panel-text']]) {
+    const active = name === view;
+    $(tab).setAttribute('aria-selected', String(active));
+    $(tab).tabIndex = active ? 0 : -1;
+    $(panel).hidden = !active;
+  }
+  if (view === 'table') editor.load(readGrid(state.text), state.lang);
+  else $('paste').value = state.text;
+  fillColumnChoices();
+  saveState();
+}
+
+async function openFile(file) {
+  try {
+    setText(decodeBytes(new Uint8Array(await file.arrayBuffer())));
+  } catch (error) {
+    $('problems').innerHTML = `<div class="problems"><p>${t(state.lang, 'fileError', { name: file.name, message: error.message })}</p></div>`;
+  }
+}
+
+async function loadDemo() {
+  const response = await fetch(DEMO_URL);
+  setText(await response.text());
+}
+
+function wire() {
+  editor = new Editor($('editor'), (text) => {
+    state.text = text;
+    $('paste').value = text;
+    recompute();
+    fillColumnChoices();
+  });
+  $('paste').addEventListener('input', (event) => {
+    state.text = event.target.value;
+    recompute();
+  });
+  $('standard').addEventListener('change', (event) => {
+    state.standard = event.target.value;
+    applyLanguage();
+    recompute();
+  });
+  $('lang-toggle').addEventListener('click', () => {
+    state.lang = state.lang === 'zh' ? 'en' : 'zh';
+    applyLanguage();
+    recompute();
+  });
+  $('print').addEventListener('click', () => window.print());
+  $('load-demo').addEventListener('click', loadDemo);
+  $('file-input').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) openFile(file);
+    event.target.value = '';
+  });
+  $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
+  $('new-table').addEventListener('click', () => setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n'));
+  $('add-row').addEventListener('click', () => {
+    if (!editor.header().length) setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n');
+    editor.addRow();
+  });
+  $('add-column').addEventListener('change', (event) => {
+    if (event.target.value) editor.addColumn(event.target.value);
+  });
+  for (const [tab, view] of [['tab-table', 'table'], ['tab-text', 'text']]) {
+    $(tab).addEventListener('click', () => showView(view));
+    $(tab).addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      const other = view === 'table' ? 'text' : 'table';
+      showView(other);
+      $(`tab-${other}`).focus();
+    });
+  }
+  const drop = $('data');
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('dropping');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dropping'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('dropping');
+    const [file] = event.dataTransfer.files;
+    if (file) openFile(file);
+  });
+}
+
+async function main() {
+  $('summary').textContent = t(state.lang, 'loading');
+  await init();
+  wire();
+  $('standard').value = state.standard;
+  applyLanguage();
+  showView(state.view);
+  // A first visit opens on the demo county; a returning visitor finds their own data.
+  if (saved === undefined) await loadDemo();
+  else recompute();
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  console.error(error);
+  $('problems').innerHTML = `<div class="problems internal"><p>${t(state.lang, 'internalError')}${String(error?.message ?? error)}</p></div>`;
+});

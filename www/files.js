@@ -1,0 +1,34 @@
+// Text in and out of the page: decoding files with the browser's own TextDecoder (no
+// tables in the wasm), turning the editor's grid back into text, and downloads.
+
+/** Decodes a file's bytes: UTF-16 by its BOM, UTF-8 when valid, otherwise GB18030 (a superset of GBK). */
+export function decodeBytes(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function quoteCell(cell, delimiter) {
+  const text = String(cell ?? '');
+  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The grid as text, one line per row: tab-separated, as a spreadsheet copies it. */
+export function gridToText(rows, delimiter = '\t') {
+  return rows.map((row) => row.map((cell) => quoteCell(cell, delimiter)).join(delimiter)).join('\n') + '\n';
+}
+
+/** Offers `text` as a download; CSV gets a BOM so that Excel opens UTF-8 correctly. */
+export function download(name, text, type = 'text/csv') {
+  const blob = new Blob(['\ufeff', text], { type: `${type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,187 @@
+// Renders an evaluation (the result contract of the core) as the page's report.
+// Numbers are rounded here, for display only; every CV cell keeps its unrounded value
+// in data-value.
+
+import { t } from './i18n.js';
+import { escapeHtml as h } from './editor.js';
+
+const LEVELS = ['primary', 'junior'];
+
+export function formatCv(cv) {
+  return cv == null ? '—' : cv.toFixed(3);
+}
+
+export function formatValue(value, lang) {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : 4;
+  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function formatCount(value, lang) {
+  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 });
+}
+
+function badge(passed, lang) {
+  if (passed == null) return '';
+  return passed
+    ? `<span class="badge pass">✓ ${h(t(lang, 'passed'))}</span>`
+    : `<span class="badge fail">✗ ${h(t(lang, 'failed'))}</span>`;
+}
+
+/** The whole report; `levelNames` are the core's names of the levels in this language. */
+export function renderReport(result, lang) {
+  const levels = LEVELS.filter((level) => result.levels[level]);
+  return {
+    summary: renderSummary(result, levels, lang),
+    levels: levels.map((level) => renderLevel(result, level, lang)).join(''),
+    extras: renderExcluded(result, lang) + renderSplits(result, lang) + renderWarnings(result.warnings, lang),
+  };
+}
+
+function renderSummary(result, levels, lang) {
+  const cards = levels
+    .map((level) => {
+      const r = result.levels[level];
+      const name = t(lang, level);
+      const heading = t(lang, r.passed ? 'levelPassed' : 'levelFailed', { level: name });
+      const reasons = r.reasons.map((reason) => `<li>${h(reason)}</li>`).join('');
+      return `<div class="verdict ${r.passed ? 'pass' : 'fail'}" data-testid="verdict-${level}" data-passed="${r.passed}">
+        <p class="verdict-head"><span aria-hidden="true">${r.passed ? '✓' : '✗'}</span> ${h(heading)}</p>
+        <p class="meta">${h(t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) }))}</p>
+        ${reasons ? `<ul>${reasons}</ul>` : ''}
+      </div>`;
+    })
+    .join('');
+  return `<div class="summary"><h3>${h(t(lang, 'verdictTitle'))} · ${h(t(lang, result.standard))}</h3>
+    <div class="verdicts">${cards}</div>
+    <p class="meta">${h(t(lang, 'verdictNote'))} ${h(result.profile)}</p></div>`;
+}
+
+function renderLevel(result, level, lang) {
+  const r = result.levels[level];
+  const quality = result.standard === 'quality2017';
+  const rows = r.indicators
+    .map((i) => `<tr>
+      <th scope="row">${h(i.name)}</th>
+      <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${h(i.unit)}</span></td>
+      <td class="num">${formatValue(i.sd, lang)}</td>
+      <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv)}</td>
+      ${quality ? `<td class="num">≤ ${i.limit.toFixed(2)}</td><td>${badge(i.passed, lang)}</td>
+        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : ''}
+    </tr>`)
+    .join('');
+  const composite = r.composite_limit == null ? '' : `<tr class="composite">
+      <th scope="row">${h(t(lang, 'composite'))}</th><td></td><td></td>
+      <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv)}</td>
+      <td class="num">≤ ${r.composite_limit.toFixed(2)}</td><td>${badge(r.composite_cv != null && r.composite_cv <= r.composite_limit, lang)}</td></tr>`;
+  const head = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
+    .concat(quality ? [t(lang, 'limit'), t(lang, 'result'), t(lang, 'schoolStandard'), t(lang, 'schoolsAtStandard')] : r.composite_limit == null ? [] : [t(lang, 'limit'), t(lang, 'result')])
+    .map((name) => `<th scope="col">${h(name)}</th>`)
+    .join('');
+  const note = quality ? '' : `<p class="meta">${h(t(lang, 'compositeOnly', { limit: r.composite_limit.toFixed(2) }))}</p>`;
+  return `<section class="panel level" aria-labelledby="level-${level}">
+    <div class="panel-head"><h3 id="level-${level}">${h(t(lang, level))}</h3>${badge(r.passed, lang)}
+      <span class="meta">${h(t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) }))}</span></div>
+    <div class="table-scroll"><table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table></div>
+    ${note}
+    ${renderChart(r, level, lang)}
+    ${renderSchools(result, level, lang)}
+  </section>`;
+}
+
+/** A bar per indicator CV, with the limit as a line: SVG, no library. */
+function renderChart(r, level, lang) {
+  const limit = r.indicators[0]?.limit ?? r.composite_limit;
+  const cvs = r.indicators.map((i) => i.cv ?? 0);
+  const top = Math.max(limit ?? 0, ...cvs, 0.1) * 1.1;
+  const [left, width, bar, gap] = [250, 330, 18, 8];
+  const x = (v) => left + (v / top) * width;
+  const height = r.indicators.length * (bar + gap) + 24;
+  const bars = r.indicators
+    .map((i, k) => {
+      const y = k * (bar + gap);
+      const over = i.passed === false;
+      return `<text x="${left - 8}" y="${y + 13}" text-anchor="end">${h(i.name)}</text>
+        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${over ? 'bar over' : 'bar'}"><title>${h(i.name)} ${formatCv(i.cv)}</title></rect>
+        <text x="${x(i.cv ?? 0) + 4}" y="${y + 13}">${formatCv(i.cv)}</text>`;
+    })
+    .join('');
+  const limitLine = limit == null ? '' : `<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
+    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${h(t(lang, 'chartLimit', { limit: limit.toFixed(2) }))}</text>`;
+  const title = t(lang, 'chartTitle', { level: t(lang, level) });
+  return `<figure class="chart"><svg viewBox="0 0 640 ${height}" role="img" aria-label="${h(title)}">${bars}${limitLine}</svg>
+    <figcaption class="visually-hidden">${h(title)}</figcaption></figure>`;
+}
+
+function renderSchools(result, level, lang) {
+  const quality = result.standard === 'quality2017';
+  const indicators = result.levels[level].indicators;
+  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'group'), t(lang, 'students')]
+    .map((name) => `<th scope="col">${h(name)}</th>`)
+    .join('') +
+    indicators.map((i) => `<th scope="col" class="num">${h(i.name)}<span class="unit">${quality ? ` ≥ ${i.standard}` : ''}</span></th>`).join('') +
+    (quality ? `<th scope="col">${h(t(lang, 'met'))}</th><th scope="col">${h(t(lang, 'schoolResult'))}</th><th scope="col">${h(t(lang, 'notes'))}</th>` : '');
+  const rows = result.schools
+    .filter((s) => s.level === level)
+    .map((s) => {
+      const values = indicators
+        .map((i) => {
+          const value = s.values[i.key];
+          const below = quality && value < i.standard;
+          return `<td class="num${below ? ' below' : ''}">${formatValue(value, lang)}${below ? '<span class="visually-hidden"> ✗</span>' : ''}</td>`;
+        })
+        .join('');
+      const verdict = quality ? `<td class="num">${s.met} / ${indicators.length}</td><td>${badge(s.passed, lang)}</td><td class="reasons">${s.reasons.map(h).join('<br>')}</td>` : '';
+      return `<tr><td class="num">${s.row}</td><th scope="row">${h(s.name)}</th><td>${h(s.group ?? '')}</td><td class="num">${formatCount(s.students, lang)}</td>${values}${verdict}</tr>`;
+    })
+    .join('');
+  return `<details class="schools" open><summary>${h(t(lang, 'schoolsTitle', { level: t(lang, level) }))}</summary>
+    <div class="table-scroll"><table class="school-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`;
+}
+
+function renderExcluded(result, lang) {
+  if (!result.excluded.length) return '';
+  const rows = result.excluded
+    .map((x) => `<tr><td class="num">${x.row}</td><th scope="row">${h(x.name)}</th><td>${h(t(lang, x.level))}</td><td class="num">${formatCount(x.students, lang)}</td><td>${h(x.reason)}</td></tr>`)
+    .join('');
+  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'type'), t(lang, 'students'), t(lang, 'reason')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+  return `<section class="panel"><h3>${h(t(lang, 'excludedTitle'))}</h3>
+    <div class="table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+function renderSplits(result, lang) {
+  if (!result.splits.length) return '';
+  const w = result.splits[0].weights;
+  const blocks = result.splits
+    .map((split) => {
+      const rows = split.resources
+        .map((r) => `<tr><th scope="row">${h(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => `<td class="num">${formatValue(r[k], lang)}</td>`).join('')}</tr>`)
+        .join('');
+      const students = `<tr class="students"><th scope="row">${h(t(lang, 'students'))}</th><td class="num">${formatCount(split.students.primary + split.students.junior + split.students.senior, lang)}</td>${['primary', 'junior', 'senior'].map((k) => `<td class="num">${formatCount(split.students[k], lang)}</td>`).join('')}</tr>`;
+      const head = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+      return `<h4>${h(split.name)}</h4><div class="table-scroll"><table class="splits"><thead><tr>${head}</tr></thead><tbody>${students}${rows}</tbody></table></div>`;
+    })
+    .join('');
+  return `<section class="panel"><h3>${h(t(lang, 'splitsTitle'))}</h3>
+    <p class="meta">${h(t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` }))}</p>${blocks}</section>`;
+}
+
+/** Errors or warnings, each with its place: "第3行「在校生数」：…". */
+export function describeProblem(p, lang) {
+  const row = p.row == null ? '' : t(lang, 'rowWord', { n: p.row });
+  const column = p.column == null ? '' : lang === 'zh' ? `「${p.column}」` : ` "${p.column}"`;
+  const place = row || column ? `${row}${column}${lang === 'zh' ? '：' : ': '}` : '';
+  return place + p.message;
+}
+
+function renderWarnings(warnings, lang) {
+  if (!warnings.length) return '';
+  const items = warnings.map((w) => `<li>${h(describeProblem(w, lang))}</li>`).join('');
+  return `<section class="panel notes"><h3>${h(t(lang, 'warningsTitle'))}</h3><ul>${items}</ul></section>`;
+}
+
+export function renderProblems(errors, lang) {
+  if (!errors.length) return '';
+  const items = errors.map((e) => `<li>${h(describeProblem(e, lang))}</li>`).join('');
+  return `<div class="problems"><p><strong>${h(t(lang, 'problemsTitle', { n: errors.length }))}</strong></p><ul>${items}</ul></div>`;
+}
