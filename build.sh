@@ -102,6 +102,8 @@ browser() {
   need_command "$CHROMIUM" chromium
   need_command chromedriver chromium-driver
   need_command npm npm
+  # A Chinese font, so that screenshots of the page show text, not boxes.
+  fc-list 2>/dev/null | grep -qiE "wqy|cjk" || apt_install fonts-wqy-microhei
   say "npm ci (playwright-core, no browser download)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 }

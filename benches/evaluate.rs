@@ -1,1 +1,40 @@
-fn main() {}
+//! How long an evaluation takes against reading the same text into cells (the baseline,
+//! measured in the same run): compare the ratio, not the seconds, on a noisy machine.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use junheng::{evaluate_text, input, Options, Standard};
+use std::hint::black_box;
+
+/// The demo county repeated to `schools` rows, with names made unique.
+fn county(schools: usize) -> String {
+    let demo = include_str!("../www/demo/demo-county.csv");
+    let mut lines = demo.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let mut text = format!("{header}\n");
+    for i in 0..schools {
+        let row = rows[i % rows.len()];
+        text += &format!("{}{}\n", i / rows.len(), row);
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("county");
+    for schools in [29, 290, 2900] {
+        let text = county(schools);
+        group.bench_with_input(BenchmarkId::new("baseline_read_grid", schools), &text, |b, text| {
+            b.iter(|| input::read_grid(black_box(text)))
+        });
+        for standard in [Standard::Basic2012, Standard::Quality2017] {
+            let options = Options { standard, ..Options::default() };
+            group.bench_with_input(BenchmarkId::new(standard.id(), schools), &text, |b, text| {
+                b.iter(|| evaluate_text(black_box(text), &options))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

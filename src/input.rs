@@ -173,9 +173,18 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
         .from_reader(text.as_bytes());
     let mut grid = Vec::new();
     let mut record = csv::StringRecord::new();
+    // Lines are counted here from byte offsets: csv's own line count skips blank lines,
+    // and the user's file numbers them.
+    let (mut line, mut counted_to) = (1, 0);
     // A malformed record (invalid UTF-8 cannot occur in &str) ends the reading; csv is lenient.
     while let Ok(true) = reader.read_record(&mut record) {
-        let line = record.position().map_or(grid.len() + 1, |p| p.line() as usize);
+        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        // The position is where the previous record ended: blank lines come first.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+        counted_to = start;
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().any(|c| !c.is_empty()) {
             grid.push((line, cells));

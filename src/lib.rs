@@ -13,7 +13,7 @@ pub mod standards;
 pub mod statistics;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use evaluation::{evaluate_table, evaluate_text, Evaluation, Options};
 pub use model::{Lang, Level};

@@ -47,6 +47,18 @@ fn non_numeric_cells_name_row_column_and_text() {
 }
 
 #[test]
+fn rows_are_numbered_as_the_file_numbers_them() {
+    // Blank lines and a quoted cell across two lines still count as lines of the file.
+    let text = format!("{BOOKS}\n\n甲,小学,100,1,1,1,1,1,1,1,1\n\n\n\"乙\n校\",小学,100,1,1,1,1,1,1,1,1\n丙,小学,x,1,1,1,1,1,1,1,1\n");
+    let e = errors(&text, Standard::Basic2012);
+    assert_eq!(e.len(), 1, "{e:?}");
+    find(&e, Some(8), Some("在校生数"));
+    let grid = junheng::input::read_grid(&text);
+    let lines: Vec<usize> = grid.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [1, 3, 6, 8]);
+}
+
+#[test]
 fn infinite_and_nan_are_not_numbers() {
     let text = format!("{BOOKS}\n甲,小学,100,inf,1,1,1,1,1,1,1\n乙,小学,100,NaN,1,1,1,1,1,1,1\n");
     let e = errors(&text, Standard::Basic2012);

@@ -13,7 +13,7 @@ export function formatCv(cv) {
 
 export function formatValue(value, lang) {
   const abs = Math.abs(value);
-  const digits = abs >= 1000 ? 0 : abs >= 1 ? 2 : 4;
+  const digits = abs >= 1000 ? 0 : abs >= 0.1 || abs === 0 ? 2 : 4;
   return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -28,7 +28,7 @@ function badge(passed, lang) {
     : `<span class="badge fail">✗ ${h(t(lang, 'failed'))}</span>`;
 }
 
-/** The whole report; `levelNames` are the core's names of the levels in this language. */
+/** The whole report, as HTML for the summary, the levels and the notes below them. */
 export function renderReport(result, lang) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
@@ -54,7 +54,7 @@ function renderSummary(result, levels, lang) {
     .join('');
   return `<div class="summary"><h3>${h(t(lang, 'verdictTitle'))} · ${h(t(lang, result.standard))}</h3>
     <div class="verdicts">${cards}</div>
-    <p class="meta">${h(t(lang, 'verdictNote'))} ${h(result.profile)}</p></div>`;
+    <p class="meta">${h(t(lang, 'verdictNote'))} ${h(t(lang, 'profileLabel'))}${h(result.profile)}</p></div>`;
 }
 
 function renderLevel(result, level, lang) {
