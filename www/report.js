@@ -13,7 +13,7 @@ export function formatCv(cv) {
 
 export function formatValue(value, lang) {
   const abs = Math.abs(value);
-  const digits = abs >= 1000 ? 0 : abs >= 0.1 || abs === 0 ? 2 : 4;
+  const digits = abs >= 1000 || abs === 0 ? 0 : abs >= 0.1 ? 2 : 4;
   return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -67,7 +67,7 @@ function renderLevel(result, level, lang) {
       <td class="num">${formatValue(i.sd, lang)}</td>
       <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv)}</td>
       ${quality ? `<td class="num">≤ ${i.limit.toFixed(2)}</td><td>${badge(i.passed, lang)}</td>
-        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : ''}
+        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : '<td></td><td></td>'}
     </tr>`)
     .join('');
   const composite = r.composite_limit == null ? '' : `<tr class="composite">
@@ -94,7 +94,10 @@ function renderChart(r, level, lang) {
   const limit = r.indicators[0]?.limit ?? r.composite_limit;
   const cvs = r.indicators.map((i) => i.cv ?? 0);
   const top = Math.max(limit ?? 0, ...cvs, 0.1) * 1.1;
-  const [left, width, bar, gap] = [250, 330, 18, 8];
+  const [width, bar, gap] = [330, 18, 8];
+  // Room for the longest label: CJK characters are about twice as wide as Latin ones.
+  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
+  const left = Math.ceil(Math.max(...r.indicators.map((i) => labelWidth(i.name)))) + 16;
   const x = (v) => left + (v / top) * width;
   const height = r.indicators.length * (bar + gap) + 24;
   const bars = r.indicators
@@ -109,7 +112,7 @@ function renderChart(r, level, lang) {
   const limitLine = limit == null ? '' : `<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
     <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${h(t(lang, 'chartLimit', { limit: limit.toFixed(2) }))}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
-  return `<figure class="chart"><svg viewBox="0 0 640 ${height}" role="img" aria-label="${h(title)}">${bars}${limitLine}</svg>
+  return `<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${h(title)}">${bars}${limitLine}</svg>
     <figcaption class="visually-hidden">${h(title)}</figcaption></figure>`;
 }
 
@@ -144,7 +147,7 @@ function renderExcluded(result, lang) {
   const rows = result.excluded
     .map((x) => `<tr><td class="num">${x.row}</td><th scope="row">${h(x.name)}</th><td>${h(t(lang, x.level))}</td><td class="num">${formatCount(x.students, lang)}</td><td>${h(x.reason)}</td></tr>`)
     .join('');
-  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'type'), t(lang, 'students'), t(lang, 'reason')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
   return `<section class="panel"><h3>${h(t(lang, 'excludedTitle'))}</h3>
     <div class="table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
