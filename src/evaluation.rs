@@ -1,6 +1,7 @@
 //! The evaluation of the resource part of a standard: per level, every indicator's county
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
+use crate::assessment::{self, Answers, Context, Overall, Part};
 use crate::indicators::Indicator;
 use crate::input::{self, Problem, Table};
 use crate::model::{Lang, Level, SchoolRow, SchoolType};
@@ -17,6 +18,8 @@ pub struct Options {
     pub standard: Standard,
     pub lang: Lang,
     pub profile: Profile,
+    /// Everything beside the school table: scores, items, survey, vetoes.
+    pub answers: Answers,
 }
 
 /// The result contract: the JSON of the CLI and of the wasm `evaluate` function.
@@ -31,6 +34,9 @@ pub struct Evaluation {
     pub splits: Vec<Split>,
     pub warnings: Vec<Problem>,
     pub errors: Vec<Problem>,
+    /// Every part of the standard with its items, and the overall verdict.
+    pub parts: Vec<Part>,
+    pub overall: Option<Overall>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -83,6 +89,11 @@ pub struct SchoolResult {
 
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
 pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
+    let mut errors = options.profile.validate(options.lang);
+    errors.extend(assessment::check_answers(&options.answers, &options.profile, options.lang));
+    if !errors.is_empty() {
+        return failed(options, errors, Vec::new());
+    }
     match input::read_table(text, options.lang) {
         Ok(table) => evaluate_table(&table, options),
         Err(errors) => failed(options, errors, Vec::new()),
@@ -136,7 +147,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
             judge_school(school, profile, lang);
         }
     }
-    let levels = Level::ALL
+    let levels: BTreeMap<Level, LevelResult> = Level::ALL
         .into_iter()
         .filter_map(|level| {
             let members: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].level == level).collect();
@@ -147,6 +158,8 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
             })
         })
         .collect();
+    let cx = Context { standard, profile, lang, levels: &levels, rows: &included.rows, table };
+    let (parts, overall) = assessment::assess(&options.answers, &cx);
     Evaluation {
         standard,
         profile: profile.name.clone(),
@@ -156,6 +169,8 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         splits,
         warnings,
         errors: Vec::new(),
+        parts,
+        overall: Some(overall),
     }
 }
 

@@ -2,7 +2,7 @@
 //! Excel or WPS arrive as TSV). Every problem names the row of the user's file, the column
 //! as the user wrote it, and what was expected.
 
-use crate::model::{Lang, Level, Ownership, Resource, SchoolRow, SchoolType, Resources};
+use crate::model::{Lang, Level, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
 use crate::standards::Standard;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -54,10 +54,11 @@ pub enum Column {
     Students,
     SeniorStudents,
     Resource(Resource),
+    Fact(SchoolFact),
 }
 
 impl Column {
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 24] = [
         Column::School,
         Column::Level,
         Column::SchoolType,
@@ -76,6 +77,12 @@ impl Column {
         Column::Resource(Resource::MultimediaRooms),
         Column::Resource(Resource::Computers),
         Column::Resource(Resource::Books),
+        Column::Fact(SchoolFact::Classes),
+        Column::Fact(SchoolFact::LargestClass),
+        Column::Fact(SchoolFact::MusicRooms),
+        Column::Fact(SchoolFact::MusicRoomArea),
+        Column::Fact(SchoolFact::ArtRooms),
+        Column::Fact(SchoolFact::ArtRoomArea),
     ];
 
     /// Chinese header, English alias, then other accepted Chinese names.
@@ -102,6 +109,14 @@ impl Column {
                 Computers => &["计算机台数", "computers"],
                 Books => &["图书册数", "books"],
             },
+            Column::Fact(f) => match f {
+                SchoolFact::Classes => &["班级数", "classes"],
+                SchoolFact::LargestClass => &["最大班额", "largest_class"],
+                SchoolFact::MusicRooms => &["音乐专用教室数", "music_rooms"],
+                SchoolFact::MusicRoomArea => &["音乐专用教室面积", "music_room_area"],
+                SchoolFact::ArtRooms => &["美术专用教室数", "art_rooms"],
+                SchoolFact::ArtRoomArea => &["美术专用教室面积", "art_room_area"],
+            },
         }
     }
 
@@ -117,11 +132,13 @@ impl Column {
     fn units(self) -> &'static [(&'static str, f64)] {
         use Resource::*;
         match self {
-            Column::Resource(TeachingArea | SportsArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0)],
+            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0)],
             Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("万元", 10_000.0)],
             Column::Resource(Computers) => &[("台", 1.0)],
             Column::Resource(Books) => &[("册", 1.0)],
-            Column::Resource(MultimediaRooms) => &[("间", 1.0), ("个", 1.0)],
+            Column::Resource(MultimediaRooms) | Column::Fact(SchoolFact::MusicRooms | SchoolFact::ArtRooms) => &[("间", 1.0), ("个", 1.0)],
+            Column::Fact(SchoolFact::Classes) => &[("个", 1.0), ("班", 1.0)],
+            Column::Fact(SchoolFact::LargestClass) => &[("人", 1.0)],
             Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
             _ => &[],
         }
@@ -412,6 +429,7 @@ impl RowReader<'_> {
         for resource in Resource::ALL {
             resources[resource.index()] = number(Column::Resource(resource));
         }
+        let facts = SchoolFact::ALL.map(|fact| number(Column::Fact(fact)));
         let students = match students {
             Some(s) if s > 0.0 => s,
             Some(_) => {
@@ -441,6 +459,7 @@ impl RowReader<'_> {
             students,
             senior_students,
             resources,
+            facts,
         })
     }
 }

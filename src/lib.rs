@@ -4,10 +4,13 @@
 //! and evaluates it against the national standards of SPEC.md. The CLI (`main.rs`) and the
 //! wasm binding (`wasm.rs`) are thin layers over it.
 
+pub mod assessment;
 pub mod evaluation;
 pub mod indicators;
 pub mod input;
+pub mod items;
 pub mod model;
+pub mod project;
 pub mod scope;
 pub mod standards;
 pub mod statistics;

@@ -1,6 +1,7 @@
 //! The command line over the same core as the page, for batch use and tests.
 //!
 //!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
+//!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
 //!
 //! Exit 0 when the evaluation ran (pass or fail), 2 when the input is unusable, 64 on a usage error.
 
@@ -9,7 +10,8 @@ use junheng::{evaluate_text, Lang, Options, Standard};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-";
+const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
+       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]";
 
 #[derive(PartialEq)]
 enum Format {
@@ -21,6 +23,7 @@ struct Args {
     options: Options,
     format: Format,
     file: String,
+    project: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -28,7 +31,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     if args.next().map(String::as_str) != Some("evaluate") {
         return Err(USAGE.into());
     }
-    let (mut options, mut format, mut file) = (Options::default(), Format::Text, None);
+    let (mut options, mut format, mut file, mut project) = (Options::default(), Format::Text, None, false);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
@@ -50,13 +53,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("unknown language {other:?}\n{USAGE}")),
                 }
             }
+            "--project" => {
+                file = Some(value("--project")?);
+                project = true;
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             path if file.is_none() && (path == "-" || !path.starts_with('-')) => file = Some(path.to_string()),
             other => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
         }
     }
     let file = file.ok_or(format!("no input file (use - for standard input)\n{USAGE}"))?;
-    Ok(Args { options, format, file })
+    Ok(Args { options, format, file, project })
 }
 
 fn read_input(file: &str) -> std::io::Result<String> {
@@ -85,7 +92,18 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let evaluation = evaluate_text(&text, &args.options);
+    let lang = args.options.lang;
+    let evaluation = if args.project {
+        match junheng::project::read_json(&text, lang) {
+            Ok(project) => evaluate_text(&project.schools, &project.options(lang)),
+            Err(problem) => {
+                eprintln!("junheng: {}: {}", args.file, problem.describe(lang));
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        evaluate_text(&text, &args.options)
+    };
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&evaluation).expect("the result serialises")),
         Format::Text => print!("{}", render_text(&evaluation, args.options.lang)),
@@ -93,7 +111,6 @@ fn main() -> ExitCode {
     if evaluation.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
-        let lang = args.options.lang;
         for problem in &evaluation.errors {
             eprintln!("{}", problem.describe(lang));
         }
@@ -125,6 +142,28 @@ fn render_text(e: &Evaluation, lang: Lang) -> String {
         }
         for reason in &result.reasons {
             out += &format!("  ✗ {reason}\n");
+        }
+    }
+    for part in &e.parts {
+        let mark = if part.passed { "✓" } else { "✗" };
+        let score = match (part.score, part.max_score) {
+            (Some(s), Some(m)) => format!(" {s:.1} / {m}"),
+            _ => String::new(),
+        };
+        out += &format!("\n{mark} {}{score}\n", part.name);
+        for item in part.items.iter().filter(|i| !i.passed) {
+            let state = if item.answered { lang.pick("未达到", "not met") } else { lang.pick("未填写", "not answered") };
+            out += &format!("  ✗ {} — {state} {}\n", item.name, item.rule);
+            for detail in &item.details {
+                out += &format!("      {detail}\n");
+            }
+        }
+    }
+    if let Some(overall) = &e.overall {
+        let verdict = if overall.passed { lang.pick("通过", "PASS") } else { lang.pick("未通过", "FAIL") };
+        out += &format!("\n{}: {verdict}\n", lang.pick("总体结论", "Overall"));
+        for reason in &overall.reasons {
+            out += &format!("  • {reason}\n");
         }
     }
     for x in &e.excluded {

@@ -171,6 +171,29 @@ impl Resource {
 /// Resource amounts of one row, `None` where the cell was empty or the column absent.
 pub type Resources = [Option<f64>; Resource::COUNT];
 
+/// Optional per-school columns that decide guarantee items 3–5 of quality2017 (SPEC §3.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolFact {
+    Classes,
+    LargestClass,
+    MusicRooms,
+    MusicRoomArea,
+    ArtRooms,
+    ArtRoomArea,
+}
+
+impl SchoolFact {
+    pub const ALL: [SchoolFact; 6] = [
+        SchoolFact::Classes,
+        SchoolFact::LargestClass,
+        SchoolFact::MusicRooms,
+        SchoolFact::MusicRoomArea,
+        SchoolFact::ArtRooms,
+        SchoolFact::ArtRoomArea,
+    ];
+}
+
 /// 办学性质: public or private (民办). Private schools are out of scope by default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -193,10 +216,16 @@ pub struct SchoolRow {
     pub students: f64,
     pub senior_students: Option<f64>,
     pub resources: Resources,
+    /// The optional facts of `SchoolFact`, in its order.
+    pub facts: [Option<f64>; 6],
 }
 
 impl SchoolRow {
     pub fn resource(&self, r: Resource) -> Option<f64> {
         self.resources[r.index()]
+    }
+
+    pub fn fact(&self, f: SchoolFact) -> Option<f64> {
+        self.facts[f as usize]
     }
 }

@@ -2,6 +2,8 @@
 //! with the national values as defaults, so a province can set stricter numbers.
 
 use crate::indicators::{self, Indicator};
+use crate::input::Problem;
+use crate::items::{self, CheckItem, ScoreItem, VetoItem};
 use crate::model::{Lang, Level, Resource};
 use serde::{Deserialize, Serialize};
 
@@ -112,6 +114,12 @@ pub struct Basic2012Profile {
     /// Pass when the composite CV is at most this.
     pub composite_limit: PerLevel,
     pub scope: Scope,
+    /// The county government's 17 scored items; their maxima sum to 100.
+    pub government_items: Vec<ScoreItem>,
+    /// Pass when the government score is at least this.
+    pub government_pass: f64,
+    /// Public satisfaction (公众满意度) in percent, at least this.
+    pub satisfaction_min: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -131,6 +139,32 @@ pub struct Quality2017Profile {
     /// …and every other indicator at least this fraction of its standard.
     pub floor_fraction: f64,
     pub scope: Scope,
+    /// 政府保障程度 and 教育质量: every item must hold.
+    pub guarantees: Vec<CheckItem>,
+    pub quality: Vec<CheckItem>,
+    /// 社会认可度 in percent, at least this; below it is also a veto.
+    pub recognition_min: f64,
+    pub vetoes: Vec<VetoItem>,
+    /// Guarantee item 4: students per school at most `single` (小学, 初中), `through` (一贯制).
+    pub school_size: SchoolSize,
+    /// Guarantee item 5: students per class at most this.
+    pub class_size: PerLevel,
+    /// Guarantee item 3: music and art rooms.
+    pub arts_rooms: ArtsRooms,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SchoolSize {
+    pub single: f64,
+    pub through: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArtsRooms {
+    /// One music and one art room for every this many classes (at least one each).
+    pub classes_per_room: f64,
+    pub music_min_area: f64,
+    pub art_min_area: f64,
 }
 
 impl Quality2017Profile {
@@ -161,6 +195,9 @@ impl Profile {
             basic2012: Basic2012Profile {
                 composite_limit: PerLevel::new(0.65, 0.55),
                 scope: Scope::national(TeachingPoints::ExcludeAll),
+                government_items: items::default_government_items(),
+                government_pass: 85.0,
+                satisfaction_min: 85.0,
             },
             quality2017: Quality2017Profile {
                 cv_limit: PerLevel::new(0.50, 0.45),
@@ -176,8 +213,50 @@ impl Profile {
                 min_met: 6,
                 floor_fraction: 0.85,
                 scope: Scope::national(TeachingPoints::ExcludeBelow(50.0)),
+                guarantees: items::default_guarantee_items(),
+                quality: items::default_quality_items(),
+                recognition_min: 85.0,
+                vetoes: items::default_veto_items(),
+                school_size: SchoolSize { single: 2000.0, through: 2500.0 },
+                class_size: PerLevel::new(45.0, 50.0),
+                arts_rooms: ArtsRooms { classes_per_room: 12.0, music_min_area: 96.0, art_min_area: 90.0 },
             },
         }
+    }
+
+    /// The problems that make a profile unusable, each naming the field.
+    pub fn validate(&self, lang: Lang) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut check = |ok: bool, field: &str, zh: &str, en: &str| {
+            if !ok {
+                let message = lang.pick(zh, en).to_string();
+                problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message });
+            }
+        };
+        let (b, q) = (&self.basic2012, &self.quality2017);
+        let total: f64 = b.government_items.iter().map(|i| i.max_points).sum();
+        check((total - 100.0).abs() < 1e-9, "basic2012.government_items", "各项满分之和应为100", "the maximum points must sum to 100");
+        check(b.government_items.iter().all(|i| i.max_points > 0.0), "basic2012.government_items", "每项满分应大于0", "every maximum must be above 0");
+        let positive = |p: &PerLevel| p.primary > 0.0 && p.junior > 0.0 && p.primary.is_finite() && p.junior.is_finite();
+        check(positive(&b.composite_limit), "basic2012.composite_limit", "限值应为正数", "limits must be positive");
+        check(positive(&q.cv_limit), "quality2017.cv_limit", "限值应为正数", "limits must be positive");
+        check(positive(&q.class_size), "quality2017.class_size", "班额上限应为正数", "class sizes must be positive");
+        check(q.standards.iter().all(|s| s.minimum.primary >= 0.0 && s.minimum.junior >= 0.0), "quality2017.standards", "标准值不能为负", "standards cannot be negative");
+        check(q.min_met <= q.standards.len(), "quality2017.min_met", "达标项数不能多于指标数", "min_met cannot exceed the number of indicators");
+        check((0.0..=1.0).contains(&q.floor_fraction), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
+        check(q.arts_rooms.classes_per_room > 0.0, "quality2017.arts_rooms", "每间教室对应的班级数应大于0", "classes per room must be above 0");
+        for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
+            check((0.0..=100.0).contains(&rate), field, "应在0到100之间", "must be between 0 and 100");
+        }
+        let mut ids: Vec<&str> = b.government_items.iter().map(|i| i.id.as_str())
+            .chain(q.guarantees.iter().chain(&q.quality).map(|i| i.id.as_str()))
+            .chain(q.vetoes.iter().map(|v| v.id.as_str()))
+            .collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        check(ids.len() == count, "items", "项目编号（id）重复", "item ids repeat");
+        problems
     }
 
     pub fn scope(&self, standard: Standard) -> &Scope {

@@ -1,0 +1,488 @@
+//! The whole verdict: every part of a standard judged, from the resource evaluation and the
+//! answers the user gives (SPEC §2, §3.2–3.5). A county passes only when every part passes.
+
+use crate::evaluation::LevelResult;
+use crate::input::{Column, Problem, Table};
+use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
+use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
+use crate::standards::{Profile, Standard};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the user answers beside the school table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    /// basic2012 gate: all schools meet the province's 办学基本标准.
+    pub school_standard_met: Option<bool>,
+    /// basic2012: points awarded per government item id.
+    pub government_points: BTreeMap<String, f64>,
+    /// quality2017: guarantee and quality items by id.
+    pub items: BTreeMap<String, ItemAnswer>,
+    /// Survey counts per group id (students, parents, …).
+    pub survey: BTreeMap<String, SurveyCount>,
+    /// The veto items that apply.
+    pub vetoes: BTreeSet<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ItemAnswer {
+    pub met: Option<bool>,
+    pub values: BTreeMap<String, f64>,
+    pub comment: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SurveyCount {
+    pub respondents: f64,
+    pub satisfied: f64,
+}
+
+/// A measured value: a number, or a yes/no answer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Bool(bool),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartItem {
+    pub id: String,
+    pub name: String,
+    pub value: Option<Value>,
+    pub threshold: Option<f64>,
+    /// The rule in words: "≥ 85%", "≤ 0.50", "是".
+    pub rule: String,
+    pub passed: bool,
+    /// False when the user has not answered: the item cannot pass.
+    pub answered: bool,
+    /// Offending schools, measures and the like.
+    pub details: Vec<String>,
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Subtotal {
+    pub aspect: String,
+    pub name: String,
+    pub points: f64,
+    pub max_points: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Part {
+    pub part: &'static str,
+    pub name: String,
+    pub passed: bool,
+    pub items: Vec<PartItem>,
+    /// The government score (basic2012) or the overall survey rate, with its pass mark.
+    pub score: Option<f64>,
+    pub max_score: Option<f64>,
+    pub threshold: Option<f64>,
+    pub subtotals: Vec<Subtotal>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Overall {
+    pub passed: bool,
+    pub reasons: Vec<String>,
+}
+
+/// What assessing needs from the evaluation of the school table.
+pub struct Context<'a> {
+    pub standard: Standard,
+    pub profile: &'a Profile,
+    pub lang: Lang,
+    pub levels: &'a BTreeMap<Level, LevelResult>,
+    /// The rows in scope, before mixed schools' facilities are split.
+    pub rows: &'a [SchoolRow],
+    pub table: &'a Table,
+}
+
+/// Checks the answers: points within their maxima, survey counts that make sense, rates
+/// within 0–100%. Problems name the item.
+pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut problem = |column: &str, message: String| {
+        problems.push(Problem { row: None, column: Some(column.to_string()), message })
+    };
+    for item in &profile.basic2012.government_items {
+        if let Some(&points) = answers.government_points.get(&item.id) {
+            if !(0.0..=item.max_points).contains(&points) {
+                let max = item.max_points;
+                problem(item.text.get(lang), match lang {
+                    Lang::Zh => format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"),
+                    Lang::En => format!("{points} points is out of range: expected 0 to {max}"),
+                });
+            }
+        }
+    }
+    for (group, count) in &answers.survey {
+        let name = survey_group_name(group, lang);
+        if count.respondents < 0.0 || count.satisfied < 0.0 || count.satisfied > count.respondents {
+            problem(&name, lang.pick("满意人数应在 0 到调查人数之间", "satisfied answers must be between 0 and the respondents").into());
+        }
+    }
+    for item in profile.quality2017.guarantees.iter().chain(&profile.quality2017.quality) {
+        let Some(answer) = answers.items.get(&item.id) else { continue };
+        for m in item.measures.iter().filter(|m| m.unit == "%") {
+            if let Some(&v) = answer.values.get(&m.id) {
+                if !(0.0..=100.0).contains(&v) {
+                    problem(m.text.get(lang), match lang {
+                        Lang::Zh => format!("{v}% 超出范围：应在 0 到 100 之间"),
+                        Lang::En => format!("{v}% is out of range: expected 0 to 100"),
+                    });
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn survey_group_name(id: &str, lang: Lang) -> String {
+    SURVEY_GROUPS
+        .iter()
+        .find(|g| g.0 == id)
+        .map_or(id.to_string(), |g| lang.pick(g.1, g.2).to_string())
+}
+
+/// Every part of the standard, judged; and the overall verdict.
+pub fn assess(answers: &Answers, cx: &Context) -> (Vec<Part>, Overall) {
+    let lang = cx.lang;
+    let mut parts = vec![resources_part(cx)];
+    match cx.standard {
+        Standard::Basic2012 => {
+            parts.push(gate_part(answers, lang));
+            parts.push(government_part(answers, cx));
+            parts.push(survey_part("satisfaction", lang.pick("公众满意度", "Public satisfaction"), cx.profile.basic2012.satisfaction_min, answers, lang));
+        }
+        Standard::Quality2017 => {
+            let q = &cx.profile.quality2017;
+            parts.push(check_part("guarantee", lang.pick("政府保障程度", "Government guarantees"), &q.guarantees, answers, cx));
+            parts.push(check_part("quality", lang.pick("教育质量", "Education quality"), &q.quality, answers, cx));
+            let recognition = survey_part("recognition", lang.pick("社会认可度", "Public recognition"), q.recognition_min, answers, lang);
+            parts.push(veto_part(answers, cx, &recognition));
+            parts.insert(parts.len() - 1, recognition);
+        }
+    }
+    let reasons: Vec<String> = parts.iter().filter(|p| !p.passed).map(|p| part_reason(p, lang)).collect();
+    let overall = Overall { passed: reasons.is_empty(), reasons };
+    (parts, overall)
+}
+
+/// "政府保障程度未通过：A（否，要求 是）；B（2所学校不符合）；另有 3 项未填写".
+fn part_reason(part: &Part, lang: Lang) -> String {
+    let failing = part.items.iter().filter(|i| !i.passed);
+    let mut pieces: Vec<String> = failing
+        .clone()
+        .filter(|i| i.answered)
+        .map(|i| {
+            let value = match &i.value {
+                Some(Value::Bool(false)) if !i.details.is_empty() => match lang {
+                    Lang::Zh => format!("{}所学校不符合", i.details.len()),
+                    Lang::En => format!("{} schools in breach", i.details.len()),
+                },
+                Some(Value::Number(v)) => format!("{}{}{}", format_number(*v), lang.pick("，要求 ", ", required "), i.rule),
+                Some(Value::Bool(b)) => format!("{}{}{}", yes_no(*b, lang), lang.pick("，要求 ", ", required "), i.rule),
+                None => i.details.join(lang.pick("，", ", ")),
+            };
+            format!("{}（{value}）", i.name)
+        })
+        .collect();
+    let unanswered = failing.filter(|i| !i.answered).count();
+    if unanswered > 0 {
+        pieces.push(match lang {
+            Lang::Zh => format!("{unanswered} 项未填写"),
+            Lang::En => format!("{unanswered} items not answered"),
+        });
+    }
+    if let (Some(s), Some(t), "government") = (part.score, part.threshold, part.part) {
+        if s < t {
+            pieces.insert(0, match lang {
+                Lang::Zh => format!("得分 {} 分，低于 {t} 分", format_number(s)),
+                Lang::En => format!("score {} below {t}", format_number(s)),
+            });
+        }
+    }
+    format!("{}{}{}", part.name, lang.pick("未通过：", " fails: "), pieces.join(lang.pick("；", "; ")))
+}
+
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.3}").trim_end_matches('0').to_string() }
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b { lang.pick("是", "yes") } else { lang.pick("否", "no") }
+}
+
+fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule: String, passed: bool) -> PartItem {
+    PartItem { id: id.into(), name: name.into(), answered: value.is_some(), value, threshold, rule, passed, details: Vec::new(), comment: String::new() }
+}
+
+fn part(part: &'static str, name: &str, items: Vec<PartItem>) -> Part {
+    Part { part, name: name.into(), passed: items.iter().all(|i| i.passed), items, score: None, max_score: None, threshold: None, subtotals: Vec::new() }
+}
+
+/// The resource part, from the evaluation of the school table.
+fn resources_part(cx: &Context) -> Part {
+    let lang = cx.lang;
+    let mut items = Vec::new();
+    for (level, result) in cx.levels {
+        let prefix = level.name(lang);
+        if let (Some(limit), Standard::Basic2012) = (result.composite_limit, cx.standard) {
+            let name = format!("{prefix}{}", lang.pick("综合差异系数", " composite CV"));
+            let value = result.composite_cv.map(Value::Number);
+            items.push(item(&format!("{}.composite", level.key()), &name, value, Some(limit), format!("≤ {limit}"), result.passed));
+        }
+        for i in result.indicators.iter().filter(|i| i.limit.is_some()) {
+            let limit = i.limit.unwrap_or_default();
+            let name = format!("{prefix}{}", match lang { Lang::Zh => format!("{}差异系数", i.name), Lang::En => format!(" {} CV", i.name) });
+            items.push(item(&format!("{}.{}", level.key(), i.key), &name, i.cv.map(Value::Number), Some(limit), format!("≤ {limit}"), i.passed == Some(true)));
+        }
+        if let Some(passed) = result.schools_passed {
+            let name = format!("{prefix}{}", lang.pick("学校达到校际资源配置要求", " schools meeting the per-school rule"));
+            let total = result.schools as f64;
+            items.push(item(&format!("{}.schools", level.key()), &name, Some(Value::Number(passed as f64)), Some(total), format!("= {total}"), passed == result.schools));
+        }
+    }
+    part("resources", lang.pick("资源配置", "Resource allocation"), items)
+}
+
+fn gate_part(answers: &Answers, lang: Lang) -> Part {
+    let met = answers.school_standard_met;
+    let name = lang.pick("所有学校达到省定办学基本标准", "All schools meet the province's basic standards");
+    let rule = yes_no(true, lang).to_string();
+    let gate = item("school_standard", name, met.map(Value::Bool), None, rule, met == Some(true));
+    part("school_standard", lang.pick("办学基本标准", "Basic school standards"), vec![gate])
+}
+
+fn government_part(answers: &Answers, cx: &Context) -> Part {
+    let (lang, profile) = (cx.lang, &cx.profile.basic2012);
+    let items: Vec<PartItem> = profile
+        .government_items
+        .iter()
+        .map(|g| {
+            let points = answers.government_points.get(&g.id).copied();
+            let rule = format!("≤ {}", g.max_points);
+            item(&g.id, g.text.get(lang), points.map(Value::Number), Some(g.max_points), rule, true)
+        })
+        .collect();
+    let points = |aspect: Option<&str>| -> (f64, f64) {
+        profile.government_items.iter().filter(|g| aspect.is_none_or(|a| g.aspect == a)).fold((0.0, 0.0), |(p, m), g| {
+            (p + answers.government_points.get(&g.id).copied().unwrap_or(0.0), m + g.max_points)
+        })
+    };
+    let subtotals = ASPECTS
+        .iter()
+        .map(|(id, zh, en)| {
+            let (points, max_points) = points(Some(id));
+            Subtotal { aspect: id.to_string(), name: lang.pick(zh, en).into(), points, max_points }
+        })
+        .collect();
+    let (score, max) = points(None);
+    let unanswered = items.iter().any(|i| !i.answered);
+    let mut part = part("government", lang.pick("县级人民政府推进工作", "County government's work"), items);
+    part.passed = !unanswered && score >= profile.government_pass;
+    for i in part.items.iter_mut().filter(|i| !i.answered) {
+        i.passed = false;
+    }
+    part.score = Some(score);
+    part.max_score = Some(max);
+    part.threshold = Some(profile.government_pass);
+    part.subtotals = subtotals;
+    part
+}
+
+/// Satisfaction (basic2012) or recognition (quality2017): each group's rate and the overall rate.
+fn survey_part(id: &'static str, name: &str, min: f64, answers: &Answers, lang: Lang) -> Part {
+    let rate = |c: &SurveyCount| if c.respondents > 0.0 { 100.0 * c.satisfied / c.respondents } else { 0.0 };
+    let mut items: Vec<PartItem> = SURVEY_GROUPS
+        .iter()
+        .filter_map(|(group, zh, en)| {
+            let count = answers.survey.get(*group).filter(|c| c.respondents > 0.0)?;
+            let mut i = item(group, lang.pick(zh, en), Some(Value::Number(rate(count))), None, String::new(), true);
+            i.details.push(format!("{} / {}", count.satisfied, count.respondents));
+            Some(i)
+        })
+        .collect();
+    let total = answers.survey.values().fold(SurveyCount::default(), |t, c| SurveyCount {
+        respondents: t.respondents + c.respondents,
+        satisfied: t.satisfied + c.satisfied,
+    });
+    let overall_rate = (total.respondents > 0.0).then(|| rate(&total));
+    let overall_name = lang.pick("总体满意度", "Overall rate");
+    let passed = overall_rate.is_some_and(|r| r >= min);
+    let mut overall = item("overall", overall_name, overall_rate.map(Value::Number), Some(min), format!("≥ {min}%"), passed);
+    overall.details.push(format!("{} / {}", total.satisfied, total.respondents));
+    items.push(overall);
+    let mut part = part(id, name, items);
+    part.score = overall_rate;
+    part.max_score = Some(100.0);
+    part.threshold = Some(min);
+    part
+}
+
+fn check_part(id: &'static str, name: &str, items: &[CheckItem], answers: &Answers, cx: &Context) -> Part {
+    let judged = items.iter().map(|check| judge_check(check, answers.items.get(&check.id), cx)).collect();
+    part(id, name, judged)
+}
+
+fn judge_check(check: &CheckItem, answer: Option<&ItemAnswer>, cx: &Context) -> PartItem {
+    let lang = cx.lang;
+    let name = check.text.get(lang);
+    let comment = answer.map(|a| a.comment.clone()).unwrap_or_default();
+    if let Some(offenders) = check.computed.and_then(|rule| computed_offenders(rule, cx)) {
+        let passed = offenders.is_empty();
+        let rule = lang.pick("所有学校符合（由学校数据计算）", "every school complies (from the school table)");
+        let mut i = item(&check.id, name, Some(Value::Bool(passed)), None, rule.into(), passed);
+        i.details = offenders;
+        i.comment = comment;
+        return i;
+    }
+    let mut judged = if check.measures.is_empty() {
+        let met = answer.and_then(|a| a.met);
+        item(&check.id, name, met.map(Value::Bool), None, yes_no(true, lang).into(), met == Some(true))
+    } else {
+        judge_measures(check, answer, lang)
+    };
+    judged.comment = comment;
+    judged
+}
+
+fn judge_measures(check: &CheckItem, answer: Option<&ItemAnswer>, lang: Lang) -> PartItem {
+    let values: Vec<(&Measure, Option<f64>)> =
+        check.measures.iter().map(|m| (m, answer.and_then(|a| a.values.get(&m.id).copied()))).collect();
+    let answered = values.iter().all(|(_, v)| v.is_some());
+    let passed = answered && values.iter().all(|(m, v)| v.is_some_and(|v| m.holds(v)));
+    let rules: Vec<String> = check.measures.iter().map(Measure::rule).collect();
+    let (value, threshold) = match values.as_slice() {
+        [(m, v)] => (v.map(Value::Number), m.min.or(m.below)),
+        _ => (None, None),
+    };
+    let mut judged = item(&check.id, check.text.get(lang), value, threshold, rules.join(lang.pick("，", ", ")), passed);
+    judged.answered = answered;
+    judged.details = values
+        .iter()
+        .map(|(m, v)| {
+            let shown = v.map_or(lang.pick("未填写", "not answered").to_string(), |v| format!("{}{}", format_number(v), m.unit));
+            format!("{} {shown}（{}）", m.text.get(lang), m.rule())
+        })
+        .collect();
+    judged
+}
+
+fn veto_part(answers: &Answers, cx: &Context, recognition: &Part) -> Part {
+    let lang = cx.lang;
+    let mut items: Vec<PartItem> = cx
+        .profile
+        .quality2017
+        .vetoes
+        .iter()
+        .map(|v| {
+            let applies = answers.vetoes.contains(&v.id);
+            let mut i = item(&v.id, v.text.get(lang), Some(Value::Bool(applies)), None, yes_no(false, lang).into(), !applies);
+            i.answered = true;
+            i
+        })
+        .collect();
+    if let Some(rate) = recognition.score.filter(|r| *r < cx.profile.quality2017.recognition_min) {
+        let min = cx.profile.quality2017.recognition_min;
+        let name = match lang {
+            Lang::Zh => format!("社会认可度低于{min}%"),
+            Lang::En => format!("Public recognition below {min}%"),
+        };
+        items.push(item("recognition_below", &name, Some(Value::Number(rate)), Some(min), format!("≥ {min}%"), false));
+    }
+    part("veto", lang.pick("一票否决", "Veto"), items)
+}
+
+// --- guarantee items 3–5 from the school table ---------------------------------------
+
+/// The schools that break a computed rule, or `None` when the table lacks its columns.
+fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
+    use SchoolFact::*;
+    let needs: &[SchoolFact] = match rule {
+        Computed::ArtsRooms => &[Classes, MusicRooms, MusicRoomArea, ArtRooms, ArtRoomArea],
+        Computed::SchoolSize => &[],
+        Computed::ClassSize => &[LargestClass],
+    };
+    if !needs.iter().all(|f| cx.table.has(Column::Fact(*f))) {
+        return None;
+    }
+    let q = &cx.profile.quality2017;
+    let lang = cx.lang;
+    let missing = |name: &str| match lang {
+        Lang::Zh => format!("{name}：数据未填写"),
+        Lang::En => format!("{name}: data missing"),
+    };
+    let mut offenders = Vec::new();
+    for school in schools(cx.rows) {
+        let name = &school[0].name;
+        let sum = |f: SchoolFact| school.iter().map(|r| r.fact(f)).sum::<Option<f64>>();
+        match rule {
+            Computed::SchoolSize => {
+                let through = matches!(school[0].school_type, SchoolType::NineYear | SchoolType::TwelveYear);
+                let students: f64 = school.iter().map(|r| r.students).sum();
+                let limit = if through { q.school_size.through } else { q.school_size.single };
+                if students > limit {
+                    offenders.push(match lang {
+                        Lang::Zh => format!("{name}：{students}人，超过{limit}人"),
+                        Lang::En => format!("{name}: {students} students, above {limit}"),
+                    });
+                }
+            }
+            Computed::ClassSize => {
+                for row in school {
+                    let limit = q.class_size.get(row.level);
+                    match row.fact(LargestClass) {
+                        None => offenders.push(missing(name)),
+                        Some(size) if size > limit => offenders.push(match lang {
+                            Lang::Zh => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
+                            Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
+                        }),
+                        Some(_) => {}
+                    }
+                }
+            }
+            Computed::ArtsRooms => {
+                let rule = &q.arts_rooms;
+                let (Some(classes), Some(music), Some(music_area), Some(art), Some(art_area)) =
+                    (sum(Classes), sum(MusicRooms), sum(MusicRoomArea), sum(ArtRooms), sum(ArtRoomArea))
+                else {
+                    offenders.push(missing(name));
+                    continue;
+                };
+                let needed = (classes / rule.classes_per_room).ceil().max(1.0);
+                let short = |rooms: f64, area: f64, min_area: f64| rooms < needed || (rooms > 0.0 && area / rooms < min_area);
+                if short(music, music_area, rule.music_min_area) || short(art, art_area, rule.art_min_area) {
+                    offenders.push(match lang {
+                        Lang::Zh => format!(
+                            "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
+                            rule.music_min_area, rule.art_min_area
+                        ),
+                        Lang::En => format!(
+                            "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
+                            rule.music_min_area, rule.art_min_area
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Some(offenders)
+}
+
+/// The rows grouped by school: a mixed school's rows together, every other row alone.
+fn schools(rows: &[SchoolRow]) -> Vec<Vec<&SchoolRow>> {
+    let mut groups: Vec<Vec<&SchoolRow>> = Vec::new();
+    for row in rows {
+        let same = groups.iter_mut().find(|g| row.school_type.is_mixed() && g[0].school_type.is_mixed() && g[0].name == row.name);
+        match same {
+            Some(group) => group.push(row),
+            None => groups.push(vec![row]),
+        }
+    }
+    groups
+}
