@@ -2,6 +2,7 @@
 //!
 //!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
 //!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+//!     junheng profile        prints the national profile, a start for a provincial one
 //!
 //! Exit 0 when the evaluation ran (pass or fail), 2 when the input is unusable, 64 on a usage error.
 
@@ -11,7 +12,8 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
-       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]";
+       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+       junheng profile";
 
 #[derive(PartialEq)]
 enum Format {
@@ -78,6 +80,10 @@ fn read_input(file: &str) -> std::io::Result<String> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv == ["profile"] {
+        println!("{}", serde_json::to_string_pretty(&junheng::Profile::national()).expect("the profile serialises"));
+        return ExitCode::SUCCESS;
+    }
     let args = match parse_args(&argv) {
         Ok(args) => args,
         Err(message) => {
