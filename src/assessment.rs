@@ -58,6 +58,8 @@ pub struct PartItem {
     pub passed: bool,
     /// False when the user has not answered: the item cannot pass.
     pub answered: bool,
+    /// True when the school table decided the item (guarantee items 3–5).
+    pub computed: bool,
     /// Offending schools, measures and the like.
     pub details: Vec<String>,
     pub comment: String,
@@ -218,7 +220,18 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 }
 
 fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule: String, passed: bool) -> PartItem {
-    PartItem { id: id.into(), name: name.into(), answered: value.is_some(), value, threshold, rule, passed, details: Vec::new(), comment: String::new() }
+    PartItem {
+        id: id.into(),
+        name: name.into(),
+        answered: value.is_some(),
+        computed: false,
+        value,
+        threshold,
+        rule,
+        passed,
+        details: Vec::new(),
+        comment: String::new(),
+    }
 }
 
 fn part(part: &'static str, name: &str, items: Vec<PartItem>) -> Part {
@@ -339,6 +352,7 @@ fn judge_check(check: &CheckItem, answer: Option<&ItemAnswer>, cx: &Context) -> 
         let mut i = item(&check.id, name, Some(Value::Bool(passed)), None, rule.into(), passed);
         i.details = offenders;
         i.comment = comment;
+        i.computed = true;
         return i;
     }
     let mut judged = if check.measures.is_empty() {

@@ -5,6 +5,8 @@
 use crate::evaluation::{evaluate_text, Options};
 use crate::input;
 use crate::model::Lang;
+use crate::project::{self, Project};
+use crate::standards::Profile;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -19,15 +21,18 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Evaluates CSV/TSV text. `options`: `{ standard, lang, profile }`, each optional.
+/// Evaluates CSV/TSV text with everything the user answered.
 #[wasm_bindgen]
 pub fn evaluate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))?
-    };
-    to_js(&evaluate_text(text, &options))
+    to_js(&evaluate_text(text, &read_options(options)?))
+}
+
+/// `{ standard, lang, profile, answers }`, each optional. A malformed one is a caller's bug.
+fn read_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))
 }
 
 /// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.
@@ -39,5 +44,57 @@ pub fn read_grid(text: &str) -> Result<JsValue, JsError> {
 /// The header row of the CSV template, `"zh"` or `"en"`.
 #[wasm_bindgen(js_name = templateHeader)]
 pub fn template_header(lang: &str) -> String {
-    input::template_header(if lang == "en" { Lang::En } else { Lang::Zh })
+    input::template_header(parse_lang(lang))
+}
+
+/// The national profile: every threshold, item list and point maximum, as a plain object.
+#[wasm_bindgen(js_name = nationalProfile)]
+pub fn national_profile() -> Result<JsValue, JsError> {
+    to_js(&Profile::national())
+}
+
+/// The problems of a profile document (its shape, then its numbers); empty when usable.
+#[wasm_bindgen(js_name = checkProfile)]
+pub fn check_profile(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
+    let lang = parse_lang(lang);
+    let problems = match serde_wasm_bindgen::from_value::<Profile>(value) {
+        Ok(profile) => profile.validate(lang),
+        Err(e) => vec![project::shape_problem(lang.pick("数值标准文件", "profile"), e, lang)],
+    };
+    to_js(&problems)
+}
+
+/// Reads a project document: `{ project }` when it can be used, `{ errors }` otherwise.
+#[wasm_bindgen(js_name = openProject)]
+pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
+    let lang = parse_lang(lang);
+    let header: project::Header = serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default();
+    let opened = project::check_header(&header, lang).and_then(|()| {
+        serde_wasm_bindgen::from_value::<Project>(value)
+            .map_err(|e| project::shape_problem(lang.pick("项目文件", "project file"), e, lang))
+    });
+    #[derive(Serialize)]
+    struct Opened {
+        project: Option<Project>,
+        errors: Vec<input::Problem>,
+    }
+    to_js(&match opened {
+        Ok(project) => Opened { project: Some(project), errors: Vec::new() },
+        Err(problem) => Opened { project: None, errors: vec![problem] },
+    })
+}
+
+/// A project document for saving: the same shape the CLI reads with --project.
+#[wasm_bindgen(js_name = makeProject)]
+pub fn make_project(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(options)?;
+    to_js(&Project::new(options.standard, text.to_string(), options.profile, options.answers))
+}
+
+fn parse_lang(lang: &str) -> Lang {
+    if lang == "en" {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }

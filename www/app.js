@@ -1,19 +1,28 @@
 // The page: one state (the data as text, the standard, the language, the view), kept in
 // localStorage so that a reload loses nothing, and a report recomputed on every edit.
 
-import init, { evaluate, readGrid, templateHeader } from './pkg/junheng.js';
+import init, { evaluate, readGrid, templateHeader, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
 import { applyStrings, t } from './i18n.js';
-import { Editor } from './editor.js';
-import { renderReport, renderProblems } from './report.js';
+import { Editor, escapeHtml } from './editor.js';
+import { renderReport, renderProblems, describeProblem } from './report.js';
+import { renderAnswers, readControl, emptyAnswers, fillTotals } from './answers.js';
 import { decodeBytes, download } from './files.js';
 
 const STORE = 'junheng.state.v1';
 const DEMO_URL = 'demo/demo-county.csv';
+const DEMO_ANSWERS_URL = 'demo/demo-answers.json';
 const $ = (id) => document.getElementById(id);
 
 const saved = loadState();
-const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table' }, saved);
+const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null }, saved);
 let editor;
+let national;
+/** The guarantee items the school table decides, as of the last evaluation. */
+let computed = new Set();
+
+/** The profile in use: an imported one, or the national one. */
+const profile = () => state.profile ?? national;
+const options = () => ({ standard: state.standard, lang: state.lang, profile: profile(), answers: state.answers });
 
 function loadState() {
   try {
@@ -42,8 +51,9 @@ function setText(text) {
 function recompute() {
   saveState();
   const lang = state.lang;
-  const show = (problems, summary = '', levels = '', extras = '') => {
+  const show = (problems, summary = '', levels = '', extras = '', overall = '') => {
     $('problems').innerHTML = problems;
+    $('overall').innerHTML = overall;
     $('summary').innerHTML = summary;
     $('levels').innerHTML = levels;
     $('extras').innerHTML = extras;
@@ -55,7 +65,7 @@ function recompute() {
   }
   let result;
   try {
-    result = evaluate(state.text, { standard: state.standard, lang });
+    result = evaluate(state.text, options());
   } catch (error) {
     // Only a bug gets here: user mistakes come back as result.errors.
     console.error(error);
@@ -68,7 +78,62 @@ function recompute() {
     return;
   }
   const report = renderReport(result, lang);
-  show('', report.summary, report.levels, report.extras);
+  show('', report.summary, report.levels, report.extras, report.overall);
+  const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
+  if ([...nowComputed].join() !== [...computed].join()) {
+    computed = nowComputed;
+    renderForms();
+  }
+  fillTotals($('answers-forms'), result.parts);
+}
+
+function renderForms() {
+  $('answers-forms').innerHTML = renderAnswers(state.standard, profile(), state.answers, computed, state.lang);
+  $('profile-name').textContent = profile().name;
+}
+
+function notify(message) {
+  $('notice').innerHTML = message ? `<div class="problems"><p>${escapeHtml(message)}</p></div>` : '';
+}
+
+/** Reads a JSON file, or says why it cannot. */
+async function readJson(file) {
+  try {
+    return JSON.parse(decodeBytes(new Uint8Array(await file.arrayBuffer())));
+  } catch (error) {
+    notify(t(state.lang, 'fileError', { name: file.name, message: error.message }));
+    return undefined;
+  }
+}
+
+async function importProfile(file) {
+  const value = await readJson(file);
+  if (value === undefined) return;
+  const problems = checkProfile(value, state.lang);
+  if (problems.length) {
+    notify(t(state.lang, 'profileError') + problems.map((p) => describeProblem(p, state.lang)).join('；'));
+    return;
+  }
+  notify('');
+  state.profile = value;
+  renderForms();
+  recompute();
+}
+
+async function importProject(file) {
+  const value = await readJson(file);
+  if (value === undefined) return;
+  const opened = openProject(value, state.lang);
+  if (opened.errors.length) {
+    notify(t(state.lang, 'projectError') + opened.errors.map((p) => describeProblem(p, state.lang)).join('；'));
+    return;
+  }
+  notify('');
+  const { project } = opened;
+  Object.assign(state, { standard: project.standard, profile: project.profile, answers: { ...emptyAnswers(), ...project.answers } });
+  $('standard').value = state.standard;
+  applyLanguage();
+  setText(project.schools);
 }
 
 function applyLanguage() {
@@ -82,6 +147,7 @@ function applyLanguage() {
   editor.lang = lang;
   editor.render();
   fillColumnChoices();
+  renderForms();
 }
 
 /** The add-column menu offers the template's columns that the table lacks. */
@@ -115,8 +181,10 @@ async function openFile(file) {
 }
 
 async function loadDemo() {
-  const response = await fetch(DEMO_URL);
-  setText(await response.text());
+  const [table, answers] = await Promise.all([fetch(DEMO_URL).then((r) => r.text()), fetch(DEMO_ANSWERS_URL).then((r) => r.json())]);
+  state.answers = { ...emptyAnswers(), ...answers };
+  renderForms();
+  setText(table);
 }
 
 function wire() {
@@ -141,6 +209,33 @@ function wire() {
     recompute();
   });
   $('print').addEventListener('click', () => window.print());
+  for (const type of ['input', 'change']) {
+    $('answers-forms').addEventListener(type, (event) => {
+      if (!event.target.dataset.answer) return;
+      readControl(state.answers, event.target);
+      recompute();
+    });
+  }
+  $('profile-input').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) importProfile(file);
+    event.target.value = '';
+  });
+  $('project-input').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) importProject(file);
+    event.target.value = '';
+  });
+  $('export-profile').addEventListener('click', () => download(t(state.lang, 'profileFile'), JSON.stringify(profile(), null, 2), 'application/json'));
+  $('reset-profile').addEventListener('click', () => {
+    state.profile = null;
+    notify('');
+    renderForms();
+    recompute();
+  });
+  $('save-project').addEventListener('click', () => {
+    download(t(state.lang, 'projectFile'), JSON.stringify(makeProject(state.text, options()), null, 2), 'application/json');
+  });
   $('load-demo').addEventListener('click', loadDemo);
   $('file-input').addEventListener('change', (event) => {
     const [file] = event.target.files;
@@ -182,6 +277,7 @@ function wire() {
 async function main() {
   $('summary').textContent = t(state.lang, 'loading');
   await init();
+  national = nationalProfile();
   wire();
   $('standard').value = state.standard;
   applyLanguage();

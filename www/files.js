@@ -24,7 +24,8 @@ export function gridToText(rows, delimiter = '\t') {
 
 /** Offers `text` as a download; CSV gets a BOM so that Excel opens UTF-8 correctly. */
 export function download(name, text, type = 'text/csv') {
-  const blob = new Blob(['\ufeff', text], { type: `${type};charset=utf-8` });
+  const parts = type === 'text/csv' ? ['\ufeff', text] : [text];
+  const blob = new Blob(parts, { type: `${type};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);

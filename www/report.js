@@ -32,6 +32,7 @@ function badge(passed, lang) {
 export function renderReport(result, lang) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
+    overall: renderOverall(result, lang),
     summary: renderSummary(result, levels, lang),
     levels: levels.map((level) => renderLevel(result, level, lang)).join(''),
     extras: renderExcluded(result, lang) + renderSplits(result, lang) + renderWarnings(result.warnings, lang),
@@ -54,7 +55,7 @@ function renderSummary(result, levels, lang) {
     .join('');
   return `<div class="summary"><h3>${h(t(lang, 'verdictTitle'))} · ${h(t(lang, result.standard))}</h3>
     <div class="verdicts">${cards}</div>
-    <p class="meta">${h(t(lang, 'verdictNote'))} ${h(t(lang, 'profileLabel'))}${h(result.profile)}</p></div>`;
+    <p class="meta">${h(t(lang, 'verdictNote'))}</p></div>`;
 }
 
 function renderLevel(result, level, lang) {
@@ -187,4 +188,38 @@ export function renderProblems(errors, lang) {
   if (!errors.length) return '';
   const items = errors.map((e) => `<li>${h(describeProblem(e, lang))}</li>`).join('');
   return `<div class="problems"><p><strong>${h(t(lang, 'problemsTitle', { n: errors.length }))}</strong></p><ul>${items}</ul></div>`;
+}
+
+function formatAnswer(value, lang) {
+  if (value === true || value === false) return t(lang, value ? 'yes' : 'no');
+  return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/0+$/, '');
+}
+
+/** One failing item: its value against its rule, or that it is unanswered, and its details. */
+function failingItem(item, lang) {
+  const state = !item.answered
+    ? t(lang, 'notAnswered')
+    : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
+    : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? `（${t(lang, 'required')} ${item.rule}）` : ''}`;
+  const details = item.details.length ? `<ul class="details">${item.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
+  return `<li>${h(item.name)}${state ? ` — <span class="state">${h(state)}</span>` : ''}${details}</li>`;
+}
+
+/** The overall verdict: every part with pass/fail, and every failing item of a failing part. */
+export function renderOverall(result, lang) {
+  const overall = result.overall;
+  if (!overall) return '';
+  const parts = result.parts
+    .map((part) => {
+      const score = part.score == null ? '' : ` <span class="meta">${part.score.toFixed(1)}${part.part === 'government' ? ` / ${part.max_score}` : '%'}</span>`;
+      const failing = part.passed ? '' : `<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang)).join('')}</ul>`;
+      return `<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
+        ${badge(part.passed, lang)} <strong>${h(part.name)}</strong>${score}${failing}</li>`;
+    })
+    .join('');
+  const head = overall.passed ? t(lang, 'overallPassed') : t(lang, 'overallFailed');
+  return `<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
+    <h3>${h(t(lang, 'overallTitle'))} · ${h(t(lang, result.standard))}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${h(head)}</span></h3>
+    <ul class="parts">${parts}</ul>
+    <p class="meta">${h(t(lang, 'profileLabel'))}${h(result.profile)}</p></div>`;
 }
