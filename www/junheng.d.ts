@@ -11,8 +11,53 @@ export type SchoolType =
 export interface Options {
   standard?: StandardId;
   lang?: Lang;
-  /** Every threshold and limit; the national profile when absent. */
-  profile?: unknown;
+  /** Every threshold, limit and item list (docs/profile.md); the national profile when absent. */
+  profile?: Profile;
+  answers?: Answers;
+}
+
+/** See docs/profile.md for the fields. */
+export type Profile = Record<string, unknown> & { id: string; name: string };
+
+export interface Answers {
+  school_standard_met?: boolean | null;
+  government_points?: Record<string, number>;
+  items?: Record<string, { met?: boolean | null; values?: Record<string, number>; comment?: string }>;
+  survey?: Record<string, { respondents: number; satisfied: number }>;
+  vetoes?: string[];
+}
+
+export interface PartItem {
+  id: string;
+  name: string;
+  value: number | boolean | null;
+  threshold: number | null;
+  rule: string;
+  passed: boolean;
+  answered: boolean;
+  computed: boolean;
+  details: string[];
+  comment: string;
+}
+
+export interface Part {
+  part: 'resources' | 'school_standard' | 'government' | 'satisfaction' | 'guarantee' | 'quality' | 'recognition' | 'veto';
+  name: string;
+  passed: boolean;
+  items: PartItem[];
+  score: number | null;
+  max_score: number | null;
+  threshold: number | null;
+  subtotals: { aspect: string; name: string; points: number; max_points: number }[];
+}
+
+export interface Project {
+  format: 'junheng-project';
+  version: 1;
+  standard: StandardId;
+  schools: string;
+  profile: Profile;
+  answers: Answers;
 }
 
 export interface Problem {
@@ -93,6 +138,8 @@ export interface Evaluation {
   warnings: Problem[];
   /** When not empty the input was unusable and nothing else is filled. */
   errors: Problem[];
+  parts: Part[];
+  overall: { passed: boolean; reasons: string[] } | null;
 }
 
 export default function init(module?: unknown): Promise<unknown>;
@@ -101,3 +148,8 @@ export function evaluate(text: string, options?: Options): Evaluation;
 /** The text as `[line, cells]` records; blank records are left out. */
 export function readGrid(text: string): [number, string[]][];
 export function templateHeader(lang: Lang): string;
+export function nationalProfile(): Profile;
+/** The problems of a profile document; empty when it can be used. */
+export function checkProfile(value: unknown, lang: Lang): Problem[];
+export function openProject(value: unknown, lang: Lang): { project: Project | null; errors: Problem[] };
+export function makeProject(text: string, options?: Options): Project;
