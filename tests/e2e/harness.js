@@ -2,12 +2,14 @@
 // loopback port, and Debian's Chromium driven by playwright-core (no browser download).
 
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { before, after } from 'node:test';
+import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const WWW = join(ROOT, 'www');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };
 
@@ -44,4 +46,19 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   return { page, context, errors };
+}
+
+/** For a test file: one server and one browser, started before its tests and closed after. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await startServer());
+    env.browser = await launch();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

@@ -1,23 +1,12 @@
 // The calculator page in real Chromium: paste, edit, switch standard and language, reload.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, ROOT } from './harness.js';
+import { useBrowser, openPage, ARTIFACTS } from './harness.js';
 
-let server, url, browser;
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The handout's five schools (books per student, SPEC §1), other columns equal per student. */
 function handoutTable(separator) {
@@ -37,7 +26,7 @@ async function cv(page, level, key) {
 }
 
 test('a first visit opens on the demo county, with verdicts and every indicator', async () => {
-  const { page, context, errors } = await openPage(browser, url);
+  const { page, context, errors } = await openPage(env.browser, env.url);
   await page.waitForSelector('[data-testid="verdict-primary"]');
   for (const level of ['primary', 'junior']) {
     const passed = await page.getAttribute(`[data-testid="verdict-${level}"]`, 'data-passed');
@@ -55,7 +44,7 @@ test('a first visit opens on the demo county, with verdicts and every indicator'
 });
 
 test('pasted CSV gives the published weighted CV, read back from the DOM', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await pasteText(page, handoutTable(','));
   const books = await cv(page, 'primary', 'books_per_student');
@@ -73,7 +62,7 @@ test('pasted CSV gives the published weighted CV, read back from the DOM', async
 });
 
 test('cells pasted from a spreadsheet (tabs) read the same as CSV', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await pasteText(page, handoutTable('\t'));
   assert.ok(Math.abs((await cv(page, 'primary', 'books_per_student')) - 0.51526) < 5e-6);
@@ -81,7 +70,7 @@ test('cells pasted from a spreadsheet (tabs) read the same as CSV', async () => 
 });
 
 test('results follow edits in the table, and bad cells are named and marked', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await pasteText(page, handoutTable(','));
   await page.click('#tab-table');
@@ -105,7 +94,7 @@ test('results follow edits in the table, and bad cells are named and marked', as
 });
 
 test('bad input gets a clear message: empty, header only, missing column, duplicate, zero students', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   const cases = [
     ['学校名称,学段,在校生数\n', /只有表头/],
     ['学校名称,学段,在校生数,图书册数\n甲,小学,100,3\n', /缺少此列.*高于规定学历教师数|高于规定学历教师数.*缺少此列/],
@@ -122,7 +111,7 @@ test('bad input gets a clear message: empty, header only, missing column, duplic
 });
 
 test('English switch, and nothing typed is lost on reload', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await pasteText(page, handoutTable(',') + '\n己校,小学,abc,1,1,1,1,1,1,1,1');
   await page.click('#lang-toggle');
@@ -138,7 +127,7 @@ test('English switch, and nothing typed is lost on reload', async () => {
 });
 
 test('a phone-width screen shows the page without sideways scrolling of the page itself', async () => {
-  const { page, context } = await openPage(browser, url, { viewport: { width: 390, height: 844 } });
+  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 390, height: 844 } });
   await page.waitForSelector('[data-testid="verdict-primary"]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
@@ -147,7 +136,7 @@ test('a phone-width screen shows the page without sideways scrolling of the page
 });
 
 test('the template download has a BOM and the template header', async () => {
-  const { page, context } = await openPage(browser, url);
+  const { page, context } = await openPage(env.browser, env.url);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);

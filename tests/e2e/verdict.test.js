@@ -1,28 +1,17 @@
 // The whole verdict on the page: forms filled in Chromium, verdicts read back from the DOM.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, ROOT } from './harness.js';
+import { useBrowser, openPage, ROOT, ARTIFACTS } from './harness.js';
 
-let server, url, browser;
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-
-before(async () => {
-  ({ server, url } = await startServer());
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const passed = (page, testid) => page.getAttribute(`[data-testid="${testid}"]`, 'data-passed');
 
 async function demo(standard) {
-  const opened = await openPage(browser, url);
+  const opened = await openPage(env.browser, env.url);
   await opened.page.waitForSelector('[data-testid="verdict-overall"]');
   if (standard) await opened.page.selectOption('[data-testid="standard-select"]', standard);
   return opened;
@@ -108,7 +97,7 @@ test('answers survive a reload; a project file saves and opens; an unknown versi
   assert.equal(saved.answers.items.q1.values.retention, 93);
   await context.close();
 
-  const fresh = await openPage(browser, url);
+  const fresh = await openPage(env.browser, env.url);
   const file = join(ARTIFACTS, 'project.json');
   await writeFile(file, JSON.stringify({ ...saved, standard: 'basic2012' }));
   await fresh.page.setInputFiles('#project-input', file);
