@@ -243,7 +243,10 @@ fn resources_part(cx: &Context) -> Part {
     let lang = cx.lang;
     let mut items = Vec::new();
     for (level, result) in cx.levels {
-        let prefix = level.name(lang);
+        let prefix = match lang {
+            Lang::Zh => level.name(lang).to_string(),
+            Lang::En => lang.pick("", if *level == Level::Primary { "Primary:" } else { "Junior:" }).to_string(),
+        };
         if let (Some(limit), Standard::Basic2012) = (result.composite_limit, cx.standard) {
             let name = format!("{prefix}{}", lang.pick("综合差异系数", " composite CV"));
             let value = result.composite_cv.map(Value::Number);

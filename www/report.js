@@ -200,7 +200,7 @@ function failingItem(item, lang) {
   const state = !item.answered
     ? t(lang, 'notAnswered')
     : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
-    : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? `（${t(lang, 'required')} ${item.rule}）` : ''}`;
+    : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? (lang === 'zh' ? `（要求 ${item.rule}）` : ` (required ${item.rule})`) : ''}`;
   const details = item.details.length ? `<ul class="details">${item.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
   return `<li>${h(item.name)}${state ? ` — <span class="state">${h(state)}</span>` : ''}${details}</li>`;
 }
