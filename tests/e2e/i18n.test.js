@@ -1,0 +1,27 @@
+// Every string of the page exists in both languages, and every key the page uses exists.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { STRINGS } from '../../www/i18n.js';
+import { ROOT } from './harness.js';
+
+test('Chinese and English have the same keys, none empty', () => {
+  assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS.zh).sort());
+  for (const lang of ['zh', 'en']) {
+    for (const [key, text] of Object.entries(STRINGS[lang])) assert.ok(text.trim(), `${lang}.${key} is empty`);
+  }
+});
+
+test('every key the page names is defined', async () => {
+  const www = join(ROOT, 'www');
+  const sources = await Promise.all((await readdir(www)).filter((f) => /\.(js|html)$/.test(f)).map((f) => readFile(join(www, f), 'utf8')));
+  const used = new Set();
+  for (const source of sources) {
+    for (const [, key] of source.matchAll(/\bt\(\s*(?:state\.)?lang\s*,\s*'(\w+)'/g)) used.add(key);
+    for (const [, key] of source.matchAll(/data-i18n(?:-aria)?="(\w+)"/g)) used.add(key);
+  }
+  assert.ok(used.size > 40, `${used.size} keys found`);
+  for (const key of used) assert.ok(key in STRINGS.zh, `missing string ${key}`);
+});
