@@ -20,6 +20,8 @@ pub struct Options {
     pub profile: Profile,
     /// Everything beside the school table: scores, items, survey, vetoes.
     pub answers: Answers,
+    /// Columns the user mapped by hand: file column index → template column key.
+    pub mapping: input::Mapping,
 }
 
 /// The result contract: the JSON of the CLI and of the wasm `evaluate` function.
@@ -37,6 +39,8 @@ pub struct Evaluation {
     /// Every part of the standard with its items, and the overall verdict.
     pub parts: Vec<Part>,
     pub overall: Option<Overall>,
+    /// How the file was read: header, column mapping, skipped rows, sum checks.
+    pub review: Option<input::Review>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -89,14 +93,19 @@ pub struct SchoolResult {
 
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
 pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
+    evaluate_grid(&input::read_grid(text), options)
+}
+
+/// Evaluates a table given as cells (from text, or from a spreadsheet's sheet).
+pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evaluation {
     let mut errors = options.profile.validate(options.lang);
     errors.extend(assessment::check_answers(&options.answers, &options.profile, options.lang));
     if !errors.is_empty() {
         return failed(options, errors, Vec::new());
     }
-    match input::read_table(text, options.lang) {
+    match input::read_grid_reviewed(grid, &options.mapping, options.lang) {
         Ok(table) => evaluate_table(&table, options),
-        Err(errors) => failed(options, errors, Vec::new()),
+        Err((errors, review)) => Evaluation { review: Some(review), ..failed(options, errors, Vec::new()) },
     }
 }
 
@@ -132,7 +141,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     let included = Table { rows, ..table.clone() };
     let errors = included.check_needs(standard, lang);
     if !errors.is_empty() {
-        return failed(options, errors, warnings);
+        return Evaluation { review: Some(table.review.clone()), ..failed(options, errors, warnings) };
     }
     let mut rows = included.rows.clone();
     let (splits, errors, split_warnings) =
@@ -171,6 +180,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         errors: Vec::new(),
         parts,
         overall: Some(overall),
+        review: Some(table.review.clone()),
     }
 }
 

@@ -89,25 +89,25 @@ impl Column {
     pub fn names(self) -> &'static [&'static str] {
         use Resource::*;
         match self {
-            Column::School => &["学校名称", "school", "学校", "校名"],
+            Column::School => &["学校名称", "school", "学校", "校名", "单位名称", "学校(机构)名称"],
             Column::Level => &["学段", "level"],
             Column::SchoolType => &["学校类型", "school_type", "办学类型"],
             Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
             Column::Ownership => &["办学性质", "ownership"],
-            Column::Students => &["在校生数", "students", "学生数"],
+            Column::Students => &["在校生数", "students", "学生数", "在校学生数", "在校生合计"],
             Column::SeniorStudents => &["高中在校生数", "senior_students"],
             Column::Resource(r) => match r {
-                Teachers => &["专任教师数", "teachers"],
-                QualifiedTeachers => &["高于规定学历教师数", "qualified_teachers"],
-                SeniorTitleTeachers => &["中级及以上职称教师数", "senior_title_teachers"],
-                BackboneTeachers => &["县级及以上骨干教师数", "backbone_teachers"],
-                PeArtTeachers => &["体育艺术专任教师数", "pe_art_teachers"],
-                TeachingArea => &["教学及辅助用房面积", "teaching_area"],
-                SportsArea => &["体育运动场馆面积", "sports_area"],
-                EquipmentValue => &["教学仪器设备值", "equipment_value"],
-                MultimediaRooms => &["网络多媒体教室数", "multimedia_rooms"],
-                Computers => &["计算机台数", "computers"],
-                Books => &["图书册数", "books"],
+                Teachers => &["专任教师数", "teachers", "专任教师合计", "专任教师数合计", "专任教师"],
+                QualifiedTeachers => &["高于规定学历教师数", "qualified_teachers", "高于规定学历", "专任教师高于规定学历"],
+                SeniorTitleTeachers => &["中级及以上职称教师数", "senior_title_teachers", "中级及以上职称", "中级及以上", "专任教师中级及以上"],
+                BackboneTeachers => &["县级及以上骨干教师数", "backbone_teachers", "骨干教师数", "县级及以上骨干", "专任教师县级及以上骨干"],
+                PeArtTeachers => &["体育艺术专任教师数", "pe_art_teachers", "体育艺术", "专任教师体育艺术"],
+                TeachingArea => &["教学及辅助用房面积", "teaching_area", "教学及辅助用房"],
+                SportsArea => &["体育运动场馆面积", "sports_area", "体育运动场(馆)面积", "体育运动场馆"],
+                EquipmentValue => &["教学仪器设备值", "equipment_value", "教学仪器设备资产值", "教学仪器设备资产值合计"],
+                MultimediaRooms => &["网络多媒体教室数", "multimedia_rooms", "网络多媒体教室"],
+                Computers => &["计算机台数", "computers", "计算机数", "教学用计算机"],
+                Books => &["图书册数", "books", "图书"],
             },
             Column::Fact(f) => match f {
                 SchoolFact::Classes => &["班级数", "classes"],
@@ -132,8 +132,8 @@ impl Column {
     fn units(self) -> &'static [(&'static str, f64)] {
         use Resource::*;
         match self {
-            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0)],
-            Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("万元", 10_000.0)],
+            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0), ("亩", 10_000.0 / 15.0)],
+            Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("千元", 1_000.0), ("万元", 10_000.0)],
             Column::Resource(Computers) => &[("台", 1.0)],
             Column::Resource(Books) => &[("册", 1.0)],
             Column::Resource(MultimediaRooms) | Column::Fact(SchoolFact::MusicRooms | SchoolFact::ArtRooms) => &[("间", 1.0), ("个", 1.0)],
@@ -181,8 +181,8 @@ fn match_column(name: &str) -> Option<Column> {
 /// first line has a tab (a paste from a spreadsheet), comma-separated otherwise.
 pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
     let text = text.trim_start_matches('\u{feff}');
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.contains('\t') { b'\t' } else { b',' };
+    // Title lines above a pasted table may have no tab: look a few lines down.
+    let delimiter = if text.lines().take(10).any(|l| l.contains('\t')) { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -217,6 +217,7 @@ pub struct Table {
     /// The header text of each template column present, as the user wrote it.
     pub headers: HashMap<Column, String>,
     pub warnings: Vec<Problem>,
+    pub review: Review,
 }
 
 impl Table {
@@ -260,25 +261,167 @@ fn msg_missing_column(lang: Lang, name: &str, standard: Standard) -> String {
     }
 }
 
+/// How the file's columns were read: its header row(s) and what each column became.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Review {
+    /// The lines of the header (two for a merged two-row header).
+    pub header_rows: Vec<usize>,
+    pub columns: Vec<MappedColumn>,
+    /// Rows left out (titles above the header, totals rows), with the reason.
+    pub skipped: Vec<Problem>,
+    /// Students and teachers read against the file's own totals row, when it has one.
+    pub sums: Vec<SumCheck>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MappedColumn {
+    /// The column's position in the file, from 0.
+    pub index: usize,
+    /// Its header as the file writes it ("专任教师/高于规定学历" for a two-row header).
+    pub header: String,
+    /// The template column it was read as (its English key), or none.
+    pub column: Option<&'static str>,
+    /// True when the user chose the column by hand.
+    pub by_user: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SumCheck {
+    pub column: String,
+    pub read: f64,
+    pub file_total: Option<f64>,
+}
+
+/// Columns chosen by hand: file column index → template column key ("" to ignore it).
+pub type Mapping = std::collections::BTreeMap<usize, String>;
+
+impl Column {
+    /// The English key of the column: the template's English header.
+    pub fn key(self) -> &'static str {
+        self.names()[1]
+    }
+
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
 /// Reads the template's table. All problems are collected, not only the first.
 pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
-    let grid = read_grid(text);
-    let Some(((header_line, header), records)) = grid.split_first() else {
+    read_grid_table(&read_grid(text), &Mapping::new(), lang)
+}
+
+/// How many template columns the best of a grid's top rows names: which sheet is the table.
+pub fn template_columns_in(grid: &[(usize, Vec<String>)]) -> usize {
+    grid.iter().take(10).map(|(_, cells)| cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count()).max().unwrap_or(0)
+}
+
+/// The header: the first of the top rows that names at least three template columns (or
+/// the first row), and the row below it when that row completes a two-row merged header.
+fn find_header(grid: &[(usize, Vec<String>)]) -> (usize, Option<usize>) {
+    let matches = |cells: &[String]| cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count();
+    let header = (0..grid.len().min(10)).find(|&i| matches(&grid[i].1) >= 3).unwrap_or(0);
+    let sub = header + 1;
+    let is_sub = grid.get(sub).is_some_and(|(_, cells)| {
+        let numeric = cells.iter().any(|c| parse_number(c).is_some());
+        let header_only: Vec<Option<Column>> = header_columns(&grid[header].1, None);
+        let with_sub = header_columns(&grid[header].1, Some(cells));
+        !numeric && with_sub.iter().flatten().count() > header_only.iter().flatten().count()
+    });
+    (header, is_sub.then_some(sub))
+}
+
+/// What each header cell names, with an optional second row under merged cells: a child
+/// name alone ("高于规定学历") or with its parent ("专任教师" + "合计").
+fn header_columns(header: &[String], sub: Option<&[String]>) -> Vec<Option<Column>> {
+    header_texts(header, sub).iter().map(|text| match_column(&split_header(text).0)).collect()
+}
+
+/// The text each column's header stands for: "parent/child" under a two-row header.
+fn header_texts(header: &[String], sub: Option<&[String]>) -> Vec<String> {
+    let width = header.len().max(sub.map_or(0, <[String]>::len));
+    let mut parent = String::new();
+    (0..width)
+        .map(|i| {
+            let own = header.get(i).cloned().unwrap_or_default();
+            if !own.is_empty() {
+                parent = own.clone();
+            }
+            let child = sub.and_then(|s| s.get(i)).cloned().unwrap_or_default();
+            if child.is_empty() {
+                return own;
+            }
+            let combined = format!("{parent}{child}");
+            if match_column(&split_header(&child).0).is_some() || match_column(&split_header(&combined).0).is_none() {
+                format!("{parent}/{child}").trim_start_matches('/').to_string()
+            } else {
+                combined
+            }
+        })
+        .collect()
+}
+
+/// The name a header text is matched by: the child of "parent/child" alone when it names a
+/// column, else the two together.
+fn header_name(text: &str) -> (String, Option<String>) {
+    match text.split_once('/') {
+        Some((parent, child)) => {
+            let (name, unit) = split_header(child);
+            if match_column(&name).is_some() {
+                (name, unit)
+            } else {
+                split_header(&format!("{parent}{child}"))
+            }
+        }
+        None => split_header(text),
+    }
+}
+
+/// Rows that total the others: their name cell says 合计, 总计 or 小计.
+fn is_totals_row(name: &str) -> bool {
+    let name: String = fold_width(name).chars().filter(|c| !c.is_whitespace()).collect();
+    ["合计", "总计", "小计", "total"].iter().any(|w| name.to_lowercase().ends_with(w) || name.starts_with(w))
+}
+
+/// Reads the table from cells: finds the header, maps the columns (by header, or by the
+/// user's `mapping`), skips titles and totals rows with a notice, and reads every row.
+pub fn read_grid_table(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Result<Table, Vec<Problem>> {
+    read_grid_reviewed(grid, mapping, lang).map_err(|(errors, _)| errors)
+}
+
+/// `read_grid_table`, keeping the review (the column mapping) when the table is unusable,
+/// so that the user can map a column by hand.
+pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Result<Table, (Vec<Problem>, Review)> {
+    if grid.is_empty() {
         let message = lang.pick("没有数据：请粘贴表格或选择 CSV 文件", "no data: paste a table or choose a CSV file");
-        return Err(vec![Problem::general(message.to_string())]);
-    };
+        return Err((vec![Problem::general(message.to_string())], Review::default()));
+    }
+    let (header_index, sub_index) = find_header(grid);
+    let header_line = grid[header_index].0;
     let mut table = Table::default();
+    for (line, _) in &grid[..header_index] {
+        let message = lang.pick("表头之上的标题行，已跳过", "a title above the header, skipped");
+        table.review.skipped.push(Problem { row: Some(*line), column: None, message: message.into() });
+    }
+    let texts = header_texts(&grid[header_index].1, sub_index.map(|i| grid[i].1.as_slice()));
+    table.review.header_rows = std::iter::once(header_line).chain(sub_index.map(|i| grid[i].0)).collect();
     let mut errors = Vec::new();
     let mut positions: Vec<(Column, usize)> = Vec::new();
     let mut factors: HashMap<Column, f64> = HashMap::new();
-    for (index, text) in header.iter().enumerate() {
-        if text.is_empty() {
-            continue;
-        }
-        let (name, unit) = split_header(text);
-        let Some(column) = match_column(&name) else {
-            let message = lang.pick("未识别的列，已忽略", "unknown column, ignored");
-            table.warnings.push(Problem::at(*header_line, text, message.to_string()));
+    for (index, text) in texts.iter().enumerate() {
+        let (name, unit) = header_name(text);
+        let chosen = mapping.get(&index);
+        let column = match chosen {
+            Some(key) => Column::from_key(key),
+            None if text.is_empty() => None,
+            None => match_column(&name),
+        };
+        table.review.columns.push(MappedColumn { index, header: text.clone(), column: column.map(Column::key), by_user: chosen.is_some() });
+        let Some(column) = column else {
+            if !text.is_empty() && chosen.is_none() {
+                let message = lang.pick("未识别的列，已忽略", "unknown column, ignored");
+                table.warnings.push(Problem::at(header_line, text, message.to_string()));
+            }
             continue;
         };
         if let Some(first) = table.headers.get(&column) {
@@ -286,10 +429,10 @@ pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
                 Lang::Zh => format!("与「{first}」是同一列，只能出现一次"),
                 Lang::En => format!("the same column as \"{first}\"; it may appear once"),
             };
-            errors.push(Problem::at(*header_line, text, message));
+            errors.push(Problem::at(header_line, text, message));
             continue;
         }
-        match unit.map(|u| column.units().iter().find(|(name, _)| *name == u).ok_or(u)) {
+        match unit.filter(|_| chosen.is_none()).map(|u| column.units().iter().find(|(name, _)| *name == u).ok_or(u)) {
             Some(Ok((_, factor))) => {
                 factors.insert(column, *factor);
             }
@@ -299,7 +442,7 @@ pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
                     Lang::Zh => format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")),
                     Lang::En => format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")),
                 };
-                errors.push(Problem::at(*header_line, text, message));
+                errors.push(Problem::at(header_line, text, message));
                 continue;
             }
             None => {}
@@ -318,35 +461,127 @@ pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
         }
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return Err((errors, table.review));
     }
+    let records = &grid[sub_index.unwrap_or(header_index) + 1..];
     if records.is_empty() {
         let message = lang.pick("只有表头，没有学校数据", "only a header row: no schools");
-        return Err(vec![Problem::general(message.to_string())]);
+        return Err((vec![Problem::general(message.to_string())], table.review));
     }
-    let reader = RowReader { table: &table, positions: &positions, factors: &factors, lang };
-    let mut rows = Vec::new();
+    let headers = table.headers.clone();
+    let reader = RowReader { headers, positions: &positions, factors: &factors, lang, dashes: Default::default() };
+    let (mut rows, mut totals, mut skipped) = (Vec::new(), None, Vec::new());
     for (line, cells) in records {
+        if reader.cell(cells, Column::School).is_some_and(is_totals_row) {
+            let message = lang.pick("合计行，已跳过（用于核对合计）", "a totals row, skipped (used to check the sums)");
+            skipped.push(Problem { row: Some(*line), column: Some(reader.label(Column::School)), message: message.into() });
+            totals.get_or_insert(cells);
+            continue;
+        }
         match reader.read(*line, cells) {
             Ok(row) => rows.push(row),
             Err(mut problems) => errors.append(&mut problems),
         }
     }
+    table.review.skipped.extend(skipped);
+    let dashes = reader.dashes.get();
+    if dashes > 0 {
+        table.warnings.push(Problem::general(match lang {
+            Lang::Zh => format!("{dashes} 个单元格为「—」「/」等，表示无，按 0 计"),
+            Lang::En => format!("{dashes} cells hold a dash or slash for none and were read as 0"),
+        }));
+    }
     table.rows = rows;
+    table.review.sums = sum_checks(&table, totals.map(|cells| &cells[..]), &reader, lang);
+    for check in &table.review.sums {
+        if let Some(file) = check.file_total.filter(|f| (f - check.read).abs() > 1e-6) {
+            table.warnings.push(Problem::column(&check.column, match lang {
+                Lang::Zh => format!("读入合计 {} 与文件合计行 {file} 不符，请检查是否有行未读入", check.read),
+                Lang::En => format!("the rows read add up to {}, the file's totals row says {file}: check for rows not read", check.read),
+            }));
+        }
+    }
     errors.extend(duplicates(&table, lang));
+    errors.extend(consistency(&table, lang));
     if errors.is_empty() {
+        table.warnings.extend(plausibility(&table, lang));
         Ok(table)
     } else {
-        Err(errors)
+        Err((errors, table.review))
     }
+}
+
+/// Students and teachers read, against the totals row of the file when there is one.
+fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowReader, lang: Lang) -> Vec<SumCheck> {
+    [Column::Students, Column::Resource(Resource::Teachers)]
+        .into_iter()
+        .filter(|c| table.has(*c))
+        .map(|column| {
+            let read = table.rows.iter().map(|r| match column {
+                Column::Students => r.students,
+                _ => r.resource(Resource::Teachers).unwrap_or(0.0),
+            });
+            let file_total = totals.and_then(|cells| reader.cell(cells, column)).and_then(parse_number);
+            let factor = reader.factors.get(&column).copied().unwrap_or(1.0);
+            SumCheck { column: table.label(column, lang), read: read.sum(), file_total: file_total.map(|v| v * factor) }
+        })
+        .collect()
+}
+
+/// Teachers of a kind cannot outnumber all teachers.
+fn consistency(table: &Table, lang: Lang) -> Vec<Problem> {
+    use Resource::*;
+    let mut problems = Vec::new();
+    for row in &table.rows {
+        let Some(teachers) = row.resource(Teachers) else { continue };
+        for part in [QualifiedTeachers, SeniorTitleTeachers, BackboneTeachers, PeArtTeachers] {
+            if let Some(count) = row.resource(part).filter(|c| *c > teachers) {
+                let all = table.label(Column::Resource(Teachers), lang);
+                problems.push(Problem::at(row.row, &table.label(Column::Resource(part), lang), match lang {
+                    Lang::Zh => format!("{count} 人多于「{all}」{teachers} 人：应不多于专任教师数"),
+                    Lang::En => format!("{count} is more than the {teachers} of \"{all}\": it cannot exceed all teachers"),
+                }));
+            }
+        }
+    }
+    problems
+}
+
+/// Per-student values far outside what a school can have: probably a unit mistake
+/// (万元 read as 元, 亩 as ㎡). Flagged, not rejected.
+fn plausibility(table: &Table, lang: Lang) -> Vec<Problem> {
+    use Resource::*;
+    const LIMITS: [(Resource, f64); 6] = [
+        (TeachingArea, 100.0),
+        (SportsArea, 300.0),
+        (EquipmentValue, 200_000.0),
+        (Books, 1_000.0),
+        (Computers, 5.0),
+        (Teachers, 1.0),
+    ];
+    let mut problems = Vec::new();
+    for row in &table.rows {
+        for (resource, limit) in LIMITS {
+            if let Some(per) = row.resource(resource).map(|r| r / row.students).filter(|per| *per > limit) {
+                problems.push(Problem::at(row.row, &table.label(Column::Resource(resource), lang), match lang {
+                    Lang::Zh => format!("每名学生 {per:.1}，远超常见范围（{limit}），可能是单位错误，请核对"),
+                    Lang::En => format!("{per:.1} per student is far above what schools have ({limit}): probably a unit mistake"),
+                }));
+            }
+        }
+    }
+    problems
 }
 
 /// Reads one record into a `SchoolRow`.
 struct RowReader<'a> {
-    table: &'a Table,
+    /// The columns' headers as the file writes them, for messages.
+    headers: HashMap<Column, String>,
     positions: &'a [(Column, usize)],
     factors: &'a HashMap<Column, f64>,
     lang: Lang,
+    /// Cells read as 0 because they held a dash or slash for "none".
+    dashes: std::cell::Cell<usize>,
 }
 
 impl RowReader<'_> {
@@ -356,7 +591,7 @@ impl RowReader<'_> {
     }
 
     fn label(&self, column: Column) -> String {
-        self.table.label(column, self.lang)
+        self.headers.get(&column).cloned().unwrap_or_else(|| column.header(self.lang).to_string())
     }
 
     fn read(&self, line: usize, cells: &[String]) -> Result<SchoolRow, Vec<Problem>> {
@@ -411,6 +646,10 @@ impl RowReader<'_> {
         };
         let mut number = |column: Column| -> Option<f64> {
             let text = self.cell(cells, column)?;
+            if is_none_mark(text) {
+                self.dashes.set(self.dashes.get() + 1);
+                return Some(0.0);
+            }
             match parse_number(text) {
                 Some(value) if value >= 0.0 => Some(value * self.factors.get(&column).copied().unwrap_or(1.0)),
                 Some(_) => {
@@ -469,6 +708,11 @@ fn msg_number(lang: Lang, text: &str, zh: &str, en: &str) -> String {
         Lang::Zh => format!("「{text}」{zh}，应为不小于0的数"),
         Lang::En => format!("\"{text}\" is {en}; expected a number ≥ 0"),
     }
+}
+
+/// "—", "-", "/", "无": the statistics tables' marks for none.
+fn is_none_mark(text: &str) -> bool {
+    matches!(fold_width(text).trim(), "—" | "——" | "-" | "--" | "/" | "无" | "－" | "–")
 }
 
 /// Reads a number as spreadsheets write it: full-width digits, thousands separators,

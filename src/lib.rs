@@ -6,6 +6,8 @@
 
 pub mod assessment;
 pub mod evaluation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 pub mod indicators;
 pub mod input;
 pub mod items;

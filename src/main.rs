@@ -1,17 +1,21 @@
 //! The command line over the same core as the page, for batch use and tests.
 //!
-//!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
+//!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
+//!
+//! FILE is CSV or TSV in UTF-8, UTF-16 or GBK/GB18030 (detected), or an .xlsx/.xls/.ods
+//! workbook (the sheet that looks most like the template, or --sheet NAME).
 //!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
 //!     junheng profile        prints the national profile, a start for a provincial one
 //!
 //! Exit 0 when the evaluation ran (pass or fail), 2 when the input is unusable, 64 on a usage error.
 
 use junheng::evaluation::{Evaluation, IndicatorResult};
-use junheng::{evaluate_text, Lang, Options, Standard};
+use junheng::evaluation::evaluate_grid;
+use junheng::{evaluate_text, files, Lang, Options, Standard};
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] FILE|-
+const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
        junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
        junheng profile";
 
@@ -26,6 +30,7 @@ struct Args {
     format: Format,
     file: String,
     project: bool,
+    sheet: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -33,7 +38,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     if args.next().map(String::as_str) != Some("evaluate") {
         return Err(USAGE.into());
     }
-    let (mut options, mut format, mut file, mut project) = (Options::default(), Format::Text, None, false);
+    let (mut options, mut format, mut file, mut project, mut sheet) = (Options::default(), Format::Text, None, false, None);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value\n{USAGE}"));
         match arg.as_str() {
@@ -55,6 +60,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("unknown language {other:?}\n{USAGE}")),
                 }
             }
+            "--sheet" => sheet = Some(value("--sheet")?),
             "--project" => {
                 file = Some(value("--project")?);
                 project = true;
@@ -65,17 +71,17 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let file = file.ok_or(format!("no input file (use - for standard input)\n{USAGE}"))?;
-    Ok(Args { options, format, file, project })
+    Ok(Args { options, format, file, project, sheet })
 }
 
-fn read_input(file: &str) -> std::io::Result<String> {
+fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin().read_to_end(&mut bytes)?;
     } else {
         bytes = std::fs::read(file)?;
     }
-    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
+    Ok(bytes)
 }
 
 fn main() -> ExitCode {
@@ -91,24 +97,26 @@ fn main() -> ExitCode {
             return ExitCode::from(64);
         }
     };
-    let text = match read_input(&args.file) {
-        Ok(text) => text,
+    let bytes = match read_input(&args.file) {
+        Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("junheng: cannot read {}: {error}", args.file);
             return ExitCode::from(2);
         }
     };
     let lang = args.options.lang;
-    let evaluation = if args.project {
-        match junheng::project::read_json(&text, lang) {
-            Ok(project) => evaluate_text(&project.schools, &project.options(lang)),
-            Err(problem) => {
-                eprintln!("junheng: {}: {}", args.file, problem.describe(lang));
-                return ExitCode::from(2);
-            }
-        }
+    let read = if args.project {
+        let (text, _) = files::decode(&bytes);
+        junheng::project::read_json(&text, lang).map(|project| evaluate_text(&project.schools, &project.options(lang)))
     } else {
-        evaluate_text(&text, &args.options)
+        files::read_file_grid(&bytes, args.sheet.as_deref(), lang).map(|(grid, _)| evaluate_grid(&grid, &args.options))
+    };
+    let evaluation = match read {
+        Ok(evaluation) => evaluation,
+        Err(problem) => {
+            eprintln!("junheng: {}: {}", args.file, problem.describe(lang));
+            return ExitCode::from(2);
+        }
     };
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&evaluation).expect("the result serialises")),

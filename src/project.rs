@@ -3,7 +3,7 @@
 
 use crate::assessment::Answers;
 use crate::evaluation::Options;
-use crate::input::Problem;
+use crate::input::{Mapping, Problem};
 use crate::model::Lang;
 use crate::standards::{Profile, Standard};
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,9 @@ pub struct Project {
     pub profile: Profile,
     #[serde(default)]
     pub answers: Answers,
+    /// Columns mapped by hand (file column index → template column key).
+    #[serde(default)]
+    pub mapping: Mapping,
 }
 
 /// The part of a project file read first, so that an unknown version gets a clear message
@@ -34,12 +37,19 @@ pub struct Header {
 }
 
 impl Project {
-    pub fn new(standard: Standard, schools: String, profile: Profile, answers: Answers) -> Project {
-        Project { format: FORMAT.into(), version: VERSION, standard, schools, profile, answers }
+    pub fn new(schools: String, options: Options) -> Project {
+        let Options { standard, profile, answers, mapping, .. } = options;
+        Project { format: FORMAT.into(), version: VERSION, standard, schools, profile, answers, mapping }
     }
 
     pub fn options(&self, lang: Lang) -> Options {
-        Options { standard: self.standard, lang, profile: self.profile.clone(), answers: self.answers.clone() }
+        Options {
+            standard: self.standard,
+            lang,
+            profile: self.profile.clone(),
+            answers: self.answers.clone(),
+            mapping: self.mapping.clone(),
+        }
     }
 }
 

@@ -88,7 +88,7 @@ pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = makeProject)]
 pub fn make_project(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(options)?;
-    to_js(&Project::new(options.standard, text.to_string(), options.profile, options.answers))
+    to_js(&Project::new(text.to_string(), options))
 }
 
 fn parse_lang(lang: &str) -> Lang {

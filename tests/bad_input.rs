@@ -123,9 +123,9 @@ fn same_school_on_two_levels_is_not_a_duplicate() {
 
 #[test]
 fn bad_level_type_and_unit() {
-    let text = "学校名称,学段,学校类型,在校生数,教学仪器设备值(千元)\n甲,高中,小学,100,1\n乙,初中,幼儿园,100,1\n";
+    let text = "学校名称,学段,学校类型,在校生数,教学仪器设备值(美元)\n甲,高中,小学,100,1\n乙,初中,幼儿园,100,1\n";
     let e = errors(text, Standard::Quality2017);
-    assert!(find(&e, Some(1), Some("教学仪器设备值(千元)")).message.contains("万元"));
+    assert!(find(&e, Some(1), Some("教学仪器设备值(美元)")).message.contains("万元"));
     let text = "学校名称,学段,学校类型,在校生数\n甲,高中,小学,100\n乙,初中,幼儿园,100\n丙,初中,小学,100\n";
     let e = junheng::input::read_table(text, Lang::Zh).unwrap_err();
     assert!(find(&e, Some(2), Some("学段")).message.contains("小学"));

@@ -226,7 +226,7 @@ fn the_strict_example_profile_is_valid_and_stricter() {
 
 #[test]
 fn project_files_round_trip_and_unknown_versions_are_named() {
-    let project = Project::new(Standard::Basic2012, DEMO.into(), Profile::national(), demo_answers());
+    let project = Project::new(DEMO.into(), Options { standard: Standard::Basic2012, answers: demo_answers(), ..Options::default() });
     let json = serde_json::to_string(&project).unwrap();
     assert_eq!(project::read_json(&json, Lang::Zh).unwrap(), project);
     let newer = json.replace("\"version\":1", "\"version\":2");
@@ -240,7 +240,7 @@ fn project_files_round_trip_and_unknown_versions_are_named() {
 
 #[test]
 fn the_cli_reads_a_project_file() {
-    let project = Project::new(Standard::Quality2017, good_county(), Profile::national(), demo_answers());
+    let project = Project::new(good_county(), Options { answers: demo_answers(), ..Options::default() });
     let path = std::env::temp_dir().join(format!("junheng-project-{}.json", std::process::id()));
     std::fs::write(&path, serde_json::to_string(&project).unwrap()).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_junheng"))
