@@ -334,7 +334,7 @@ fn find_header(grid: &[(usize, Vec<String>)]) -> (usize, Option<usize>) {
 /// What each header cell names, with an optional second row under merged cells: a child
 /// name alone ("高于规定学历") or with its parent ("专任教师" + "合计").
 fn header_columns(header: &[String], sub: Option<&[String]>) -> Vec<Option<Column>> {
-    header_texts(header, sub).iter().map(|text| match_column(&split_header(text).0)).collect()
+    header_texts(header, sub).iter().map(|text| match_column(&header_name(text).0)).collect()
 }
 
 /// The text each column's header stands for: "parent/child" under a two-row header.
