@@ -293,7 +293,28 @@ pub struct SumCheck {
 }
 
 /// Columns chosen by hand: file column index → template column key ("" to ignore it).
-pub type Mapping = std::collections::BTreeMap<usize, String>;
+pub type Mapping = std::collections::BTreeMap<ColumnIndex, String>;
+
+/// A file column's position, from 0. Reads from a number or from text, because JSON and
+/// JavaScript object keys are text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ColumnIndex(pub usize);
+
+impl<'de> serde::Deserialize<'de> for ColumnIndex {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(usize),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => Ok(ColumnIndex(n)),
+            Raw::Text(text) => text.parse().map(ColumnIndex).map_err(serde::de::Error::custom),
+        }
+    }
+}
 
 impl Column {
     /// The English key of the column: the template's English header.
@@ -410,7 +431,7 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     let mut factors: HashMap<Column, f64> = HashMap::new();
     for (index, text) in texts.iter().enumerate() {
         let (name, unit) = header_name(text);
-        let chosen = mapping.get(&index);
+        let chosen = mapping.get(&ColumnIndex(index));
         let column = match chosen {
             Some(key) => Column::from_key(key),
             None if text.is_empty() => None,

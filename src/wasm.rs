@@ -41,6 +41,12 @@ pub fn read_grid(text: &str) -> Result<JsValue, JsError> {
     to_js(&input::read_grid(text))
 }
 
+/// How many template columns the text's best header row names: which sheet is the table.
+#[wasm_bindgen(js_name = templateColumns)]
+pub fn template_columns(text: &str) -> usize {
+    input::template_columns_in(&input::read_grid(text))
+}
+
 /// The header row of the CSV template, `"zh"` or `"en"`.
 #[wasm_bindgen(js_name = templateHeader)]
 pub fn template_header(lang: &str) -> String {

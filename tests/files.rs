@@ -2,7 +2,7 @@
 //! exactly the values of expected.csv, and says what it skipped and why.
 
 use junheng::files::{decode, read_file_grid};
-use junheng::input::{read_grid_reviewed, read_grid_table, Mapping, Problem, Table};
+use junheng::input::{read_grid_reviewed, read_grid_table, ColumnIndex, Mapping, Problem, Table};
 use junheng::model::{Resource, SchoolRow};
 use junheng::{Lang, Level};
 
@@ -202,7 +202,7 @@ fn a_column_can_be_mapped_by_hand() {
     let (errors, review) = read_grid_reviewed(&grid, &Mapping::new(), Lang::Zh).unwrap_err();
     assert!(mentions(&errors, "缺少必填列「在校生数」"));
     assert_eq!(review.columns[2].column, None);
-    let mapping = Mapping::from([(2, "students".to_string()), (3, String::new())]);
+    let mapping = Mapping::from([(ColumnIndex(2), "students".to_string()), (ColumnIndex(3), String::new())]);
     let table = read_grid_table(&grid, &mapping, Lang::Zh).unwrap();
     assert_eq!(table.rows[1].students, 50.0);
     assert_eq!(table.rows[1].resource(Resource::Books), None, "column 3 ignored by hand");
@@ -221,4 +221,15 @@ fn the_cli_reads_a_gbk_file_and_a_workbook() {
         assert_eq!(v["levels"]["primary"]["students"], 2686.0);
         assert_eq!(v["schools"][2]["name"], "西山乡石门小学");
     }
+}
+
+#[test]
+fn the_page_templates_match_the_template_and_the_demo() {
+    let (grid, sheet) = read_file_grid(&std::fs::read("www/templates/template.xlsx").unwrap(), None, Lang::Zh).unwrap();
+    assert_eq!(sheet, "学校数据");
+    assert_eq!(grid[0].1.join(","), junheng::input::template_header(Lang::Zh));
+    let (grid, _) = read_file_grid(&std::fs::read("www/templates/example.xlsx").unwrap(), None, Lang::Zh).unwrap();
+    let example = read_grid_table(&grid, &Mapping::new(), Lang::Zh).unwrap();
+    let demo = junheng::input::read_table(include_str!("../www/demo/demo-county.csv"), Lang::Zh).unwrap();
+    assert_eq!(example.rows, demo.rows);
 }

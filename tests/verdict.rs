@@ -239,6 +239,16 @@ fn project_files_round_trip_and_unknown_versions_are_named() {
 }
 
 #[test]
+fn a_hand_mapping_survives_the_project_file() {
+    let mut options = Options::default();
+    options.mapping.insert(junheng::input::ColumnIndex(2), "students".into());
+    let json = serde_json::to_string(&Project::new("a,b,c\n".into(), options)).unwrap();
+    assert!(json.contains("\"mapping\":{\"2\":\"students\"}"), "{json}");
+    let project = project::read_json(&json, Lang::Zh).unwrap();
+    assert_eq!(project.mapping[&junheng::input::ColumnIndex(2)], "students");
+}
+
+#[test]
 fn the_cli_reads_a_project_file() {
     let project = Project::new(good_county(), Options { answers: demo_answers(), ..Options::default() });
     let path = std::env::temp_dir().join(format!("junheng-project-{}.json", std::process::id()));

@@ -1,12 +1,13 @@
 // The page: one state (the data as text, the standard, the language, the view), kept in
 // localStorage so that a reload loses nothing, and a report recomputed on every edit.
 
-import init, { evaluate, readGrid, templateHeader, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
+import init, { evaluate, readGrid, templateHeader, templateColumns, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
 import { applyStrings, t } from './i18n.js';
 import { Editor, escapeHtml } from './editor.js';
-import { renderReport, renderProblems, describeProblem } from './report.js';
+import { renderReport, renderProblems, renderReview, describeProblem } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals } from './answers.js';
 import { decodeBytes, download } from './files.js';
+import { readXlsx, sheetToText, isZip } from './xlsx.js';
 
 const STORE = 'junheng.state.v1';
 const DEMO_URL = 'demo/demo-county.csv';
@@ -14,7 +15,7 @@ const DEMO_ANSWERS_URL = 'demo/demo-answers.json';
 const $ = (id) => document.getElementById(id);
 
 const saved = loadState();
-const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null }, saved);
+const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {} }, saved);
 let editor;
 let national;
 /** The guarantee items the school table decides, as of the last evaluation. */
@@ -22,7 +23,9 @@ let computed = new Set();
 
 /** The profile in use: an imported one, or the national one. */
 const profile = () => state.profile ?? national;
-const options = () => ({ standard: state.standard, lang: state.lang, profile: profile(), answers: state.answers });
+const options = () => ({ standard: state.standard, lang: state.lang, profile: profile(), answers: state.answers, mapping: state.mapping });
+/** The sheets of the workbook opened last, to switch between (not kept across reloads). */
+let workbook = [];
 
 function loadState() {
   try {
@@ -41,8 +44,9 @@ function saveState() {
 }
 
 /** Replaces the data (demo, file, new table): both views are refreshed from the text. */
-function setText(text) {
+function setText(text, mapping = {}) {
   state.text = text;
+  state.mapping = mapping;
   $('paste').value = text;
   editor.load(readGrid(text), state.lang);
   recompute();
@@ -73,12 +77,14 @@ function recompute() {
     return;
   }
   editor.markProblems(result.errors);
+  const columns = templateHeader('en').split(',').map((key, i) => [key, templateHeader(lang).split(',')[i]]);
+  const review = renderReview(result.review, columns, state.mapping, lang);
   if (result.errors.length) {
-    show(renderProblems(result.errors, lang));
+    show(renderProblems(result.errors, lang), '', '', review);
     return;
   }
   const report = renderReport(result, lang);
-  show('', report.summary, report.levels, report.extras, report.overall);
+  show('', report.summary, report.levels, review + report.extras, report.overall);
   const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
   if ([...nowComputed].join() !== [...computed].join()) {
     computed = nowComputed;
@@ -133,7 +139,7 @@ async function importProject(file) {
   Object.assign(state, { standard: project.standard, profile: project.profile, answers: { ...emptyAnswers(), ...project.answers } });
   $('standard').value = state.standard;
   applyLanguage();
-  setText(project.schools);
+  setText(project.schools, project.mapping ?? {});
 }
 
 function applyLanguage() {
@@ -174,10 +180,23 @@ function showView(view) {
 
 async function openFile(file) {
   try {
-    setText(decodeBytes(new Uint8Array(await file.arrayBuffer())));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (isZip(bytes)) return openWorkbook(await readXlsx(bytes));
+    workbook = [];
+    $('sheet-row').hidden = true;
+    setText(decodeBytes(bytes));
   } catch (error) {
     $('problems').innerHTML = `<div class="problems"><p>${t(state.lang, 'fileError', { name: file.name, message: error.message })}</p></div>`;
   }
+}
+
+/** Opens the sheet that looks most like the template, and offers the others. */
+function openWorkbook(sheets) {
+  workbook = sheets.map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows) }));
+  const best = workbook.reduce((b, s, i) => (templateColumns(s.text) > templateColumns(workbook[b].text) ? i : b), 0);
+  $('sheet-select').innerHTML = workbook.map((s, i) => `<option value="${i}"${i === best ? ' selected' : ''}>${escapeHtml(s.name)}</option>`).join('');
+  $('sheet-row').hidden = workbook.length < 2;
+  setText(workbook[best]?.text ?? '');
 }
 
 async function loadDemo() {
@@ -243,6 +262,15 @@ function wire() {
     event.target.value = '';
   });
   $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
+  $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
+  $('sheet-select').addEventListener('change', (event) => setText(workbook[Number(event.target.value)].text));
+  $('extras').addEventListener('change', (event) => {
+    const index = event.target.dataset.map;
+    if (index === undefined) return;
+    if (event.target.value === '*') delete state.mapping[index];
+    else state.mapping[index] = event.target.value;
+    recompute();
+  });
   $('new-table').addEventListener('click', () => setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n'));
   $('add-row').addEventListener('click', () => {
     if (!editor.header().length) setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n');

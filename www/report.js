@@ -223,3 +223,42 @@ export function renderOverall(result, lang) {
     <ul class="parts">${parts}</ul>
     <p class="meta">${h(t(lang, 'profileLabel'))}${h(result.profile)}</p></div>`;
 }
+
+/**
+ * How the file was read: the header row(s), what each column became (with a menu to choose
+ * by hand), the rows skipped and the sum check. `columns` are the template's [key, name].
+ */
+export function renderReview(review, columns, mapping, lang) {
+  if (!review || !review.columns.length) return '';
+  const choices = (c) => {
+    const chosen = c.index in mapping ? mapping[c.index] : null;
+    const option = (value, label, selected) => `<option value="${h(value)}"${selected ? ' selected' : ''}>${h(label)}</option>`;
+    const automatic = `${t(lang, 'auto')}${chosen === null ? `：${c.column ? columns.find(([k]) => k === c.column)?.[1] ?? c.column : t(lang, 'ignore')}` : ''}`;
+    return option('*', automatic, chosen === null) + option('', t(lang, 'ignore'), chosen === '') +
+      columns.map(([key, name]) => option(key, name, chosen === key)).join('');
+  };
+  const rows = review.columns
+    .filter((c) => c.header || c.index in mapping)
+    .map((c) => `<tr class="${c.column ? '' : 'unmapped'}"><td>${h(columnLetter(c.index))}</td><td>${h(c.header)}</td>
+      <td><select data-map="${c.index}" data-testid="map-${c.index}" aria-label="${h(t(lang, 'readAs'))} ${h(c.header)}">${choices(c)}</select></td></tr>`)
+    .join('');
+  const skipped = review.skipped.length
+    ? `<h4>${h(t(lang, 'skippedRows'))}</h4><ul>${review.skipped.map((p) => `<li>${h(describeProblem(p, lang))}</li>`).join('')}</ul>`
+    : '';
+  const sums = review.sums.length
+    ? `<h4>${h(t(lang, 'sumCheck'))}</h4><ul data-testid="sum-check">${review.sums.map((s) => `<li>${h(s.column)}：${h(t(lang, 'sumRead'))} ${formatCount(s.read, lang)}；${s.file_total == null ? h(t(lang, 'noTotals')) : `${h(t(lang, 'sumFile'))} ${formatCount(s.file_total, lang)} ${s.file_total === s.read ? '✓' : '✗'}`}</li>`).join('')}</ul>`
+    : '';
+  const head = [t(lang, 'fileColumn'), t(lang, 'column'), t(lang, 'readAs')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+  return `<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? ' open' : ''}>
+    <summary><h3>${h(t(lang, 'reviewTitle'))}</h3></summary>
+    <p class="meta">${h(t(lang, 'reviewHeader', { rows: review.header_rows.join('–') }))}</p>
+    <div class="table-scroll"><table class="mapping"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+    ${skipped}${sums}</details>`;
+}
+
+/** 0 → A, 25 → Z, 26 → AA: as spreadsheets name columns. */
+function columnLetter(index) {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}

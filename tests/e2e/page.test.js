@@ -137,6 +137,7 @@ test('a phone-width screen shows the page without sideways scrolling of the page
 
 test('the template download has a BOM and the template header', async () => {
   const { page, context } = await openPage(env.browser, env.url);
+  await page.click('details.menu > summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
