@@ -182,6 +182,8 @@ async function openFile(file) {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (isZip(bytes)) return openWorkbook(await readXlsx(bytes));
+    // The old binary .xls needs a reader the page does not ship; the CLI reads it.
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return notify(t(state.lang, 'xlsUnsupported', { name: file.name }));
     workbook = [];
     $('sheet-row').hidden = true;
     setText(decodeBytes(bytes));

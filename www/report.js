@@ -248,7 +248,7 @@ export function renderReview(review, columns, mapping, lang) {
   const sums = review.sums.length
     ? `<h4>${h(t(lang, 'sumCheck'))}</h4><ul data-testid="sum-check">${review.sums.map((s) => `<li>${h(s.column)}：${h(t(lang, 'sumRead'))} ${formatCount(s.read, lang)}；${s.file_total == null ? h(t(lang, 'noTotals')) : `${h(t(lang, 'sumFile'))} ${formatCount(s.file_total, lang)} ${s.file_total === s.read ? '✓' : '✗'}`}</li>`).join('')}</ul>`
     : '';
-  const head = [t(lang, 'fileColumn'), t(lang, 'column'), t(lang, 'readAs')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+  const head = [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
   return `<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? ' open' : ''}>
     <summary><h3>${h(t(lang, 'reviewTitle'))}</h3></summary>
     <p class="meta">${h(t(lang, 'reviewHeader', { rows: review.header_rows.join('–') }))}</p>
