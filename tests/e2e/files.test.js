@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ROOT, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS } from './harness.js';
 
 const env = useBrowser();
 
@@ -52,11 +52,9 @@ test('a merged two-row header in xlsx with numbers stored as text', async () => 
   await page.waitForSelector('[data-testid="verdict-primary"]');
   assert.match(await page.textContent('[data-testid="review"]'), /表头在第 1–2 行/);
   // Independent: books per student of the three primary schools, weighted CV.
-  const p = [1860, 640, 186], r = [62000, 19800, 4900];
-  const P = p.reduce((a, b) => a + b), X = r.reduce((a, b) => a + b) / P;
-  const S = Math.sqrt(p.reduce((s, pi, i) => s + (pi / P) * (r[i] / pi - X) ** 2, 0));
+  const expected = weightedCv([1860, 640, 186], [62000, 19800, 4900]);
   const cv = Number(await page.getAttribute('[data-testid="cv-primary-books_per_student"]', 'data-value'));
-  assert.ok(Math.abs(cv - S / X) < 1e-12, `${cv} vs ${S / X}`);
+  assert.ok(Math.abs(cv - expected) < 1e-12, `${cv} vs ${expected}`);
   await context.close();
 });
 

@@ -62,3 +62,11 @@ export function useBrowser() {
   });
   return env;
 }
+
+/** The student-weighted CV of SPEC §1, written here independently of the core. */
+export function weightedCv(students, resources) {
+  const P = students.reduce((a, b) => a + b, 0);
+  const X = resources.reduce((a, b) => a + b, 0) / P;
+  const S = Math.sqrt(students.reduce((s, p, i) => s + (p / P) * (resources[i] / p - X) ** 2, 0));
+  return S / X;
+}

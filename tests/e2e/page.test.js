@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, weightedCv, ARTIFACTS } from './harness.js';
 
 const env = useBrowser();
 
@@ -80,10 +80,8 @@ test('results follow edits in the table, and bad cells are named and marked', as
   await cell.fill('160');
   const books = await cv(page, 'primary', 'books_per_student');
   // Independent: students 45,37,89,76,55; books 279,137,160,160,402.
-  const p = [45, 37, 89, 76, 55], r = [279, 137, 160, 160, 402];
-  const P = p.reduce((a, b) => a + b), X = r.reduce((a, b) => a + b) / P;
-  const S = Math.sqrt(p.reduce((s, pi, i) => s + (pi / P) * (r[i] / pi - X) ** 2, 0));
-  assert.ok(Math.abs(books - S / X) < 1e-12, `${books} vs ${S / X}`);
+  const expected = weightedCv([45, 37, 89, 76, 55], [279, 137, 160, 160, 402]);
+  assert.ok(Math.abs(books - expected) < 1e-12, `${books} vs ${expected}`);
   await cell.fill('三百');
   await page.waitForSelector('#problems .problems');
   assert.match(await page.textContent('#problems'), /第4行「图书册数」：「三百」不是数字/);
