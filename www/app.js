@@ -26,6 +26,8 @@ const profile = () => state.profile ?? national;
 const options = () => ({ standard: state.standard, lang: state.lang, profile: profile(), answers: state.answers, mapping: state.mapping });
 /** The sheets of the workbook opened last, to switch between (not kept across reloads). */
 let workbook = [];
+/** The editor's header row as last seen, to notice added or removed columns. */
+let editorHeader = '';
 
 function loadState() {
   try {
@@ -49,6 +51,7 @@ function setText(text, mapping = {}) {
   state.mapping = mapping;
   $('paste').value = text;
   editor.load(readGrid(text), state.lang);
+  editorHeader = editor.header().join('\t');
   recompute();
 }
 
@@ -172,8 +175,12 @@ function showView(view) {
     $(tab).tabIndex = active ? 0 : -1;
     $(panel).hidden = !active;
   }
-  if (view === 'table') editor.load(readGrid(state.text), state.lang);
-  else $('paste').value = state.text;
+  if (view === 'table') {
+    editor.load(readGrid(state.text), state.lang);
+    editorHeader = editor.header().join('\t');
+  } else {
+    $('paste').value = state.text;
+  }
   fillColumnChoices();
   saveState();
 }
@@ -210,6 +217,10 @@ async function loadDemo() {
 
 function wire() {
   editor = new Editor($('editor'), (text) => {
+    // Hand mappings are by column position: a changed header row makes them stale.
+    const header = editor.header().join('\t');
+    if (header !== editorHeader) state.mapping = {};
+    editorHeader = header;
     state.text = text;
     $('paste').value = text;
     recompute();

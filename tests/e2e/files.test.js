@@ -94,3 +94,19 @@ test('the Excel template and example download', async () => {
   assert.match(text, /^\ufeff学校名称,学段,学校类型/);
   await context.close();
 });
+
+test('removing a column in the table clears hand mappings, which were by position', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.click('#tab-text');
+  await page.fill('[data-testid="paste-input"]', '学校名称,学段,备注,人数\n甲,小学,新建,100\n');
+  assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);
+  await page.selectOption('[data-testid="map-3"]', 'students');
+  // Students are read now; what is left missing is what the standard needs.
+  assert.doesNotMatch(await page.textContent('#problems'), /缺少必填列/);
+  await page.click('#tab-table');
+  await page.locator('input[data-r="1"][data-c="0"]').fill('甲校');
+  assert.equal(await page.inputValue('[data-testid="map-3"]'), 'students', 'a cell edit keeps the mapping');
+  await page.click('[data-remove-column="2"]');
+  assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);
+  await context.close();
+});
