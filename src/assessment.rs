@@ -5,6 +5,7 @@ use crate::evaluation::LevelResult;
 use crate::input::{Column, Problem, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
+use crate::scope::school_groups;
 use crate::standards::{Profile, Standard};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -435,7 +436,8 @@ fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
         Lang::En => format!("{name}: data missing"),
     };
     let mut offenders = Vec::new();
-    for school in schools(cx.rows) {
+    for members in school_groups(cx.rows) {
+        let school: Vec<&SchoolRow> = members.iter().map(|&i| &cx.rows[i]).collect();
         let name = &school[0].name;
         let sum = |f: SchoolFact| school.iter().map(|r| r.fact(f)).sum::<Option<f64>>();
         match rule {
@@ -491,15 +493,3 @@ fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
     Some(offenders)
 }
 
-/// The rows grouped by school: a mixed school's rows together, every other row alone.
-fn schools(rows: &[SchoolRow]) -> Vec<Vec<&SchoolRow>> {
-    let mut groups: Vec<Vec<&SchoolRow>> = Vec::new();
-    for row in rows {
-        let same = groups.iter_mut().find(|g| row.school_type.is_mixed() && g[0].school_type.is_mixed() && g[0].name == row.name);
-        match same {
-            Some(group) => group.push(row),
-            None => groups.push(vec![row]),
-        }
-    }
-    groups
-}

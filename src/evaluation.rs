@@ -101,20 +101,22 @@ pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evalua
     let mut errors = options.profile.validate(options.lang);
     errors.extend(assessment::check_answers(&options.answers, &options.profile, options.lang));
     if !errors.is_empty() {
-        return failed(options, errors, Vec::new());
+        return failed(options, errors, Vec::new(), None);
     }
     match input::read_grid_reviewed(grid, &options.mapping, options.lang) {
         Ok(table) => evaluate_table(&table, options),
-        Err((errors, review)) => Evaluation { review: Some(review), ..failed(options, errors, Vec::new()) },
+        Err((errors, review)) => failed(options, errors, Vec::new(), Some(review)),
     }
 }
 
-fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>) -> Evaluation {
+/// An evaluation that stopped at `errors`, keeping how the file was read when it was.
+fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, review: Option<input::Review>) -> Evaluation {
     Evaluation {
         standard: options.standard,
         profile: options.profile.name.clone(),
         errors,
         warnings,
+        review,
         ..Evaluation::default()
     }
 }
@@ -141,14 +143,14 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     let included = Table { rows, ..table.clone() };
     let errors = included.check_needs(standard, lang);
     if !errors.is_empty() {
-        return Evaluation { review: Some(table.review.clone()), ..failed(options, errors, warnings) };
+        return failed(options, errors, warnings, Some(table.review.clone()));
     }
     let mut rows = included.rows.clone();
     let (splits, errors, split_warnings) =
         scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
     warnings.extend(split_warnings);
     if !errors.is_empty() {
-        return failed(options, errors, warnings);
+        return failed(options, errors, warnings, Some(table.review.clone()));
     }
     let mut schools: Vec<SchoolResult> = rows.iter().map(|row| school_values(row, standard)).collect();
     if standard == Standard::Quality2017 {

@@ -220,6 +220,11 @@ pub struct Table {
     pub review: Review,
 }
 
+/// A column's name as the file writes it, or the template's name when the file lacks it.
+fn column_label(headers: &HashMap<Column, String>, column: Column, lang: Lang) -> String {
+    headers.get(&column).cloned().unwrap_or_else(|| column.header(lang).to_string())
+}
+
 impl Table {
     pub fn has(&self, column: Column) -> bool {
         self.headers.contains_key(&column)
@@ -227,7 +232,7 @@ impl Table {
 
     /// The column's name as the user wrote it, or the template's name.
     pub fn label(&self, column: Column, lang: Lang) -> String {
-        self.headers.get(&column).cloned().unwrap_or_else(|| column.header(lang).to_string())
+        column_label(&self.headers, column, lang)
     }
 
     /// The problems that stop an evaluation under `standard`: a needed column absent, or a
@@ -334,28 +339,33 @@ pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
 
 /// How many template columns the best of a grid's top rows names: which sheet is the table.
 pub fn template_columns_in(grid: &[(usize, Vec<String>)]) -> usize {
-    grid.iter().take(10).map(|(_, cells)| cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count()).max().unwrap_or(0)
+    grid.iter().take(HEADER_SEARCH_ROWS).map(|(_, cells)| named_columns(cells)).max().unwrap_or(0)
+}
+
+/// How far down the header may be: below the titles a statistics table puts above it.
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// How many cells of a row name a template column.
+fn named_columns(cells: &[String]) -> usize {
+    cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count()
 }
 
 /// The header: the first of the top rows that names at least three template columns (or
 /// the first row), and the row below it when that row completes a two-row merged header.
 fn find_header(grid: &[(usize, Vec<String>)]) -> (usize, Option<usize>) {
-    let matches = |cells: &[String]| cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count();
-    let header = (0..grid.len().min(10)).find(|&i| matches(&grid[i].1) >= 3).unwrap_or(0);
+    let header = (0..grid.len().min(HEADER_SEARCH_ROWS)).find(|&i| named_columns(&grid[i].1) >= 3).unwrap_or(0);
     let sub = header + 1;
     let is_sub = grid.get(sub).is_some_and(|(_, cells)| {
         let numeric = cells.iter().any(|c| parse_number(c).is_some());
-        let header_only: Vec<Option<Column>> = header_columns(&grid[header].1, None);
-        let with_sub = header_columns(&grid[header].1, Some(cells));
-        !numeric && with_sub.iter().flatten().count() > header_only.iter().flatten().count()
+        !numeric && header_matches(&grid[header].1, Some(cells)) > header_matches(&grid[header].1, None)
     });
     (header, is_sub.then_some(sub))
 }
 
-/// What each header cell names, with an optional second row under merged cells: a child
-/// name alone ("高于规定学历") or with its parent ("专任教师" + "合计").
-fn header_columns(header: &[String], sub: Option<&[String]>) -> Vec<Option<Column>> {
-    header_texts(header, sub).iter().map(|text| match_column(&header_name(text).0)).collect()
+/// How many columns a header names, with an optional second row under merged cells: a
+/// child name alone ("高于规定学历") or with its parent ("专任教师" + "合计").
+fn header_matches(header: &[String], sub: Option<&[String]>) -> usize {
+    header_texts(header, sub).iter().filter(|text| match_column(&header_name(text).0).is_some()).count()
 }
 
 /// The text each column's header stands for: "parent/child" under a two-row header.
@@ -489,13 +499,13 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
         let message = lang.pick("只有表头，没有学校数据", "only a header row: no schools");
         return Err((vec![Problem::general(message.to_string())], table.review));
     }
-    let headers = table.headers.clone();
-    let reader = RowReader { headers, positions: &positions, factors: &factors, lang, dashes: Default::default() };
-    let (mut rows, mut totals, mut skipped) = (Vec::new(), None, Vec::new());
+    let reader = RowReader { headers: &table.headers, positions: &positions, factors: &factors, lang, dashes: Default::default() };
+    let (mut rows, mut totals) = (Vec::new(), None);
     for (line, cells) in records {
         if reader.cell(cells, Column::School).is_some_and(is_totals_row) {
             let message = lang.pick("合计行，已跳过（用于核对合计）", "a totals row, skipped (used to check the sums)");
-            skipped.push(Problem { row: Some(*line), column: Some(reader.label(Column::School)), message: message.into() });
+            let skipped = Problem { row: Some(*line), column: Some(reader.label(Column::School)), message: message.into() };
+            table.review.skipped.push(skipped);
             totals.get_or_insert(cells);
             continue;
         }
@@ -504,7 +514,6 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
             Err(mut problems) => errors.append(&mut problems),
         }
     }
-    table.review.skipped.extend(skipped);
     let dashes = reader.dashes.get();
     if dashes > 0 {
         table.warnings.push(Problem::general(match lang {
@@ -597,7 +606,7 @@ fn plausibility(table: &Table, lang: Lang) -> Vec<Problem> {
 /// Reads one record into a `SchoolRow`.
 struct RowReader<'a> {
     /// The columns' headers as the file writes them, for messages.
-    headers: HashMap<Column, String>,
+    headers: &'a HashMap<Column, String>,
     positions: &'a [(Column, usize)],
     factors: &'a HashMap<Column, f64>,
     lang: Lang,
@@ -612,7 +621,7 @@ impl RowReader<'_> {
     }
 
     fn label(&self, column: Column) -> String {
-        self.headers.get(&column).cloned().unwrap_or_else(|| column.header(self.lang).to_string())
+        column_label(self.headers, column, self.lang)
     }
 
     fn read(&self, line: usize, cells: &[String]) -> Result<SchoolRow, Vec<Problem>> {

@@ -81,17 +81,10 @@ pub fn split_mixed_schools(
     lang: Lang,
 ) -> (Vec<Split>, Vec<Problem>, Vec<Problem>) {
     let (mut splits, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-    let mut names: Vec<&str> = Vec::new();
-    for row in rows.iter().filter(|r| r.school_type.is_mixed()) {
-        if !names.contains(&row.name.as_str()) {
-            names.push(&row.name);
-        }
-    }
-    let names: Vec<String> = names.into_iter().map(String::from).collect();
-    for name in names {
-        let members: Vec<usize> =
-            (0..rows.len()).filter(|&i| rows[i].name == name && rows[i].school_type.is_mixed()).collect();
+    let mixed = school_groups(rows).into_iter().filter(|members| rows[members[0]].school_type.is_mixed());
+    for members in mixed.collect::<Vec<_>>() {
         let school: Vec<&SchoolRow> = members.iter().map(|&i| &rows[i]).collect();
+        let name = school[0].name.clone();
         let students = match level_students(&school, table, lang) {
             Ok(students) => students,
             Err(problem) => {
@@ -158,6 +151,23 @@ pub fn split_mixed_schools(
         splits.push(split);
     }
     (splits, errors, warnings)
+}
+
+/// The rows of each school, as indices: a mixed school's rows (same name, mixed type)
+/// together, every other row alone. In the order schools first appear.
+pub fn school_groups(rows: &[SchoolRow]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let same = |g: &&mut Vec<usize>| {
+            let first = &rows[g[0]];
+            row.school_type.is_mixed() && first.school_type.is_mixed() && first.name == row.name
+        };
+        match groups.iter_mut().find(same) {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// Students per level of one mixed school; the senior count must agree across its rows.
