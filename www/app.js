@@ -80,7 +80,8 @@ function recompute() {
     return;
   }
   editor.markProblems(result.errors);
-  const columns = templateHeader('en').split(',').map((key, i) => [key, templateHeader(lang).split(',')[i]]);
+  const names = templateHeader(lang).split(',');
+  const columns = templateHeader('en').split(',').map((key, i) => [key, names[i]]);
   const review = renderReview(result.review, columns, state.mapping, lang);
   if (result.errors.length) {
     show(renderProblems(result.errors, lang), '', '', review);
@@ -195,14 +196,15 @@ async function openFile(file) {
     $('sheet-row').hidden = true;
     setText(decodeBytes(bytes));
   } catch (error) {
-    $('problems').innerHTML = `<div class="problems"><p>${t(state.lang, 'fileError', { name: file.name, message: error.message })}</p></div>`;
+    notify(t(state.lang, 'fileError', { name: file.name, message: error.message }));
   }
 }
 
 /** Opens the sheet that looks most like the template, and offers the others. */
 function openWorkbook(sheets) {
   workbook = sheets.map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows) }));
-  const best = workbook.reduce((b, s, i) => (templateColumns(s.text) > templateColumns(workbook[b].text) ? i : b), 0);
+  const scores = workbook.map((sheet) => templateColumns(sheet.text));
+  const best = scores.indexOf(Math.max(...scores));
   $('sheet-select').innerHTML = workbook.map((s, i) => `<option value="${i}"${i === best ? ' selected' : ''}>${escapeHtml(s.name)}</option>`).join('');
   $('sheet-row').hidden = workbook.length < 2;
   setText(workbook[best]?.text ?? '');
@@ -213,6 +215,21 @@ async function loadDemo() {
   state.answers = { ...emptyAnswers(), ...answers };
   renderForms();
   setText(table);
+}
+
+/** The template's header row alone, tab-separated as the editor writes it. */
+function emptyTable() {
+  return templateHeader(state.lang).replace(/,/g, '\t') + '\n';
+}
+
+/** Calls `handle` with the file picked in the file input `id`, which is then cleared so that
+ * picking the same file again is noticed. */
+function onFilePicked(id, handle) {
+  $(id).addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    if (file) handle(file);
+    event.target.value = '';
+  });
 }
 
 function wire() {
@@ -248,16 +265,8 @@ function wire() {
       recompute();
     });
   }
-  $('profile-input').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    if (file) importProfile(file);
-    event.target.value = '';
-  });
-  $('project-input').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    if (file) importProject(file);
-    event.target.value = '';
-  });
+  onFilePicked('profile-input', importProfile);
+  onFilePicked('project-input', importProject);
   $('export-profile').addEventListener('click', () => download(t(state.lang, 'profileFile'), JSON.stringify(profile(), null, 2), 'application/json'));
   $('reset-profile').addEventListener('click', () => {
     state.profile = null;
@@ -269,11 +278,7 @@ function wire() {
     download(t(state.lang, 'projectFile'), JSON.stringify(makeProject(state.text, options()), null, 2), 'application/json');
   });
   $('load-demo').addEventListener('click', loadDemo);
-  $('file-input').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    if (file) openFile(file);
-    event.target.value = '';
-  });
+  onFilePicked('file-input', openFile);
   $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
   $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
   $('sheet-select').addEventListener('change', (event) => setText(workbook[Number(event.target.value)].text));
@@ -284,9 +289,9 @@ function wire() {
     else state.mapping[index] = event.target.value;
     recompute();
   });
-  $('new-table').addEventListener('click', () => setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n'));
+  $('new-table').addEventListener('click', () => setText(emptyTable()));
   $('add-row').addEventListener('click', () => {
-    if (!editor.header().length) setText(templateHeader(state.lang).replace(/,/g, '\t') + '\n');
+    if (!editor.header().length) setText(emptyTable());
     editor.addRow();
   });
   $('add-column').addEventListener('change', (event) => {
