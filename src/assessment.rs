@@ -2,7 +2,7 @@
 //! answers the user gives (SPEC §2, §3.2–3.5). A county passes only when every part passes.
 
 use crate::evaluation::LevelResult;
-use crate::input::{Column, Problem, Table};
+use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
 use crate::scope::school_groups;
@@ -64,6 +64,8 @@ pub struct PartItem {
     /// Offending schools, measures and the like.
     pub details: Vec<String>,
     pub comment: String,
+    /// Why the user's answer was set aside (out of range), shown beside the field.
+    pub error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -104,18 +106,37 @@ pub struct Context<'a> {
     pub table: &'a Table,
 }
 
+/// An answer that cannot be used: the item (or survey group) it belongs to and why. The
+/// answer is set aside, the item cannot pass, and the rest of the verdict stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerProblem {
+    pub kind: AnswerKind,
+    pub id: String,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswerKind {
+    Points,
+    Survey,
+    Item,
+}
+
+/// The largest survey count: more people than any county has.
+const MAX_COUNT: f64 = 1e9;
+
 /// Checks the answers: points within their maxima, survey counts that make sense, rates
-/// within 0–100%. Problems name the item.
-pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> Vec<Problem> {
+/// within 0–100%, every number finite. Returns the answers without the unusable ones.
+pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> (Answers, Vec<AnswerProblem>) {
+    let mut usable = answers.clone();
     let mut problems = Vec::new();
-    let mut problem = |column: &str, message: String| {
-        problems.push(Problem { row: None, column: Some(column.to_string()), message })
-    };
+    let mut problem = |kind, id: &str, message: String| problems.push(AnswerProblem { kind, id: id.into(), message });
     for item in &profile.basic2012.government_items {
         if let Some(&points) = answers.government_points.get(&item.id) {
-            if !(0.0..=item.max_points).contains(&points) {
+            if !(points.is_finite() && (0.0..=item.max_points).contains(&points)) {
+                usable.government_points.remove(&item.id);
                 let max = item.max_points;
-                problem(item.text.get(lang), match lang {
+                problem(AnswerKind::Points, &item.id, match lang {
                     Lang::Zh => format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"),
                     Lang::En => format!("{points} points is out of range: expected 0 to {max}"),
                 });
@@ -123,25 +144,52 @@ pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> Vec<Pr
         }
     }
     for (group, count) in &answers.survey {
-        let name = survey_group_name(group, lang);
-        if count.respondents < 0.0 || count.satisfied < 0.0 || count.satisfied > count.respondents {
-            problem(&name, lang.pick("满意人数应在 0 到调查人数之间", "satisfied answers must be between 0 and the respondents").into());
+        let counts_ok = [count.respondents, count.satisfied].iter().all(|v| v.is_finite() && (0.0..=MAX_COUNT).contains(v));
+        if !counts_ok || count.satisfied > count.respondents {
+            usable.survey.remove(group);
+            problem(AnswerKind::Survey, group, lang.pick("满意人数应在 0 到调查人数之间，人数应为合理的非负数", "satisfied answers must be between 0 and the respondents, and counts sensible numbers ≥ 0").into());
         }
     }
     for item in profile.quality2017.guarantees.iter().chain(&profile.quality2017.quality) {
         let Some(answer) = answers.items.get(&item.id) else { continue };
-        for m in item.measures.iter().filter(|m| m.unit == "%") {
-            if let Some(&v) = answer.values.get(&m.id) {
-                if !(0.0..=100.0).contains(&v) {
-                    problem(m.text.get(lang), match lang {
-                        Lang::Zh => format!("{v}% 超出范围：应在 0 到 100 之间"),
-                        Lang::En => format!("{v}% is out of range: expected 0 to 100"),
-                    });
+        for m in &item.measures {
+            let Some(&v) = answer.values.get(&m.id) else { continue };
+            let in_range = if m.unit == "%" { (0.0..=100.0).contains(&v) } else { v.is_finite() && v.abs() <= 1e12 };
+            if !in_range {
+                if let Some(a) = usable.items.get_mut(&item.id) {
+                    a.values.remove(&m.id);
                 }
+                let expected = if m.unit == "%" { lang.pick("应在 0 到 100 之间", "expected 0 to 100") } else { lang.pick("应为合理的数", "expected a sensible number") };
+                problem(AnswerKind::Item, &item.id, match lang {
+                    Lang::Zh => format!("{}：{v}{} 超出范围，{expected}", m.text.get(lang), m.unit(lang)),
+                    Lang::En => format!("{}: {v}{} is out of range; {expected}", m.text.get(lang), m.unit(lang)),
+                });
             }
         }
     }
-    problems
+    (usable, problems)
+}
+
+/// Marks each item whose answer was set aside: it is not answered, cannot pass, and says why.
+fn mark_problems(parts: &mut [Part], problems: &[AnswerProblem], lang: Lang) {
+    for p in problems {
+        let wanted: &[&str] = match p.kind {
+            AnswerKind::Points => &["government"],
+            AnswerKind::Survey => &["satisfaction", "recognition"],
+            AnswerKind::Item => &["guarantee", "quality"],
+        };
+        let Some(part) = parts.iter_mut().find(|part| wanted.contains(&part.part) && (p.kind != AnswerKind::Item || part.items.iter().any(|i| i.id == p.id))) else { continue };
+        if !part.items.iter().any(|i| i.id == p.id) {
+            let name = survey_group_name(&p.id, lang);
+            part.items.insert(0, item(&p.id, &name, None, None, String::new(), false));
+        }
+        for i in part.items.iter_mut().filter(|i| i.id == p.id) {
+            i.error = Some(p.message.clone());
+            i.answered = false;
+            i.passed = false;
+        }
+        part.passed = false;
+    }
 }
 
 fn survey_group_name(id: &str, lang: Lang) -> String {
@@ -154,6 +202,8 @@ fn survey_group_name(id: &str, lang: Lang) -> String {
 /// Every part of the standard, judged; and the overall verdict.
 pub fn assess(answers: &Answers, cx: &Context) -> (Vec<Part>, Overall) {
     let lang = cx.lang;
+    let (usable, problems) = check_answers(answers, cx.profile, lang);
+    let answers = &usable;
     let mut parts = vec![resources_part(cx)];
     match cx.standard {
         Standard::Basic2012 => {
@@ -170,6 +220,7 @@ pub fn assess(answers: &Answers, cx: &Context) -> (Vec<Part>, Overall) {
             parts.insert(parts.len() - 1, recognition);
         }
     }
+    mark_problems(&mut parts, &problems, lang);
     let reasons: Vec<String> = parts.iter().filter(|p| !p.passed).map(|p| part_reason(p, lang)).collect();
     let overall = Overall { passed: reasons.is_empty(), reasons };
     (parts, overall)
@@ -194,7 +245,14 @@ fn part_reason(part: &Part, lang: Lang) -> String {
             format!("{}（{value}）", i.name)
         })
         .collect();
-    let unanswered = failing.filter(|i| !i.answered).count();
+    let wrong = failing.clone().filter(|i| i.error.is_some()).count();
+    if wrong > 0 {
+        pieces.push(match lang {
+            Lang::Zh => format!("{wrong} 项填写有误"),
+            Lang::En => format!("{wrong} answers out of range"),
+        });
+    }
+    let unanswered = failing.filter(|i| !i.answered && i.error.is_none()).count();
     if unanswered > 0 {
         pieces.push(match lang {
             Lang::Zh => format!("{unanswered} 项未填写"),
@@ -232,6 +290,7 @@ fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule
         passed,
         details: Vec::new(),
         comment: String::new(),
+        error: None,
     }
 }
 
@@ -374,7 +433,7 @@ fn judge_measures(check: &CheckItem, answer: Option<&ItemAnswer>, lang: Lang) ->
         check.measures.iter().map(|m| (m, answer.and_then(|a| a.values.get(&m.id).copied()))).collect();
     let answered = values.iter().all(|(_, v)| v.is_some());
     let passed = answered && values.iter().all(|(m, v)| v.is_some_and(|v| m.holds(v)));
-    let rules: Vec<String> = check.measures.iter().map(Measure::rule).collect();
+    let rules: Vec<String> = check.measures.iter().map(|m| m.rule(lang)).collect();
     let (value, threshold) = match values.as_slice() {
         [(m, v)] => (v.map(Value::Number), m.min.or(m.below)),
         _ => (None, None),
@@ -384,8 +443,8 @@ fn judge_measures(check: &CheckItem, answer: Option<&ItemAnswer>, lang: Lang) ->
     judged.details = values
         .iter()
         .map(|(m, v)| {
-            let shown = v.map_or(lang.pick("未填写", "not answered").to_string(), |v| format!("{}{}", format_number(v), m.unit));
-            format!("{} {shown}（{}）", m.text.get(lang), m.rule())
+            let shown = v.map_or(lang.pick("未填写", "not answered").to_string(), |v| format!("{}{}", format_number(v), m.unit(lang)));
+            format!("{} {shown}{}{}{}", m.text.get(lang), lang.pick("（", " ("), m.rule(lang), lang.pick("）", ")"))
         })
         .collect();
     judged

@@ -8,11 +8,13 @@
 //! workbook (the sheet that looks most like the template, or --sheet NAME).
 //!
 //! Exit 0 when the evaluation ran (pass or fail), 2 when the input is unusable, 64 on a usage error.
+//! `--help` and `--version` print to standard output and exit 0. Output closed early (as by
+//! `| head`) ends the command quietly.
 
 use junheng::evaluation::{Evaluation, IndicatorResult};
 use junheng::evaluation::evaluate_grid;
 use junheng::{evaluate_text, files, Lang, Options, Standard};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
@@ -33,10 +35,22 @@ struct Args {
     sheet: Option<String>,
 }
 
-fn parse_args(args: &[String]) -> Result<Args, String> {
+/// What the command line asks for.
+enum Command {
+    Evaluate(Args),
+    Profile,
+    Help,
+    Version,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut args = args.iter();
-    if args.next().map(String::as_str) != Some("evaluate") {
-        return Err(USAGE.into());
+    match args.next().map(String::as_str) {
+        Some("evaluate") => {}
+        Some("profile") if args.len() == 0 => return Ok(Command::Profile),
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        _ => return Err(USAGE.into()),
     }
     let (mut options, mut format, mut file, mut project, mut sheet) = (Options::default(), Format::Text, None, false, None);
     while let Some(arg) = args.next() {
@@ -65,13 +79,14 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 file = Some(value("--project")?);
                 project = true;
             }
-            "-h" | "--help" => return Err(USAGE.into()),
+            "-h" | "--help" => return Ok(Command::Help),
+            "-V" | "--version" => return Ok(Command::Version),
             path if file.is_none() && (path == "-" || !path.starts_with('-')) => file = Some(path.to_string()),
             other => return Err(format!("unexpected argument {other:?}\n{USAGE}")),
         }
     }
     let file = file.ok_or(format!("no input file (use - for standard input)\n{USAGE}"))?;
-    Ok(Args { options, format, file, project, sheet })
+    Ok(Command::Evaluate(Args { options, format, file, project, sheet }))
 }
 
 fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
@@ -84,14 +99,38 @@ fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Writes to standard output. A reader that stops early (`| head`) is not an error: the
+/// command ends quietly with `ok`, rather than panicking on the broken pipe.
+fn emit(text: &str, ok: ExitCode) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ok,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
+        Err(e) => {
+            eprintln!("junheng: cannot write the output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Text for a terminal: control characters (escape sequences, bells) and invisible
+/// direction marks from the data are shown as `\u{…}`, never acted on by the terminal.
+fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c != '\n' && c != '\t' && junheng::input::is_invisible(c) { format!("\\u{{{:x}}}", c as u32) } else { c.to_string() })
+        .collect()
+}
+
 pub fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
-    if argv == ["profile"] {
-        println!("{}", serde_json::to_string_pretty(&junheng::Profile::national()).expect("the profile serialises"));
-        return ExitCode::SUCCESS;
-    }
     let args = match parse_args(&argv) {
-        Ok(args) => args,
+        Ok(Command::Evaluate(args)) => args,
+        Ok(Command::Profile) => {
+            let json = serde_json::to_string_pretty(&junheng::Profile::national()).expect("the profile serialises");
+            return emit(&format!("{json}\n"), ExitCode::SUCCESS);
+        }
+        Ok(Command::Help) => return emit(&format!("junheng {}: {}\n\n{USAGE}\n", env!("CARGO_PKG_VERSION"), env!("CARGO_PKG_DESCRIPTION")), ExitCode::SUCCESS),
+        Ok(Command::Version) => return emit(&format!("junheng {}\n", env!("CARGO_PKG_VERSION")), ExitCode::SUCCESS),
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(64);
@@ -100,7 +139,7 @@ pub fn main() -> ExitCode {
     let bytes = match read_input(&args.file) {
         Ok(bytes) => bytes,
         Err(error) => {
-            eprintln!("junheng: cannot read {}: {error}", args.file);
+            eprintln!("junheng: cannot read {}: {error}", terminal_safe(&args.file));
             return ExitCode::from(2);
         }
     };
@@ -114,21 +153,17 @@ pub fn main() -> ExitCode {
     let evaluation = match read {
         Ok(evaluation) => evaluation,
         Err(problem) => {
-            eprintln!("junheng: {}: {}", args.file, problem.describe(lang));
+            eprintln!("junheng: {}: {}", terminal_safe(&args.file), terminal_safe(&problem.describe(lang)));
             return ExitCode::from(2);
         }
     };
-    match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&evaluation).expect("the result serialises")),
-        Format::Text => print!("{}", render_text(&evaluation, args.options.lang)),
+    for problem in &evaluation.errors {
+        eprintln!("{}", terminal_safe(&problem.describe(lang)));
     }
-    if evaluation.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        for problem in &evaluation.errors {
-            eprintln!("{}", problem.describe(lang));
-        }
-        ExitCode::from(2)
+    let status = if evaluation.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    match args.format {
+        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&evaluation).expect("the result serialises")), status),
+        Format::Text => emit(&terminal_safe(&render_text(&evaluation, args.options.lang)), status),
     }
 }
 
@@ -166,7 +201,11 @@ fn render_text(e: &Evaluation, lang: Lang) -> String {
         };
         out += &format!("\n{mark} {}{score}\n", part.name);
         for item in part.items.iter().filter(|i| !i.passed) {
-            let state = if item.answered { lang.pick("未达到", "not met") } else { lang.pick("未填写", "not answered") };
+            let state = match (&item.error, item.answered) {
+                (Some(error), _) => error.clone(),
+                (None, true) => lang.pick("未达到", "not met").to_string(),
+                (None, false) => lang.pick("未填写", "not answered").to_string(),
+            };
             out += &format!("  ✗ {} — {state} {}\n", item.name, item.rule);
             for detail in &item.details {
                 out += &format!("      {detail}\n");

@@ -48,9 +48,10 @@ pub struct LevelResult {
     pub schools: usize,
     pub students: f64,
     pub indicators: Vec<IndicatorResult>,
-    /// basic2012 only: the plain mean of the CVs, and its limit.
+    /// basic2012 only: the plain mean of the CVs, its limit, and whether it is within it.
     pub composite_cv: Option<f64>,
     pub composite_limit: Option<f64>,
+    pub composite_passed: Option<bool>,
     /// quality2017 only: how many schools meet the per-school rule.
     pub schools_passed: Option<usize>,
     pub passed: bool,
@@ -85,10 +86,26 @@ pub struct SchoolResult {
     pub included: bool,
     pub students: f64,
     pub values: BTreeMap<&'static str, f64>,
+    /// quality2017 only: each indicator against the school's standard.
+    pub standing: BTreeMap<&'static str, Standing>,
     /// quality2017 only: indicators at standard, and the per-school verdict.
     pub met: Option<usize>,
     pub passed: Option<bool>,
     pub reasons: Vec<String>,
+}
+
+/// One school's value of one indicator against its standard (quality2017).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Standing {
+    pub standard: f64,
+    /// value ≥ standard.
+    pub meets: bool,
+    /// value ÷ standard (1 when the standard is 0).
+    pub share: f64,
+    /// How much is missing to reach the standard: standard − value, or 0.
+    pub shortfall: f64,
+    /// Below the floor fraction of its standard (less than 85% nationally).
+    pub below_floor: bool,
 }
 
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
@@ -98,8 +115,7 @@ pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
 
 /// Evaluates a table given as cells (from text, or from a spreadsheet's sheet).
 pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evaluation {
-    let mut errors = options.profile.validate(options.lang);
-    errors.extend(assessment::check_answers(&options.answers, &options.profile, options.lang));
+    let errors = options.profile.validate(options.lang);
     if !errors.is_empty() {
         return failed(options, errors, Vec::new(), None);
     }
@@ -171,6 +187,11 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         .collect();
     let cx = Context { standard, profile, lang, levels: &levels, rows: &included.rows, table };
     let (parts, overall) = assessment::assess(&options.answers, &cx);
+    if !all_finite(&levels, &schools, &splits, &parts) {
+        // The reader bounds every cell, so this is a bug; it must never become a verdict.
+        let message = lang.pick("计算结果超出数值范围，无法得出结论：请检查数据中是否有异常大或异常小的数", "a result is out of numeric range, so there is no verdict: check the data for extreme numbers");
+        return failed(options, vec![Problem { row: None, column: None, message: message.into() }], warnings, Some(table.review.clone()));
+    }
     Evaluation {
         standard,
         profile: profile.name.clone(),
@@ -184,6 +205,24 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         overall: Some(overall),
         review: Some(table.review.clone()),
     }
+}
+
+/// True when every number a verdict rests on is finite.
+fn all_finite(levels: &BTreeMap<Level, LevelResult>, schools: &[SchoolResult], splits: &[Split], parts: &[Part]) -> bool {
+    let levels_ok = levels.values().all(|l| {
+        l.students.is_finite()
+            && l.composite_cv.is_none_or(f64::is_finite)
+            && l.indicators.iter().all(|i| [i.county_value, i.sd].iter().all(|v| v.is_finite()) && i.cv.is_none_or(f64::is_finite))
+    });
+    let schools_ok = schools.iter().all(|s| {
+        s.students.is_finite() && s.values.values().all(|v| v.is_finite()) && s.standing.values().all(|v| v.share.is_finite() && v.shortfall.is_finite())
+    });
+    let splits_ok = splits.iter().all(|s| s.resources.iter().all(|r| [r.total, r.primary, r.junior, r.senior].iter().all(|v| v.is_finite())));
+    let parts_ok = parts.iter().all(|p| {
+        p.score.is_none_or(f64::is_finite)
+            && p.items.iter().all(|i| !matches!(i.value, Some(assessment::Value::Number(v)) if !v.is_finite()))
+    });
+    levels_ok && schools_ok && splits_ok && parts_ok
 }
 
 fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
@@ -201,6 +240,7 @@ fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
         included: true,
         students: row.students,
         values,
+        standing: BTreeMap::new(),
         met: None,
         passed: None,
         reasons: Vec::new(),
@@ -217,12 +257,16 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
     for standard in &rule.standards {
         let minimum = standard.minimum.get(school.level);
         let value = school.values.get(standard.key.key()).copied().unwrap_or(0.0);
-        if value >= minimum {
+        let share = if minimum > 0.0 { value / minimum } else { 1.0 };
+        let meets = value >= minimum;
+        let floor = !meets && share < rule.floor_fraction;
+        let shortfall = (minimum - value).max(0.0);
+        school.standing.insert(standard.key.key(), Standing { standard: minimum, meets, share, shortfall, below_floor: floor });
+        if meets {
             met += 1;
             continue;
         }
-        let share = if minimum > 0.0 { value / minimum } else { 0.0 };
-        below_floor |= share < rule.floor_fraction;
+        below_floor |= floor;
         reasons.push(match lang {
             Lang::Zh => format!(
                 "{} {}{}，未达到标准 {}（为标准的 {:.1}%）",
@@ -312,6 +356,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
         indicators,
         composite_cv,
         composite_limit,
+        composite_passed: composite_limit.map(|limit| composite_cv.is_some_and(|cv| cv <= limit)),
         schools_passed,
         passed: reasons.is_empty(),
         reasons,

@@ -27,8 +27,94 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
+/// Excel's own limits: a cell beyond them is not from a spreadsheet program.
+const MAX_ROWS: u64 = 1_048_576;
+const MAX_COLUMNS: u64 = 16_384;
+/// The most cells a sheet's rectangle may span: calamine allocates the whole rectangle
+/// (a cell at A1 and one at XFD1048576 would ask for 17 billion cells). A whole nation's
+/// schools, 200 000 rows of 25 columns, fit.
+const MAX_AREA: u64 = 6_000_000;
+/// The most XML a workbook may unpack to (a zip bomb unpacks to far more).
+const MAX_XML_BYTES: u64 = 1 << 30;
+
+fn problem(lang: Lang, zh: String, en: String) -> Problem {
+    Problem { row: None, column: None, message: if lang == Lang::Zh { zh } else { en } }
+}
+
+/// Checks an .xlsx's sheets before calamine reads them: no DTD, every cell reference within Excel's
+/// limits (calamine's u32 arithmetic wraps A4294967297 to row 1), the rectangle of cells
+/// small enough to allocate, and the unpacked XML bounded.
+fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else { return Ok(()) };
+    let mut unpacked = 0;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index(index) else { continue };
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(entry, MAX_XML_BYTES - unpacked + 1), &mut xml).unwrap_or(0);
+        unpacked += read as u64;
+        if unpacked > MAX_XML_BYTES {
+            return Err(problem(lang, "工作簿解压后超过 1 GB，不像是学校数据表，未读取".into(), "the workbook unpacks to over 1 GB; not read".into()));
+        }
+        // A document type can declare entities that expand a few bytes into gigabytes;
+        // spreadsheet programs never write one.
+        if xml.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE")) {
+            return Err(problem(lang, "工作表含有 DTD（文档类型声明），电子表格软件不会写入它，可能是恶意文件，未读取".into(), "a sheet holds a DTD (document type declaration), which spreadsheet programs never write; not read".into()));
+        }
+        let (mut low, mut high) = ((u64::MAX, u64::MAX), (0, 0));
+        for reference in cell_references(&xml) {
+            let Some((row, column)) = parse_reference(reference) else { continue };
+            if row > MAX_ROWS || column > MAX_COLUMNS {
+                let shown = String::from_utf8_lossy(&reference[..reference.len().min(40)]).into_owned();
+                return Err(problem(
+                    lang,
+                    format!("单元格位置 {shown} 超出 Excel 的范围（最多 {MAX_COLUMNS} 列、{MAX_ROWS} 行），文件可能已损坏，未读取"),
+                    format!("the cell reference {shown} is beyond Excel's limits ({MAX_COLUMNS} columns, {MAX_ROWS} rows); the file may be damaged, not read"),
+                ));
+            }
+            low = (low.0.min(row), low.1.min(column));
+            high = (high.0.max(row), high.1.max(column));
+        }
+        if high.0 >= low.0 && (high.0 - low.0 + 1) * (high.1 - low.1 + 1) > MAX_AREA {
+            return Err(problem(
+                lang,
+                format!("工作表「{name}」的单元格跨越 {} 行 × {} 列，超出可读取的范围（{MAX_AREA} 个单元格），未读取：请删除远处的空白或零散单元格", high.0 - low.0 + 1, high.1 - low.1 + 1),
+                format!("the sheet {name} spans {} rows × {} columns, more than can be read ({MAX_AREA} cells): delete stray cells far from the table", high.0 - low.0 + 1, high.1 - low.1 + 1),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The values of the `r` attributes (cells and rows) of a sheet's XML.
+fn cell_references(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    xml.windows(4).enumerate().filter(|(_, w)| *w == b" r=\"").filter_map(move |(at, _)| {
+        let value = &xml[at + 4..];
+        value.iter().position(|&b| b == b'"').map(|end| &value[..end])
+    })
+}
+
+/// "C12" → (12, 3); "12" (a row) → (12, 1). None when it is not a reference.
+fn parse_reference(reference: &[u8]) -> Option<(u64, u64)> {
+    let letters = reference.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (column, row) = reference.split_at(letters);
+    if row.is_empty() || !row.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // Saturating: a reference of 30 digits is simply too large, never wrapped.
+    let row = row.iter().fold(0u64, |n, d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
+    let column = column.iter().fold(0u64, |n, c| n.saturating_mul(26).saturating_add(u64::from(c.to_ascii_uppercase() - b'A' + 1)));
+    Some((row, column.max(1)))
+}
+
 /// Every sheet of a workbook as (name, grid). Numbers keep full precision.
 pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Problem> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        check_xlsx_dimensions(bytes, lang)?;
+    }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| Problem {
         row: None,
         column: None,
@@ -47,8 +133,10 @@ pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Pr
             .rows()
             .enumerate()
             .map(|(i, cells)| {
-                let mut row: Vec<String> = vec![String::new(); first_col];
-                row.extend(cells.iter().map(cell_text));
+                // Only up to the last cell with text: a stray cell far right costs nothing.
+                let used = cells.iter().rposition(|c| !matches!(c, Data::Empty)).map_or(0, |i| i + 1);
+                let mut row: Vec<String> = vec![String::new(); if used > 0 { first_col } else { 0 }];
+                row.extend(cells[..used].iter().map(cell_text));
                 (first_row + i + 1, row)
             })
             .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
@@ -69,12 +157,38 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+/// Text files have no NUL bytes and few control characters; pictures, PDFs and the like do.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let odd = sample.iter().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r') || **c == '\u{FFFD}').count();
+    sample.contains(&'\0') || odd * 20 > sample.len()
+}
+
+/// What a zip that is not a workbook is, for the message: a Word or PowerPoint file.
+fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let has = |prefix: &str| archive.file_names().any(|n| n.as_ref().is_ok_and(|n| n.starts_with(prefix)));
+    if has("word/") {
+        Some(("Word 文档", "a Word document"))
+    } else if has("ppt/") {
+        Some(("PowerPoint 演示文稿", "a PowerPoint presentation"))
+    } else {
+        None
+    }
+}
+
 /// The cells of a file: the sheet that looks most like the template when it is a
 /// workbook (or the one named), otherwise the decoded text.
 pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(Grid, String), Problem> {
     if !is_spreadsheet(bytes) {
         let (text, encoding) = decode(bytes);
+        if looks_binary(&text) {
+            return Err(problem(lang, "这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）".into(), "this is not a table (the content is not text: a picture, PDF or archive?)".into()));
+        }
         return Ok((read_grid(&text), encoding.to_string()));
+    }
+    if let Some((zh, en)) = zip_kind(bytes) {
+        return Err(problem(lang, format!("这是{zh}，不是电子表格：请打开 Excel/WPS 表格（.xlsx、.ods）或 CSV 文件"), format!("this is {en}, not a spreadsheet: open an .xlsx, .ods or CSV file")));
     }
     let sheets = read_workbook(bytes, lang)?;
     let chosen = match sheet {

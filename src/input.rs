@@ -120,6 +120,43 @@ impl Column {
         }
     }
 
+    /// The column's name for people: the Chinese header, or an English label (the
+    /// `header(Lang::En)` key is for files and code, not for menus).
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Resource::*;
+        let en = match self {
+            Column::School => "School",
+            Column::Level => "Level",
+            Column::SchoolType => "School type",
+            Column::Group => "Township / district",
+            Column::Ownership => "Ownership",
+            Column::Students => "Students",
+            Column::SeniorStudents => "Senior high students",
+            Column::Resource(r) => match r {
+                Teachers => "Full-time teachers",
+                QualifiedTeachers => "Teachers above the required degree",
+                SeniorTitleTeachers => "Teachers with intermediate or senior titles",
+                BackboneTeachers => "County-level or higher backbone teachers",
+                PeArtTeachers => "PE and art teachers",
+                TeachingArea => "Teaching and auxiliary floor area",
+                SportsArea => "Sports grounds and halls area",
+                EquipmentValue => "Teaching equipment value",
+                MultimediaRooms => "Networked multimedia classrooms",
+                Computers => "Computers",
+                Books => "Library books",
+            },
+            Column::Fact(f) => match f {
+                SchoolFact::Classes => "Classes",
+                SchoolFact::LargestClass => "Largest class",
+                SchoolFact::MusicRooms => "Music rooms",
+                SchoolFact::MusicRoomArea => "Music room area",
+                SchoolFact::ArtRooms => "Art rooms",
+                SchoolFact::ArtRoomArea => "Art room area",
+            },
+        };
+        lang.pick(self.names()[0], en)
+    }
+
     /// The template's header for this column in the given language.
     pub fn header(self, lang: Lang) -> &'static str {
         self.names()[match lang {
@@ -174,7 +211,7 @@ fn split_header(header: &str) -> (String, Option<String>) {
 fn match_column(name: &str) -> Option<Column> {
     Column::ALL
         .into_iter()
-        .find(|c| c.names().iter().any(|n| split_header(n).0 == name))
+        .find(|c| c.names().iter().chain([&c.label(Lang::En)]).any(|n| split_header(n).0 == name))
 }
 
 /// The text split into records, each with the line it starts on. Tab-separated when the
@@ -209,6 +246,48 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
     }
     grid
 }
+
+/// Characters that show as nothing but change a text: zero-width marks, which make two
+/// identical-looking names differ, and direction controls, which reverse a message line.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The grid without invisible characters, and where they were: how many cells, the first.
+fn clean_grid(grid: &[(usize, Vec<String>)]) -> (std::borrow::Cow<'_, [(usize, Vec<String>)]>, Option<(usize, usize, usize)>) {
+    let dirty = |cell: &String| cell.chars().any(is_invisible);
+    if !grid.iter().any(|(_, cells)| cells.iter().any(dirty)) {
+        return (std::borrow::Cow::Borrowed(grid), None);
+    }
+    let (mut count, mut first) = (0, None);
+    let cleaned = grid
+        .iter()
+        .map(|(line, cells)| {
+            let cells = cells
+                .iter()
+                .enumerate()
+                .map(|(index, cell)| {
+                    if !dirty(cell) {
+                        return cell.clone();
+                    }
+                    count += 1;
+                    first.get_or_insert((*line, index));
+                    cell.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim().to_string()
+                })
+                .collect();
+            (*line, cells)
+        })
+        .collect();
+    (std::borrow::Cow::Owned(cleaned), first.map(|(line, index)| (count, line, index)))
+}
+
+/// The largest number a cell may hold (after its unit): above every real school's figure by
+/// far, and small enough that sums and squares over a whole nation stay finite.
+pub const MAX_CELL: f64 = 1e12;
+
+/// A school name longer than this is almost surely not a name (a pasted paragraph, a file).
+const MAX_NAME_CHARS: usize = 200;
 
 /// The schools read from a table, with the columns it had.
 #[derive(Clone, Debug, Default)]
@@ -423,6 +502,8 @@ pub fn read_grid_table(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: L
 /// `read_grid_table`, keeping the review (the column mapping) when the table is unusable,
 /// so that the user can map a column by hand.
 pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Result<Table, (Vec<Problem>, Review)> {
+    let (grid, invisible) = clean_grid(grid);
+    let grid = &grid[..];
     if grid.is_empty() {
         let message = lang.pick("没有数据：请粘贴表格或选择 CSV 文件", "no data: paste a table or choose a CSV file");
         return Err((vec![Problem::general(message.to_string())], Review::default()));
@@ -513,6 +594,13 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
             Ok(row) => rows.push(row),
             Err(mut problems) => errors.append(&mut problems),
         }
+    }
+    if let Some((count, line, index)) = invisible {
+        let column = texts.get(index).filter(|t| !t.is_empty()).cloned().unwrap_or_else(|| (index + 1).to_string());
+        table.warnings.push(Problem::at(line, &column, match lang {
+            Lang::Zh => format!("{count} 个单元格含有看不见的字符（零宽字符或文字方向控制符），已去除；此处为第一个"),
+            Lang::En => format!("{count} cells held invisible characters (zero-width or direction controls), removed; this is the first"),
+        }));
     }
     let dashes = reader.dashes.get();
     if dashes > 0 {
@@ -680,8 +768,15 @@ impl RowReader<'_> {
                 self.dashes.set(self.dashes.get() + 1);
                 return Some(0.0);
             }
-            match parse_number(text) {
-                Some(value) if value >= 0.0 => Some(value * self.factors.get(&column).copied().unwrap_or(1.0)),
+            match parse_number(text).map(|v| (v, v * self.factors.get(&column).copied().unwrap_or(1.0))) {
+                Some((_, value)) if value > MAX_CELL => {
+                    problems.push(Problem::at(line, &self.label(column), match lang {
+                        Lang::Zh => format!("「{text}」过大：应为不超过一万亿（10¹²）的数"),
+                        Lang::En => format!("\"{text}\" is too large: expected a number up to 10¹² (one trillion)"),
+                    }));
+                    None
+                }
+                Some((raw, value)) if raw >= 0.0 => Some(value),
                 Some(_) => {
                     problems.push(Problem::at(line, &self.label(column), msg_number(lang, text, "不能为负数", "it cannot be negative")));
                     None
@@ -700,7 +795,12 @@ impl RowReader<'_> {
         }
         let facts = SchoolFact::ALL.map(|fact| number(Column::Fact(fact)));
         let students = match students {
-            Some(s) if s > 0.0 => s,
+            Some(s) if s >= 1.0 => s,
+            Some(s) if s > 0.0 => {
+                let message = lang.pick("在校生数应为不小于1的数（人数）", "the number of students must be at least 1");
+                problems.push(Problem::at(line, &self.label(Column::Students), message.to_string()));
+                0.0
+            }
             Some(_) => {
                 let message = lang.pick("在校生数应大于0", "the number of students must be greater than 0");
                 problems.push(Problem::at(line, &self.label(Column::Students), message.to_string()));
@@ -718,9 +818,17 @@ impl RowReader<'_> {
             return Err(problems);
         }
         let group = self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string());
+        let name = name.unwrap_or_default();
+        if name.chars().count() > MAX_NAME_CHARS {
+            let message = match lang {
+                Lang::Zh => format!("学校名称有 {} 个字符，超过 {MAX_NAME_CHARS} 个：请检查是否粘贴了别的内容", name.chars().count()),
+                Lang::En => format!("the school name has {} characters, more than {MAX_NAME_CHARS}: check what was pasted", name.chars().count()),
+            };
+            return Err(vec![Problem::at(line, &self.label(Column::School), message)]);
+        }
         Ok(SchoolRow {
             row: line,
-            name: name.unwrap_or_default(),
+            name,
             level: level.unwrap_or(Level::Primary),
             school_type,
             group,

@@ -49,12 +49,21 @@ impl Measure {
         self.min.is_none_or(|min| value >= min) && self.below.is_none_or(|below| value < below)
     }
 
+    /// The unit as written after a number: "元" is "yuan" in English, "%" stays.
+    pub fn unit(&self, lang: Lang) -> String {
+        match (self.unit.as_str(), lang) {
+            ("元", Lang::En) => " yuan".into(),
+            (unit, _) => unit.into(),
+        }
+    }
+
     /// "≥ 95%" or "< 0.15", for messages.
-    pub fn rule(&self) -> String {
+    pub fn rule(&self, lang: Lang) -> String {
+        let u = self.unit(lang);
         match (self.min, self.below) {
-            (Some(min), None) => format!("≥ {min}{}", self.unit),
-            (None, Some(below)) => format!("< {below}{}", self.unit),
-            (Some(min), Some(below)) => format!("{min}{u} – {below}{u}", u = self.unit),
+            (Some(min), None) => format!("≥ {min}{u}"),
+            (None, Some(below)) => format!("< {below}{u}"),
+            (Some(min), Some(below)) => format!("{min}{u} – {below}{u}"),
             (None, None) => String::new(),
         }
     }

@@ -224,7 +224,9 @@ impl Profile {
         }
     }
 
-    /// The problems that make a profile unusable, each naming the field.
+    /// The problems that make a profile unusable, each naming the field. A profile comes
+    /// from a file anyone can write: its ids end up in the page's markup and its numbers in
+    /// every sum, so ids are short plain words and every number is finite and in range.
     pub fn validate(&self, lang: Lang) -> Vec<Problem> {
         let mut problems = Vec::new();
         let mut check = |ok: bool, field: &str, zh: &str, en: &str| {
@@ -236,27 +238,76 @@ impl Profile {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let total: f64 = b.government_items.iter().map(|i| i.max_points).sum();
         check((total - 100.0).abs() < 1e-9, "basic2012.government_items", "各项满分之和应为100", "the maximum points must sum to 100");
-        check(b.government_items.iter().all(|i| i.max_points > 0.0), "basic2012.government_items", "每项满分应大于0", "every maximum must be above 0");
-        let positive = |p: &PerLevel| p.primary > 0.0 && p.junior > 0.0 && p.primary.is_finite() && p.junior.is_finite();
+        check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", "每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100");
+        let aspects_known = b.government_items.iter().all(|i| items::ASPECTS.iter().any(|a| a.0 == i.aspect));
+        check(aspects_known, "basic2012.government_items", "aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management");
+        let positive = |p: &PerLevel| in_range(p.primary, 0.0, MAX_NUMBER) && in_range(p.junior, 0.0, MAX_NUMBER) && p.primary > 0.0 && p.junior > 0.0;
         check(positive(&b.composite_limit), "basic2012.composite_limit", "限值应为正数", "limits must be positive");
         check(positive(&q.cv_limit), "quality2017.cv_limit", "限值应为正数", "limits must be positive");
         check(positive(&q.class_size), "quality2017.class_size", "班额上限应为正数", "class sizes must be positive");
-        check(q.standards.iter().all(|s| s.minimum.primary >= 0.0 && s.minimum.junior >= 0.0), "quality2017.standards", "标准值不能为负", "standards cannot be negative");
+        let standards_ok = q.standards.iter().all(|s| in_range(s.minimum.primary, 0.0, MAX_NUMBER) && in_range(s.minimum.junior, 0.0, MAX_NUMBER));
+        check(standards_ok, "quality2017.standards", "标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0");
         check(q.min_met <= q.standards.len(), "quality2017.min_met", "达标项数不能多于指标数", "min_met cannot exceed the number of indicators");
-        check((0.0..=1.0).contains(&q.floor_fraction), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
-        check(q.arts_rooms.classes_per_room > 0.0, "quality2017.arts_rooms", "每间教室对应的班级数应大于0", "classes per room must be above 0");
-        for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
-            check((0.0..=100.0).contains(&rate), field, "应在0到100之间", "must be between 0 and 100");
+        check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
+        let w = &self.split_weights;
+        let weights_ok = [w.primary, w.junior, w.senior].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, 100.0));
+        check(weights_ok, "split_weights", "分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100");
+        let rooms = &q.arts_rooms;
+        let rooms_ok = [rooms.classes_per_room, rooms.music_min_area, rooms.art_min_area].iter().all(|v| in_range(*v, 0.0, MAX_NUMBER)) && rooms.classes_per_room > 0.0;
+        check(rooms_ok, "quality2017.arts_rooms", "每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite");
+        let size_ok = [q.school_size.single, q.school_size.through].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, MAX_NUMBER));
+        check(size_ok, "quality2017.school_size", "规模上限应为正数", "school size limits must be positive");
+        for scope_field in [("basic2012.scope", &b.scope), ("quality2017.scope", &q.scope)] {
+            let ok = match scope_field.1.teaching_points {
+                TeachingPoints::ExcludeBelow(n) => in_range(n, 0.0, MAX_NUMBER),
+                _ => true,
+            };
+            check(ok, scope_field.0, "教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0");
         }
-        let mut ids: Vec<&str> = b.government_items.iter().map(|i| i.id.as_str())
+        for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
+            check(in_range(rate, 0.0, 100.0), field, "应在0到100之间", "must be between 0 and 100");
+        }
+        let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
+        let measures_ok = measures.clone().all(|m| m.min.iter().chain(&m.below).all(|v| in_range(*v, -MAX_NUMBER, MAX_NUMBER)));
+        check(measures_ok, "quality2017.measures", "指标的界限应为有限数", "measure thresholds must be finite numbers");
+        let ids: Vec<&str> = b.government_items.iter().map(|i| i.id.as_str())
             .chain(q.guarantees.iter().chain(&q.quality).map(|i| i.id.as_str()))
             .chain(q.vetoes.iter().map(|v| v.id.as_str()))
             .collect();
-        let count = ids.len();
-        ids.sort();
-        ids.dedup();
-        check(ids.len() == count, "items", "项目编号（id）重复", "item ids repeat");
+        for id in ids.iter().chain(&measures.clone().map(|m| m.id.as_str()).collect::<Vec<_>>()).filter(|id| !is_plain_id(id)) {
+            problems.push(Problem {
+                row: None,
+                column: Some("profile.items".into()),
+                message: match lang {
+                    Lang::Zh => format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
+                    Lang::En => format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
+                },
+            });
+        }
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        let mut check = |ok: bool, field: &str, zh: &str, en: &str| {
+            if !ok {
+                problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message: lang.pick(zh, en).to_string() });
+            }
+        };
+        check(unique.len() == ids.len(), "items", "项目编号（id）重复", "item ids repeat");
+        let texts_ok = self.texts().all(|t| !t.chars().any(crate::input::is_invisible));
+        check(texts_ok, "items", "文字中有看不见的控制字符", "a text holds invisible control characters");
         problems
+    }
+
+    /// Every text of the profile that the page or a message shows.
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        let (b, q) = (&self.basic2012, &self.quality2017);
+        let item_texts = b.government_items.iter().map(|i| &i.text)
+            .chain(q.guarantees.iter().chain(&q.quality).map(|i| &i.text))
+            .chain(q.guarantees.iter().chain(&q.quality).flat_map(|i| i.measures.iter().map(|m| &m.text)))
+            .chain(q.vetoes.iter().map(|v| &v.text))
+            .flat_map(|t| [t.zh.as_str(), t.en.as_str()]);
+        let units = q.guarantees.iter().chain(&q.quality).flat_map(|i| i.measures.iter().map(|m| m.unit.as_str()));
+        [self.id.as_str(), self.name.as_str()].into_iter().chain(item_texts).chain(units)
     }
 
     pub fn scope(&self, standard: Standard) -> &Scope {
@@ -265,6 +316,19 @@ impl Profile {
             Standard::Quality2017 => &self.quality2017.scope,
         }
     }
+}
+
+/// The largest threshold a profile may set: far above any real one, and finite.
+const MAX_NUMBER: f64 = 1e12;
+
+/// True for a finite number within [low, high].
+fn in_range(value: f64, low: f64, high: f64) -> bool {
+    value.is_finite() && (low..=high).contains(&value)
+}
+
+/// Item ids are written into the page's markup and test hooks: short plain words only.
+pub fn is_plain_id(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-'))
 }
 
 impl Default for Profile {

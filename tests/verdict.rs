@@ -80,14 +80,30 @@ fn survey_rates_are_satisfied_over_respondents() {
     assert!(part(&e, "veto").items.iter().any(|i| i.id == "recognition_below" && !i.passed));
 }
 
+/// The item whose answer was set aside: its message, and that nothing else was blanked.
+fn rejected<'a>(e: &'a Evaluation, part_id: &str, item_id: &str) -> &'a junheng::assessment::PartItem {
+    assert!(e.errors.is_empty(), "a bad answer must not stop the evaluation: {:?}", e.errors);
+    assert!(!e.levels.is_empty() && !e.schools.is_empty(), "the resource results still show");
+    let p = part(e, part_id);
+    assert!(!p.passed, "the part with a bad answer cannot pass");
+    let item = p.items.iter().find(|i| i.id == item_id).unwrap_or_else(|| panic!("no item {item_id} in {p:?}"));
+    assert!(!item.passed && !item.answered && item.error.is_some(), "{item:?}");
+    assert!(e.parts.len() > 2 && e.overall.is_some());
+    item
+}
+
 #[test]
 fn survey_counts_must_make_sense() {
     let mut answers = Answers::default();
     answers.survey.insert("teachers".into(), SurveyCount { respondents: 10.0, satisfied: 11.0 });
     let e = run(&good_county(), Standard::Quality2017, answers);
-    assert_eq!(e.errors.len(), 1);
-    assert_eq!(e.errors[0].column.as_deref(), Some("教师"));
-    assert!(e.errors[0].message.contains("满意人数"));
+    let item = rejected(&e, "recognition", "teachers");
+    assert_eq!(item.name, "教师");
+    assert!(item.error.as_ref().unwrap().contains("满意人数"));
+    // Infinity from a script, or absurd counts, are set aside the same way.
+    let mut answers = Answers::default();
+    answers.survey.insert("parents".into(), SurveyCount { respondents: f64::INFINITY, satisfied: 1.0 });
+    rejected(&run(&good_county(), Standard::Quality2017, answers), "recognition", "parents");
 }
 
 #[test]
@@ -114,7 +130,7 @@ fn rates_above_100_percent_are_errors() {
     let mut answers = Answers::default();
     answers.items.insert("g12".into(), ItemAnswer { values: [("certified".to_string(), 101.0)].into(), ..ItemAnswer::default() });
     let e = run(&good_county(), Standard::Quality2017, answers);
-    assert!(e.errors[0].message.contains("超出范围"), "{:?}", e.errors);
+    assert!(rejected(&e, "guarantee", "g12").error.as_ref().unwrap().contains("超出范围"));
 }
 
 #[test]
@@ -183,8 +199,14 @@ fn points_above_the_maximum_are_rejected() {
     let mut answers = Answers::default();
     answers.government_points.insert("a1".into(), 6.0);
     let e = run(DEMO, Standard::Basic2012, answers);
-    assert_eq!(e.errors.len(), 1);
-    assert!(e.errors[0].message.contains("应在 0 到 5 分之间"), "{:?}", e.errors);
+    assert!(rejected(&e, "government", "a1").error.as_ref().unwrap().contains("应在 0 到 5 分之间"));
+    // The rejected points are not counted.
+    assert_eq!(part(&e, "government").score, Some(0.0));
+    let mut answers = demo_answers();
+    answers.government_points.insert("a1".into(), 999.0);
+    let e = run(DEMO, Standard::Basic2012, answers);
+    rejected(&e, "government", "a1");
+    assert!(e.overall.unwrap().reasons.iter().any(|r| r.contains("1 项填写有误")));
 }
 
 #[test]
