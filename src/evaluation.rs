@@ -29,7 +29,9 @@ pub struct Options {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Evaluation {
     pub standard: Standard,
+    /// The profile's name, and its id ("national" for the built-in one).
     pub profile: String,
+    pub profile_id: String,
     pub levels: BTreeMap<Level, LevelResult>,
     pub schools: Vec<SchoolResult>,
     pub excluded: Vec<Exclusion>,
@@ -130,6 +132,7 @@ fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, revie
     Evaluation {
         standard: options.standard,
         profile: options.profile.name.clone(),
+        profile_id: options.profile.id.clone(),
         errors,
         warnings,
         review,
@@ -195,6 +198,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     Evaluation {
         standard,
         profile: profile.name.clone(),
+        profile_id: profile.id.clone(),
         levels,
         schools,
         excluded,

@@ -374,7 +374,12 @@ pub struct SumCheck {
     pub column: String,
     pub read: f64,
     pub file_total: Option<f64>,
+    /// Whether the rows read add up to the file's total (within rounding); none without one.
+    pub matches: Option<bool>,
 }
+
+/// Totals written by a spreadsheet are rounded sums of rounded cells: this close is equal.
+const SUM_TOLERANCE: f64 = 1e-6;
 
 /// Columns chosen by hand: file column index → template column key ("" to ignore it).
 pub type Mapping = std::collections::BTreeMap<ColumnIndex, String>;
@@ -612,7 +617,7 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     table.rows = rows;
     table.review.sums = sum_checks(&table, totals.map(|cells| &cells[..]), &reader, lang);
     for check in &table.review.sums {
-        if let Some(file) = check.file_total.filter(|f| (f - check.read).abs() > 1e-6) {
+        if let (Some(file), Some(false)) = (check.file_total, check.matches) {
             table.warnings.push(Problem::column(&check.column, match lang {
                 Lang::Zh => format!("读入合计 {} 与文件合计行 {file} 不符，请检查是否有行未读入", check.read),
                 Lang::En => format!("the rows read add up to {}, the file's totals row says {file}: check for rows not read", check.read),
@@ -641,7 +646,9 @@ fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowReader, lang
             });
             let file_total = totals.and_then(|cells| reader.cell(cells, column)).and_then(parse_number);
             let factor = reader.factors.get(&column).copied().unwrap_or(1.0);
-            SumCheck { column: table.label(column, lang), read: read.sum(), file_total: file_total.map(|v| v * factor) }
+            let (read, file_total) = (read.sum::<f64>(), file_total.map(|v| v * factor));
+            let matches = file_total.map(|total| (total - read).abs() <= SUM_TOLERANCE);
+            SumCheck { column: table.label(column, lang), read, file_total, matches }
         })
         .collect()
 }

@@ -53,6 +53,14 @@ pub fn template_header(lang: &str) -> String {
     input::template_header(parse_lang(lang))
 }
 
+/// The template's columns for menus: `[[key, label], …]`, the label in the given language.
+#[wasm_bindgen(js_name = templateLabels)]
+pub fn template_labels(lang: &str) -> Result<JsValue, JsError> {
+    let lang = parse_lang(lang);
+    let labels: Vec<(&str, &str)> = input::Column::ALL.iter().map(|c| (c.key(), c.label(lang))).collect();
+    to_js(&labels)
+}
+
 /// The national profile: every threshold, item list and point maximum, as a plain object.
 #[wasm_bindgen(js_name = nationalProfile)]
 pub fn national_profile() -> Result<JsValue, JsError> {

@@ -3,7 +3,8 @@
 // lists and write into `answers`; the page recomputes on every change.
 
 import { t } from './i18n.js';
-import { escapeHtml as h } from './editor.js';
+import { html } from './html.js';
+import { scrollBox } from './report.js';
 
 const GROUPS = ['students', 'parents', 'teachers', 'principals', 'deputies', 'residents'];
 const ASPECTS = ['access', 'funding', 'teachers', 'management'];
@@ -48,13 +49,40 @@ export function emptyAnswers() {
   return { school_standard_met: null, government_points: {}, items: {}, survey: {}, vetoes: [] };
 }
 
-const yesNoSelect = (attrs, value, lang) => `<select ${attrs}>
-  <option value=""${value == null ? ' selected' : ''}>${h(t(lang, 'unanswered'))}</option>
-  <option value="yes"${value === true ? ' selected' : ''}>${h(t(lang, 'yes'))}</option>
-  <option value="no"${value === false ? ' selected' : ''}>${h(t(lang, 'no'))}</option></select>`;
+/** `attrs` is markup: the data-* attributes that tie a control to its answer. */
+const selected = (on) => (on ? html` selected` : '');
+const yesNoSelect = (attrs, value, lang) => html`<select ${attrs}>
+  <option value=""${selected(value == null)}>${t(lang, 'unanswered')}</option>
+  <option value="yes"${selected(value === true)}>${t(lang, 'yes')}</option>
+  <option value="no"${selected(value === false)}>${t(lang, 'no')}</option></select>`;
 
 const numberInput = (attrs, value, label) =>
-  `<input type="number" inputmode="decimal" step="any" min="0" ${attrs} value="${value ?? ''}" aria-label="${h(label)}">`;
+  html`<input type="number" inputmode="decimal" step="any" min="0" ${attrs} value="${value ?? ''}" aria-label="${label}">`;
+
+/** Marks each field whose answer the core set aside, with its message beside it. */
+export function markAnswerErrors(container, parts) {
+  for (const el of container.querySelectorAll('.field-error')) el.remove();
+  for (const el of container.querySelectorAll('[data-answer][aria-invalid]')) {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+  }
+  const kinds = { government: ['points'], satisfaction: ['survey'], recognition: ['survey'], guarantee: ['value'], quality: ['value'] };
+  for (const part of parts) {
+    for (const item of part.items.filter((i) => i.error)) {
+      const controls = [...container.querySelectorAll('[data-answer][data-id]')]
+        .filter((el) => (kinds[part.part] ?? []).includes(el.dataset.answer) && el.dataset.id === item.id);
+      if (!controls.length) continue;
+      const id = `answer-error-${part.part}-${item.id}`;
+      const message = Object.assign(document.createElement('p'), { id, className: 'field-error', textContent: item.error });
+      message.setAttribute('role', 'alert');
+      controls.at(-1).closest('td, label')?.append(message);
+      for (const el of controls) {
+        el.setAttribute('aria-invalid', 'true');
+        el.setAttribute('aria-describedby', id);
+      }
+    }
+  }
+}
 
 /** Writes the core's subtotals and rates into the forms, which are not redrawn while typing. */
 export function fillTotals(container, parts) {
@@ -65,6 +93,7 @@ export function fillTotals(container, parts) {
   for (const part of parts) {
     if (part.part === 'government') {
       for (const s of part.subtotals) set(`subtotal-${s.aspect}`, s.points);
+      for (const s of part.subtotals) set(`subtotal-max-${s.aspect}`, s.max_points);
       set('government-total', part.score);
     }
     if (part.part === 'satisfaction' || part.part === 'recognition') {
@@ -79,35 +108,32 @@ export function fillTotals(container, parts) {
 /** The forms of the chosen standard. `computed` holds the ids the school table decides. */
 export function renderAnswers(standard, profile, answers, computed, lang) {
   return standard === 'basic2012'
-    ? gateForm(answers, lang) + governmentForm(profile.basic2012, answers, lang) + surveyForm('satisfaction', answers, lang)
-    : checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang) +
-        checkForm('quality', profile.quality2017.quality, answers, computed, lang) +
-        surveyForm('recognition', answers, lang) +
-        vetoForm(profile.quality2017.vetoes, answers, lang);
+    ? html`${gateForm(answers, lang)}${governmentForm(profile.basic2012, answers, lang)}${surveyForm('satisfaction', answers, lang)}`
+    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang)}`;
 }
 
 function section(id, title, body, note = '') {
-  return `<fieldset class="answers" id="answers-${id}"><legend>${h(title)}</legend>${note ? `<p class="meta">${h(note)}</p>` : ''}${body}</fieldset>`;
+  return html`<fieldset class="answers" id="answers-${id}"><legend>${title}</legend>${note ? html`<p class="meta">${note}</p>` : ''}${body}</fieldset>`;
 }
 
+const formTable = (caption, names, rows) => scrollBox(caption, html`<table class="form-table"><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
+
 function gateForm(answers, lang) {
-  const label = t(lang, 'gateQuestion');
   return section('gate', t(lang, 'partSchoolStandard'),
-    `<label class="inline">${h(label)} ${yesNoSelect(`data-answer="gate" data-testid="answer-gate"`, answers.school_standard_met, lang)}</label>`);
+    html`<label class="inline">${t(lang, 'gateQuestion')} ${yesNoSelect(html`data-answer="gate" data-testid="answer-gate"`, answers.school_standard_met, lang)}</label>`);
 }
 
 function governmentForm(basic, answers, lang) {
   const rows = ASPECTS.map((aspect) => {
     const items = basic.government_items.filter((i) => i.aspect === aspect);
-    const max = items.reduce((s, i) => s + i.max_points, 0);
-    const body = items.map((i) => `<tr><td>${h(i.id)}</td><td>${h(i.text[lang])}</td><td class="num">${i.max_points}</td>
-      <td>${numberInput(`data-answer="points" data-id="${i.id}" max="${i.max_points}" data-testid="points-${i.id}"`, answers.government_points[i.id], i.text[lang])}</td></tr>`).join('');
-    return `<tr class="aspect"><th colspan="2" scope="rowgroup">${h(t(lang, `aspect_${aspect}`))}</th><td class="num">${max}</td><td class="num" data-testid="subtotal-${aspect}"></td></tr>${body}`;
-  }).join('');
-  const head = [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'maxPoints'), t(lang, 'points')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
-  return section('government', t(lang, 'partGovernment'),
-    `<div class="table-scroll"><table class="form-table"><thead><tr>${head}</tr></thead><tbody>${rows}
-      <tr class="total"><th colspan="3" scope="row">${h(t(lang, 'totalScore', { pass: basic.government_pass }))}</th><td class="num" data-testid="government-total"></td></tr></tbody></table></div>`,
+    const body = items.map((i) => html`<tr><td>${i.id}</td><td>${i.text[lang]}</td><td class="num">${i.max_points}</td>
+      <td>${numberInput(html`data-answer="points" data-id="${i.id}" max="${i.max_points}" data-testid="points-${i.id}"`, answers.government_points[i.id], i.text[lang])}</td></tr>`);
+    return html`<tr class="aspect"><th colspan="2" scope="rowgroup">${t(lang, `aspect_${aspect}`)}</th><td class="num" data-testid="subtotal-max-${aspect}"></td><td class="num" data-testid="subtotal-${aspect}"></td></tr>${body}`;
+  });
+  const title = t(lang, 'partGovernment');
+  return section('government', title,
+    formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'maxPoints'), t(lang, 'points')], html`${rows}
+      <tr class="total"><th colspan="3" scope="row">${t(lang, 'totalScore', { pass: basic.government_pass })}</th><td class="num" data-testid="government-total"></td></tr>`),
     t(lang, 'governmentNote'));
 }
 
@@ -116,42 +142,43 @@ function checkForm(id, items, answers, computed, lang) {
     const a = answers.items[item.id] ?? {};
     let control;
     if (computed.has(item.id)) {
-      control = `<span class="computed">${h(t(lang, 'computedFromTable'))}</span>`;
+      control = html`<span class="computed">${t(lang, 'computedFromTable')}</span>`;
     } else if (item.measures.length) {
-      control = item.measures.map((m) => `<label class="measure">${h(m.text[lang])}
-        ${numberInput(`data-answer="value" data-id="${item.id}" data-measure="${m.id}" data-testid="value-${item.id}-${m.id}"`, a.values?.[m.id], m.text[lang])}
-        <span class="unit">${h(m.unit)} ${h(rule(m))}</span></label>`).join('');
+      control = item.measures.map((m) => html`<label class="measure">${m.text[lang]}
+        ${numberInput(html`data-answer="value" data-id="${item.id}" data-measure="${m.id}" data-testid="value-${item.id}-${m.id}"`, a.values?.[m.id], m.text[lang])}
+        <span class="unit">${rule(m, lang)}</span></label>`);
     } else {
-      control = yesNoSelect(`data-answer="met" data-id="${item.id}" data-testid="met-${item.id}" aria-label="${h(item.text[lang])}"`, a.met, lang);
-      if (item.computed) control += `<span class="meta"> ${h(t(lang, 'computedHint'))}</span>`;
+      control = html`${yesNoSelect(html`data-answer="met" data-id="${item.id}" data-testid="met-${item.id}" aria-label="${item.text[lang]}"`, a.met, lang)}${item.computed ? html`<span class="meta"> ${t(lang, 'computedHint')}</span>` : ''}`;
     }
-    const comment = `<input type="text" data-answer="comment" data-id="${item.id}" value="${h(a.comment ?? '')}" aria-label="${h(t(lang, 'comment'))} ${h(item.id)}" placeholder="${h(t(lang, 'comment'))}">`;
-    return `<tr><td>${h(item.id)}</td><td>${h(item.text[lang])}</td><td class="control">${control}</td><td>${comment}</td></tr>`;
-  }).join('');
-  const head = [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'answer'), t(lang, 'comment')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+    const comment = html`<input type="text" data-answer="comment" data-id="${item.id}" value="${a.comment ?? ''}" aria-label="${t(lang, 'comment')} ${item.id}" placeholder="${t(lang, 'comment')}">`;
+    return html`<tr><td>${item.id}</td><td>${item.text[lang]}</td><td class="control">${control}</td><td>${comment}</td></tr>`;
+  });
   const title = t(lang, id === 'guarantee' ? 'partGuarantee' : 'partQuality');
-  return section(id, title, `<div class="table-scroll"><table class="form-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`, t(lang, 'allMustHold'));
+  return section(id, title, formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'answer'), t(lang, 'comment')], rows), t(lang, 'allMustHold'));
 }
 
-function rule(m) {
-  return m.min != null ? `≥ ${m.min}` : m.below != null ? `< ${m.below}` : '';
+/** "≥ 6000 元": the measure's threshold with its unit, the unit in the page's language. */
+function rule(m, lang) {
+  const unit = t(lang, `unit_${m.unit}`, {}, m.unit);
+  const bound = m.min != null ? `≥ ${m.min}` : m.below != null ? `< ${m.below}` : '';
+  return bound && unit ? `${bound} ${unit}` : bound || unit;
 }
 
 function surveyForm(id, answers, lang) {
   const rows = GROUPS.map((g) => {
     const c = answers.survey[g] ?? {};
     const name = t(lang, `group_${g}`);
-    return `<tr><th scope="row">${h(name)}</th>
-      <td>${numberInput(`data-answer="survey" data-id="${g}" data-field="respondents" data-testid="survey-${g}-respondents"`, c.respondents || '', `${name} ${t(lang, 'respondents')}`)}</td>
-      <td>${numberInput(`data-answer="survey" data-id="${g}" data-field="satisfied" data-testid="survey-${g}-satisfied"`, c.satisfied || '', `${name} ${t(lang, 'satisfied')}`)}</td>
+    return html`<tr><th scope="row">${name}</th>
+      <td>${numberInput(html`data-answer="survey" data-id="${g}" data-field="respondents" data-testid="survey-${g}-respondents"`, c.respondents || '', `${name} ${t(lang, 'respondents')}`)}</td>
+      <td>${numberInput(html`data-answer="survey" data-id="${g}" data-field="satisfied" data-testid="survey-${g}-satisfied"`, c.satisfied || '', `${name} ${t(lang, 'satisfied')}`)}</td>
       <td class="num" data-testid="rate-${g}"></td></tr>`;
-  }).join('') + `<tr class="total"><th scope="row">${h(t(lang, 'overallRate'))}</th><td></td><td></td><td class="num" data-testid="rate-overall"></td></tr>`;
-  const head = [t(lang, 'group'), t(lang, 'respondents'), t(lang, 'satisfied'), t(lang, 'rate')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
+  });
+  const total = html`<tr class="total"><th scope="row">${t(lang, 'overallRate')}</th><td></td><td></td><td class="num" data-testid="rate-overall"></td></tr>`;
   const title = t(lang, id === 'recognition' ? 'partRecognition' : 'partSatisfaction');
-  return section(id, title, `<div class="table-scroll"><table class="form-table survey"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`, t(lang, 'surveyNote'));
+  return section(id, title, formTable(title, [t(lang, 'surveyGroup'), t(lang, 'respondents'), t(lang, 'satisfied'), t(lang, 'rate')], html`${rows}${total}`), t(lang, 'surveyNote'));
 }
 
 function vetoForm(vetoes, answers, lang) {
-  const boxes = vetoes.map((v) => `<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? ' checked' : ''}> ${h(v.text[lang])}</label>`).join('');
-  return section('veto', t(lang, 'partVeto'), `<div class="checks">${boxes}</div>`, t(lang, 'vetoNote'));
+  const boxes = vetoes.map((v) => html`<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? html` checked` : ''}> ${v.text[lang]}</label>`);
+  return section('veto', t(lang, 'partVeto'), html`<div class="checks">${boxes}</div>`, t(lang, 'vetoNote'));
 }

@@ -1,25 +1,37 @@
-// The page: one state (the data as text, the standard, the language, the view), kept in
-// localStorage so that a reload loses nothing, and a report recomputed on every edit.
+// The page: one state (the data as text, the standard, the language, the answers, the view),
+// kept in localStorage so that a reload loses nothing, and a report recomputed on every edit.
+// No action replaces the user's data without a way back: every replacement can be undone.
 
-import init, { evaluate, readGrid, templateHeader, templateColumns, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
+import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
 import { applyStrings, t } from './i18n.js';
-import { Editor, escapeHtml } from './editor.js';
-import { renderReport, renderProblems, renderReview, describeProblem } from './report.js';
-import { renderAnswers, readControl, emptyAnswers, fillTotals } from './answers.js';
+import { Editor } from './editor.js';
+import { html, setHtml, user } from './html.js';
+import { renderReport, renderProblems, renderReview, describeProblem, profileName } from './report.js';
+import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors } from './answers.js';
 import { decodeBytes, download } from './files.js';
-import { readXlsx, sheetToText, isZip } from './xlsx.js';
+import { readWorkbook, sheetToText, isZip, looksBinary, FileProblem } from './xlsx.js';
+import { Store } from './storage.js';
 
-const STORE = 'junheng.state.v1';
 const DEMO_URL = 'demo/demo-county.csv';
 const DEMO_ANSWERS_URL = 'demo/demo-answers.json';
 const $ = (id) => document.getElementById(id);
 
-const saved = loadState();
-const state = Object.assign({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {} }, saved);
+/** What the user is working on. `demo` is true while the data is the example county's. */
+const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false });
+
+const store = new Store({
+  conflict: () => notify('conflict', html`${t(state.lang, 'storageConflict')} ${action('take-theirs', 'storageTakeTheirs')} ${action('keep-mine', 'storageKeepMine')}`, 'alert'),
+  failure: (error) => notify('storage', html`${t(state.lang, 'storageFailed', { reason: error?.name ?? '' })} ${action('save-project', 'saveProject')}`, 'alert'),
+  saved: () => notify('storage'),
+});
+const loaded = store.load();
+const state = Object.assign(initial(), loaded.state);
 let editor;
 let national;
 /** The guarantee items the school table decides, as of the last evaluation. */
 let computed = new Set();
+/** The state before the last replacement (file, demo, new table, project), for undo. */
+let previous = null;
 
 /** The profile in use: an imported one, or the national one. */
 const profile = () => state.profile ?? national;
@@ -29,44 +41,94 @@ let workbook = [];
 /** The editor's header row as last seen, to notice added or removed columns. */
 let editorHeader = '';
 
-function loadState() {
-  try {
-    return JSON.parse(localStorage.getItem(STORE)) ?? undefined;
-  } catch {
-    return undefined;
-  }
+const saveState = () => store.save(state);
+
+// --- notices -------------------------------------------------------------------------
+
+/** Notices by kind, each markup; shown together above the settings. */
+const notices = new Map();
+
+const action = (name, key) => html`<button type="button" class="link" data-action="${name}">${t(state.lang, key)}</button>`;
+
+/** Shows (or, without content, removes) the notice of `kind`. */
+function notify(kind, content, role = 'status') {
+  if (content) notices.set(kind, { content, role });
+  else notices.delete(kind);
+  const items = [...notices].map(([k, n]) => html`<div class="notice ${n.role === 'alert' ? 'problems' : 'info'}" role="${n.role}" data-testid="notice-${k}"><p>${n.content}</p></div>`);
+  setHtml($('notice'), html`${items}`);
 }
 
-function saveState() {
-  try {
-    localStorage.setItem(STORE, JSON.stringify(state));
-  } catch {
-    // Private browsing or a full quota: the page still works, it only forgets on reload.
-  }
+/** A file or document that could not be used: the reason, and that nothing was changed. */
+function refuse(name, reason) {
+  const quoted = state.lang === 'zh' ? html`「${user(name)}」` : html`"${user(name)}"`;
+  notify('file', html`${t(state.lang, 'fileRefused')}${quoted}${t(state.lang, 'colon')}${reason} ${t(state.lang, 'dataKept')}`, 'alert');
 }
 
-/** Replaces the data (demo, file, new table): both views are refreshed from the text. */
+// --- replacing the data ----------------------------------------------------------------
+
+/** Replaces the data (demo, file, new table, project). The state before is kept for undo;
+ * answers that came with the demo never follow the user into their own data. */
+function replaceData(text, { mapping = {}, demo = false, answers, label }) {
+  previous = structuredClone(state);
+  const keptAnswers = !demo && answers === undefined && !state.demo && hasAnswers(state.answers);
+  if (answers !== undefined) state.answers = answers;
+  else if (state.demo || demo) state.answers = emptyAnswers();
+  state.demo = demo;
+  notify('file');
+  setText(text, mapping);
+  renderForms();
+  const undo = action('undo', 'undo');
+  notify('undo', html`${t(state.lang, 'replaced', { what: label })} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
+  showDemoBanner();
+}
+
+function hasAnswers(a) {
+  return a.school_standard_met != null || Object.keys(a.government_points).length > 0 || Object.keys(a.items).length > 0 ||
+    Object.keys(a.survey).length > 0 || a.vetoes.length > 0;
+}
+
+function undo() {
+  if (!previous) return;
+  const before = previous;
+  previous = null;
+  Object.assign(state, before);
+  $('standard').value = state.standard;
+  applyLanguage();
+  setText(state.text, state.mapping);
+  notify('undo', t(state.lang, 'undone'));
+  showDemoBanner();
+}
+
+function showDemoBanner() {
+  $('demo-banner').hidden = !state.demo;
+}
+
+/** Sets the data's text: both views are refreshed from it. */
 function setText(text, mapping = {}) {
   state.text = text;
   state.mapping = mapping;
   $('paste').value = text;
   editor.load(readGrid(text), state.lang);
   editorHeader = editor.header().join('\t');
+  fillColumnChoices();
   recompute();
+}
+
+// --- evaluation --------------------------------------------------------------------------
+
+function show(problems, summary = '', levels = '', extras = '', overall = '') {
+  setHtml($('problems'), html`${problems}`);
+  setHtml($('overall'), html`${overall}`);
+  setHtml($('summary'), html`${summary}`);
+  setHtml($('levels'), html`${levels}`);
+  setHtml($('extras'), html`${extras}`);
 }
 
 function recompute() {
   saveState();
   const lang = state.lang;
-  const show = (problems, summary = '', levels = '', extras = '', overall = '') => {
-    $('problems').innerHTML = problems;
-    $('overall').innerHTML = overall;
-    $('summary').innerHTML = summary;
-    $('levels').innerHTML = levels;
-    $('extras').innerHTML = extras;
-  };
   if (!state.text.trim()) {
-    show('', `<p class="empty">${t(lang, 'empty')}</p>`);
+    show('', html`<p class="empty">${t(lang, 'empty')}</p>`);
     editor.markProblems([]);
     return;
   }
@@ -76,55 +138,51 @@ function recompute() {
   } catch (error) {
     // Only a bug gets here: user mistakes come back as result.errors.
     console.error(error);
-    show(`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
+    show(html`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
     return;
   }
   editor.markProblems(result.errors);
-  const names = templateHeader(lang).split(',');
-  const columns = templateHeader('en').split(',').map((key, i) => [key, names[i]]);
-  const review = renderReview(result.review, columns, state.mapping, lang);
+  const review = renderReview(result.review, templateLabels(lang), state.mapping, lang);
   if (result.errors.length) {
     show(renderProblems(result.errors, lang), '', '', review);
     return;
   }
   const report = renderReport(result, lang);
-  show('', report.summary, report.levels, review + report.extras, report.overall);
+  show('', report.summary, report.levels, html`${review}${report.extras}`, report.overall);
   const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
   if ([...nowComputed].join() !== [...computed].join()) {
     computed = nowComputed;
     renderForms();
   }
   fillTotals($('answers-forms'), result.parts);
+  markAnswerErrors($('answers-forms'), result.parts);
 }
 
 function renderForms() {
-  $('answers-forms').innerHTML = renderAnswers(state.standard, profile(), state.answers, computed, state.lang);
-  $('profile-name').textContent = profile().name;
+  setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang));
+  setHtml($('profile-name'), html`${profileName(profile().name, profile().id, state.lang)}`);
 }
 
-function notify(message) {
-  $('notice').innerHTML = message ? `<div class="problems"><p>${escapeHtml(message)}</p></div>` : '';
-}
+// --- files ---------------------------------------------------------------------------------
 
 /** Reads a JSON file, or says why it cannot. */
 async function readJson(file) {
   try {
     return JSON.parse(decodeBytes(new Uint8Array(await file.arrayBuffer())));
   } catch (error) {
-    notify(t(state.lang, 'fileError', { name: file.name, message: error.message }));
+    refuse(file.name, t(state.lang, 'notJson'));
     return undefined;
   }
 }
+
+const problemList = (problems) => html`${problems.map((p, i) => html`${i ? t(state.lang, 'semicolon') : ''}${describeProblem(p, state.lang)}`)}`;
 
 async function importProfile(file) {
   const value = await readJson(file);
   if (value === undefined) return;
   const problems = checkProfile(value, state.lang);
-  if (problems.length) {
-    notify(t(state.lang, 'profileError') + problems.map((p) => describeProblem(p, state.lang)).join('；'));
-    return;
-  }
-  notify('');
+  if (problems.length) return refuse(file.name, html`${t(state.lang, 'profileError')}${problemList(problems)}`);
+  notify('file');
   state.profile = value;
   renderForms();
   recompute();
@@ -134,17 +192,69 @@ async function importProject(file) {
   const value = await readJson(file);
   if (value === undefined) return;
   const opened = openProject(value, state.lang);
-  if (opened.errors.length) {
-    notify(t(state.lang, 'projectError') + opened.errors.map((p) => describeProblem(p, state.lang)).join('；'));
-    return;
-  }
-  notify('');
+  if (opened.errors.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(opened.errors)}`);
   const { project } = opened;
-  Object.assign(state, { standard: project.standard, profile: project.profile, answers: { ...emptyAnswers(), ...project.answers } });
+  const problems = checkProfile(project.profile, state.lang);
+  if (problems.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
+  replaceData(project.schools, { mapping: project.mapping ?? {}, answers: { ...emptyAnswers(), ...project.answers }, label: file.name });
+  Object.assign(state, { standard: project.standard, profile: project.profile });
   $('standard').value = state.standard;
   applyLanguage();
-  setText(project.schools, project.mapping ?? {});
+  recompute();
 }
+
+/** Opens a table file. What cannot be read is refused with the reason; the data stays. */
+async function openFile(file) {
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return refuse(file.name, t(state.lang, 'fileUnreadable'));
+  }
+  if (!bytes.length) return refuse(file.name, t(state.lang, 'fileEmpty'));
+  if (isZip(bytes)) return openWorkbook(file.name, bytes);
+  // The old binary .xls needs a reader the page does not ship; the CLI reads it.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(file.name, t(state.lang, 'xlsUnsupported'));
+  const text = decodeBytes(bytes);
+  if (looksBinary(text)) return refuse(file.name, t(state.lang, 'fileNotTable'));
+  if (!readGrid(text).length) return refuse(file.name, t(state.lang, 'fileEmpty'));
+  workbook = [];
+  $('sheet-row').hidden = true;
+  replaceData(text, { label: file.name });
+}
+
+/** Opens the sheet that looks most like the template, and offers the others. */
+async function openWorkbook(name, bytes) {
+  let sheets;
+  try {
+    sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows) }));
+  } catch (error) {
+    if (!(error instanceof FileProblem)) console.error(error);
+    const problem = error instanceof FileProblem ? error : new FileProblem('fileDamaged');
+    return refuse(name, t(state.lang, problem.code, problem.values));
+  }
+  const scores = sheets.map((sheet) => (readGrid(sheet.text).length ? templateColumns(sheet.text) : -1));
+  const best = scores.reduce((b, score, i) => (score > scores[b] ? i : b), 0);
+  if (!sheets.length || scores[best] < 0) return refuse(name, t(state.lang, 'fileNoSheets'));
+  workbook = sheets;
+  setHtml($('sheet-select'), html`${sheets.map((s, i) => html`<option value="${i}"${i === best ? html` selected` : ''}>${s.name}</option>`)}`);
+  $('sheet-row').hidden = sheets.length < 2;
+  replaceData(sheets[best].text, { label: name });
+}
+
+async function loadDemo() {
+  const [table, answers] = await Promise.all([fetch(DEMO_URL).then((r) => r.text()), fetch(DEMO_ANSWERS_URL).then((r) => r.json())]);
+  workbook = [];
+  $('sheet-row').hidden = true;
+  replaceData(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
+}
+
+/** The template's header row alone, tab-separated as the editor writes it. */
+function emptyTable() {
+  return templateHeader(state.lang).replace(/,/g, '\t') + '\n';
+}
+
+// --- views ------------------------------------------------------------------------------------
 
 function applyLanguage() {
   const lang = state.lang;
@@ -163,9 +273,8 @@ function applyLanguage() {
 /** The add-column menu offers the template's columns that the table lacks. */
 function fillColumnChoices() {
   const have = new Set(editor.header());
-  const names = templateHeader(state.lang).split(',');
-  const options = names.filter((name) => !have.has(name)).map((name) => `<option value="${name}">${name}</option>`);
-  $('add-column').innerHTML = `<option value="">${t(state.lang, 'addColumnPrompt')}</option>${options.join('')}`;
+  const missing = templateLabels(state.lang).filter(([, label]) => !have.has(label));
+  setHtml($('add-column'), html`<option value="">${t(state.lang, 'addColumnPrompt')}</option>${missing.map(([, label]) => html`<option value="${label}">${label}</option>`)}`);
 }
 
 function showView(view) {
@@ -186,41 +295,13 @@ function showView(view) {
   saveState();
 }
 
-async function openFile(file) {
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (isZip(bytes)) return openWorkbook(await readXlsx(bytes));
-    // The old binary .xls needs a reader the page does not ship; the CLI reads it.
-    if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return notify(t(state.lang, 'xlsUnsupported', { name: file.name }));
-    workbook = [];
-    $('sheet-row').hidden = true;
-    setText(decodeBytes(bytes));
-  } catch (error) {
-    notify(t(state.lang, 'fileError', { name: file.name, message: error.message }));
-  }
+/** Takes the user from an error to its cell in the table. */
+function jumpToCell(row, column) {
+  if (state.view !== 'table') showView('table');
+  if (!editor.focusCell(row, column)) $('editor').focus();
 }
 
-/** Opens the sheet that looks most like the template, and offers the others. */
-function openWorkbook(sheets) {
-  workbook = sheets.map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows) }));
-  const scores = workbook.map((sheet) => templateColumns(sheet.text));
-  const best = scores.indexOf(Math.max(...scores));
-  $('sheet-select').innerHTML = workbook.map((s, i) => `<option value="${i}"${i === best ? ' selected' : ''}>${escapeHtml(s.name)}</option>`).join('');
-  $('sheet-row').hidden = workbook.length < 2;
-  setText(workbook[best]?.text ?? '');
-}
-
-async function loadDemo() {
-  const [table, answers] = await Promise.all([fetch(DEMO_URL).then((r) => r.text()), fetch(DEMO_ANSWERS_URL).then((r) => r.json())]);
-  state.answers = { ...emptyAnswers(), ...answers };
-  renderForms();
-  setText(table);
-}
-
-/** The template's header row alone, tab-separated as the editor writes it. */
-function emptyTable() {
-  return templateHeader(state.lang).replace(/,/g, '\t') + '\n';
-}
+// --- wiring ----------------------------------------------------------------------------------
 
 /** Calls `handle` with the file picked in the file input `id`, which is then cleared so that
  * picking the same file again is noticed. */
@@ -230,6 +311,34 @@ function onFilePicked(id, handle) {
     if (file) handle(file);
     event.target.value = '';
   });
+}
+
+const actions = {
+  undo,
+  'clear-answers': () => {
+    state.answers = emptyAnswers();
+    notify('undo');
+    renderForms();
+    recompute();
+  },
+  'take-theirs': () => {
+    Object.assign(state, initial(), store.takeTheirs());
+    notify('conflict');
+    $('standard').value = state.standard;
+    applyLanguage();
+    setText(state.text, state.mapping);
+    showDemoBanner();
+  },
+  'keep-mine': () => {
+    notify('conflict');
+    store.keepMine(state);
+  },
+  'save-project': () => saveProject(),
+  'clear-demo': () => replaceData(emptyTable(), { label: t(state.lang, 'newTable') }),
+};
+
+function saveProject() {
+  download(t(state.lang, 'projectFile'), JSON.stringify(makeProject(state.text, options()), null, 2), 'application/json');
 }
 
 function wire() {
@@ -265,23 +374,30 @@ function wire() {
       recompute();
     });
   }
+  for (const button of document.querySelectorAll('[data-pick]')) {
+    button.addEventListener('click', () => $(button.dataset.pick).click());
+  }
   onFilePicked('profile-input', importProfile);
   onFilePicked('project-input', importProject);
+  onFilePicked('file-input', openFile);
+  $('notice').addEventListener('click', (event) => actions[event.target.closest('[data-action]')?.dataset.action]?.());
+  $('demo-banner').addEventListener('click', (event) => actions[event.target.closest('[data-action]')?.dataset.action]?.());
+  $('problems').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-jump-row]');
+    if (button) jumpToCell(Number(button.dataset.jumpRow), button.dataset.jumpColumn);
+  });
   $('export-profile').addEventListener('click', () => download(t(state.lang, 'profileFile'), JSON.stringify(profile(), null, 2), 'application/json'));
   $('reset-profile').addEventListener('click', () => {
     state.profile = null;
-    notify('');
+    notify('file');
     renderForms();
     recompute();
   });
-  $('save-project').addEventListener('click', () => {
-    download(t(state.lang, 'projectFile'), JSON.stringify(makeProject(state.text, options()), null, 2), 'application/json');
-  });
+  $('save-project').addEventListener('click', saveProject);
   $('load-demo').addEventListener('click', loadDemo);
-  onFilePicked('file-input', openFile);
   $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
   $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
-  $('sheet-select').addEventListener('change', (event) => setText(workbook[Number(event.target.value)].text));
+  $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(event.target.value)].text, { label: workbook[Number(event.target.value)].name }));
   $('extras').addEventListener('change', (event) => {
     const index = event.target.dataset.map;
     if (index === undefined) return;
@@ -289,13 +405,20 @@ function wire() {
     else state.mapping[index] = event.target.value;
     recompute();
   });
-  $('new-table').addEventListener('click', () => setText(emptyTable()));
+  $('new-table').addEventListener('click', () => replaceData(emptyTable(), { label: t(state.lang, 'newTable') }));
   $('add-row').addEventListener('click', () => {
     if (!editor.header().length) setText(emptyTable());
     editor.addRow();
   });
   $('add-column').addEventListener('change', (event) => {
     if (event.target.value) editor.addColumn(event.target.value);
+  });
+  // The template menu closes with Escape, as menus do, and gives focus back to its button.
+  const menu = document.querySelector('details.menu');
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary').focus();
   });
   for (const [tab, view] of [['tab-table', 'table'], ['tab-text', 'text']]) {
     $(tab).addEventListener('click', () => showView(view));
@@ -328,13 +451,17 @@ async function main() {
   $('standard').value = state.standard;
   applyLanguage();
   showView(state.view);
-  // A first visit opens on the demo county; a returning visitor finds their own data.
-  if (saved === undefined) await loadDemo();
-  else recompute();
+  if (loaded.problem) notify('storage', t(state.lang, loaded.problem), 'alert');
+  // A first visit opens on the demo county, clearly marked; a returning visitor finds their own data.
+  if (loaded.state === undefined && !loaded.problem) {
+    await loadDemo();
+    notify('undo');
+  } else recompute();
+  showDemoBanner();
   document.body.dataset.ready = 'true';
 }
 
 main().catch((error) => {
   console.error(error);
-  $('problems').innerHTML = `<div class="problems internal"><p>${t(state.lang, 'internalError')}${String(error?.message ?? error)}</p></div>`;
+  setHtml($('problems'), html`<div class="problems internal"><p>${t(state.lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
 });

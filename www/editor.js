@@ -4,6 +4,7 @@
 
 import { t } from './i18n.js';
 import { gridToText } from './files.js';
+import { html, setHtml } from './html.js';
 
 export class Editor {
   constructor(container, onChange) {
@@ -53,28 +54,32 @@ export class Editor {
   render() {
     const lang = this.lang;
     if (!this.rows.length) {
-      this.container.innerHTML = `<p class="empty">${escapeHtml(t(lang, 'empty'))}</p>`;
+      setHtml(this.container, html`<p class="empty">${t(lang, 'empty')}</p>`);
       return;
     }
     const header = this.header();
-    const head = header
-      .map((name, c) => `<th scope="col"><div class="th-cell">
-          <input class="cell head" data-r="0" data-c="${c}" value="${escapeHtml(name)}" aria-label="${escapeHtml(t(lang, 'cellLabel', { n: this.lines[0], name }))}">
-          <button type="button" class="icon" data-remove-column="${c}" title="${escapeHtml(t(lang, 'removeColumn', { name }))}" aria-label="${escapeHtml(t(lang, 'removeColumn', { name }))}">×</button>
-        </div></th>`)
-      .join('');
-    const body = this.rows
-      .slice(1)
-      .map((row, i) => {
-        const r = i + 1;
-        const cells = row
-          .map((cell, c) => `<td><input class="cell" data-r="${r}" data-c="${c}" value="${escapeHtml(cell)}" aria-label="${escapeHtml(t(lang, 'cellLabel', { n: this.lines[r], name: header[c] }))}"></td>`)
-          .join('');
-        return `<tr data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
-          <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${escapeHtml(t(lang, 'removeRow', { n: this.lines[r] }))}" title="${escapeHtml(t(lang, 'removeRow', { n: this.lines[r] }))}">×</button></td></tr>`;
-      })
-      .join('');
-    this.container.innerHTML = `<table class="editor"><thead><tr><th class="line" scope="col">${escapeHtml(t(lang, 'rowNumber'))}</th>${head}<th></th></tr></thead><tbody>${body}</tbody></table>`;
+    const head = header.map((name, c) => html`<th scope="col"><div class="th-cell">
+          <input class="cell head" data-r="0" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[0], name })}">
+          <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
+        </div></th>`);
+    const body = this.rows.slice(1).map((row, i) => {
+      const r = i + 1;
+      const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: this.lines[r], name: header[c] })}"></td>`);
+      const remove = t(lang, 'removeRow', { n: this.lines[r] });
+      return html`<tr data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
+          <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${remove}" title="${remove}">×</button></td></tr>`;
+    });
+    setHtml(this.container, html`<table class="editor"><thead><tr><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th></th></tr></thead><tbody>${body}</tbody></table>`);
+  }
+
+  /** Focuses the cell at the file's line `row` under the header `column`; false if none. */
+  focusCell(row, column) {
+    const r = this.lines.indexOf(row);
+    const c = this.header().indexOf(column);
+    const input = r < 0 || c < 0 ? null : this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`);
+    input?.focus();
+    input?.select();
+    return Boolean(input);
   }
 
   /** Marks the cells that problems name (by line and header text). */
@@ -155,8 +160,4 @@ export class Editor {
     const next = Number(r) + (event.shiftKey ? -1 : 1);
     this.container.querySelector(`[data-r="${next}"][data-c="${c}"]`)?.focus();
   }
-}
-
-export function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -1,9 +1,9 @@
-// Renders an evaluation (the result contract of the core) as the page's report.
-// Numbers are rounded here, for display only; every CV cell keeps its unrounded value
-// in data-value.
+// Renders an evaluation (the result contract of the core) as the page's report. Every
+// pass/fail comes from the core; numbers are rounded here, for display only, and every CV
+// cell keeps its unrounded value in data-value.
 
 import { t } from './i18n.js';
-import { escapeHtml as h } from './editor.js';
+import { html, user } from './html.js';
 
 const LEVELS = ['primary', 'junior'];
 
@@ -11,79 +11,83 @@ export function formatCv(cv) {
   return cv == null ? '—' : cv.toFixed(3);
 }
 
+const locale = (lang) => (lang === 'zh' ? 'zh-CN' : 'en');
+
 export function formatValue(value, lang) {
   const abs = Math.abs(value);
   const digits = abs >= 1000 || abs === 0 ? 0 : abs >= 0.1 ? 2 : 4;
-  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 function formatCount(value, lang) {
-  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 1 });
+  return value.toLocaleString(locale(lang), { maximumFractionDigits: 1 });
+}
+
+function formatPercent(share, lang) {
+  return share.toLocaleString(locale(lang), { style: 'percent', maximumFractionDigits: 1 });
 }
 
 function badge(passed, lang) {
   if (passed == null) return '';
   return passed
-    ? `<span class="badge pass">✓ ${h(t(lang, 'passed'))}</span>`
-    : `<span class="badge fail">✗ ${h(t(lang, 'failed'))}</span>`;
+    ? html`<span class="badge pass">✓ ${t(lang, 'passed')}</span>`
+    : html`<span class="badge fail">✗ ${t(lang, 'failed')}</span>`;
 }
 
-/** The whole report, as HTML for the summary, the levels and the notes below them. */
+/** A table's scroll box: reachable by keyboard, named for screen readers. */
+export const scrollBox = (label, table) => html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
+
+/** The whole report, as markup for the summary, the levels and the notes below them. */
 export function renderReport(result, lang) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
     overall: renderOverall(result, lang),
     summary: renderSummary(result, levels, lang),
-    levels: levels.map((level) => renderLevel(result, level, lang)).join(''),
-    extras: renderExcluded(result, lang) + renderSplits(result, lang) + renderWarnings(result.warnings, lang),
+    levels: levels.map((level) => renderLevel(result, level, lang)),
+    extras: html`${renderExcluded(result, lang)}${renderSplits(result, lang)}${renderWarnings(result.warnings, lang)}`,
   };
 }
 
 function renderSummary(result, levels, lang) {
-  const cards = levels
-    .map((level) => {
-      const r = result.levels[level];
-      const name = t(lang, level);
-      const heading = t(lang, r.passed ? 'levelPassed' : 'levelFailed', { level: name });
-      const reasons = r.reasons.map((reason) => `<li>${h(reason)}</li>`).join('');
-      return `<div class="verdict ${r.passed ? 'pass' : 'fail'}" data-testid="verdict-${level}" data-passed="${r.passed}">
-        <p class="verdict-head"><span aria-hidden="true">${r.passed ? '✓' : '✗'}</span> ${h(heading)}</p>
-        <p class="meta">${h(t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) }))}</p>
-        ${reasons ? `<ul>${reasons}</ul>` : ''}
+  const cards = levels.map((level) => {
+    const r = result.levels[level];
+    const heading = t(lang, r.passed ? 'levelPassed' : 'levelFailed', { level: t(lang, level) });
+    const reasons = r.reasons.map((reason) => html`<li>${reason}</li>`);
+    return html`<div class="verdict ${r.passed ? 'pass' : 'fail'}" data-testid="verdict-${level}" data-passed="${r.passed}">
+        <p class="verdict-head"><span aria-hidden="true">${r.passed ? '✓' : '✗'}</span> ${heading}</p>
+        <p class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</p>
+        ${reasons.length ? html`<ul>${reasons}</ul>` : ''}
       </div>`;
-    })
-    .join('');
-  return `<div class="summary"><h3>${h(t(lang, 'verdictTitle'))} · ${h(t(lang, result.standard))}</h3>
+  });
+  return html`<div class="summary"><h3>${t(lang, 'verdictTitle')} · ${t(lang, result.standard)}</h3>
     <div class="verdicts">${cards}</div>
-    <p class="meta">${h(t(lang, 'verdictNote'))}</p></div>`;
+    <p class="meta">${t(lang, 'verdictNote')}</p></div>`;
 }
 
 function renderLevel(result, level, lang) {
   const r = result.levels[level];
   const quality = result.standard === 'quality2017';
-  const rows = r.indicators
-    .map((i) => `<tr>
-      <th scope="row">${h(i.name)}</th>
-      <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${h(i.unit)}</span></td>
+  const rows = r.indicators.map((i) => html`<tr>
+      <th scope="row">${i.name}</th>
+      <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${i.unit}</span></td>
       <td class="num">${formatValue(i.sd, lang)}</td>
       <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv)}</td>
-      ${quality ? `<td class="num">≤ ${i.limit.toFixed(2)}</td><td>${badge(i.passed, lang)}</td>
-        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : '<td></td><td></td>'}
-    </tr>`)
-    .join('');
-  const composite = r.composite_limit == null ? '' : `<tr class="composite">
-      <th scope="row">${h(t(lang, 'composite'))}</th><td></td><td></td>
+      ${quality ? html`<td class="num">≤ ${i.limit.toFixed(2)}</td><td>${badge(i.passed, lang)}</td>
+        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : html`<td></td><td></td>`}
+    </tr>`);
+  const composite = r.composite_limit == null ? '' : html`<tr class="composite">
+      <th scope="row">${t(lang, 'composite')}</th><td></td><td></td>
       <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv)}</td>
-      <td class="num">≤ ${r.composite_limit.toFixed(2)}</td><td>${badge(r.composite_cv != null && r.composite_cv <= r.composite_limit, lang)}</td></tr>`;
-  const head = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
-    .concat(quality ? [t(lang, 'limit'), t(lang, 'result'), t(lang, 'schoolStandard'), t(lang, 'schoolsAtStandard')] : r.composite_limit == null ? [] : [t(lang, 'limit'), t(lang, 'result')])
-    .map((name) => `<th scope="col">${h(name)}</th>`)
-    .join('');
-  const note = quality ? '' : `<p class="meta">${h(t(lang, 'compositeOnly', { limit: r.composite_limit.toFixed(2) }))}</p>`;
-  return `<section class="panel level" aria-labelledby="level-${level}">
-    <div class="panel-head"><h3 id="level-${level}">${h(t(lang, level))}</h3>${badge(r.passed, lang)}
-      <span class="meta">${h(t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) }))}</span></div>
-    <div class="table-scroll"><table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table></div>
+      <td class="num">≤ ${r.composite_limit.toFixed(2)}</td><td>${badge(r.composite_passed, lang)}</td></tr>`;
+  const names = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
+    .concat(quality ? [t(lang, 'limit'), t(lang, 'result'), t(lang, 'schoolStandard'), t(lang, 'schoolsAtStandard')] : r.composite_limit == null ? [] : [t(lang, 'limit'), t(lang, 'result')]);
+  const head = names.map((name) => html`<th scope="col">${name}</th>`);
+  const note = quality ? '' : html`<p class="meta">${t(lang, 'compositeOnly', { limit: r.composite_limit.toFixed(2) })}</p>`;
+  const title = t(lang, level);
+  return html`<section class="panel level" aria-labelledby="level-${level}">
+    <div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
+      <span class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</span></div>
+    ${scrollBox(title, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}
     ${renderChart(r, level, lang)}
     ${renderSchools(result, level, lang)}
@@ -101,158 +105,176 @@ function renderChart(r, level, lang) {
   const left = Math.ceil(Math.max(...r.indicators.map((i) => labelWidth(i.name)))) + 16;
   const x = (v) => left + (v / top) * width;
   const height = r.indicators.length * (bar + gap) + 24;
-  const bars = r.indicators
-    .map((i, k) => {
-      const y = k * (bar + gap);
-      const over = i.passed === false;
-      return `<text x="${left - 8}" y="${y + 13}" text-anchor="end">${h(i.name)}</text>
-        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${over ? 'bar over' : 'bar'}"><title>${h(i.name)} ${formatCv(i.cv)}</title></rect>
+  const bars = r.indicators.map((i, k) => {
+    const y = k * (bar + gap);
+    return html`<text x="${left - 8}" y="${y + 13}" text-anchor="end">${i.name}</text>
+        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${i.passed === false ? 'bar over' : 'bar'}"><title>${i.name} ${formatCv(i.cv)}</title></rect>
         <text x="${x(i.cv ?? 0) + 4}" y="${y + 13}">${formatCv(i.cv)}</text>`;
-    })
-    .join('');
-  const limitLine = limit == null ? '' : `<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
-    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${h(t(lang, 'chartLimit', { limit: limit.toFixed(2) }))}</text>`;
+  });
+  const limitLine = limit == null ? '' : html`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
+    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: limit.toFixed(2) })}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
-  return `<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${h(title)}">${bars}${limitLine}</svg>
-    <figcaption class="visually-hidden">${h(title)}</figcaption></figure>`;
+  return html`<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
+    <figcaption class="visually-hidden">${title}</figcaption></figure>`;
 }
 
+/** One school's value of one indicator: below its standard, the cell says by how much. */
+function valueCell(school, indicator, lang) {
+  const value = formatValue(school.values[indicator.key], lang);
+  const standing = school.standing?.[indicator.key];
+  const label = html` data-label="${indicator.name}"`;
+  if (!standing || standing.meets) return html`<td class="num"${label}>${value}</td>`;
+  const short = t(lang, standing.below_floor ? 'shortBelowFloor' : 'short', {
+    amount: formatValue(standing.shortfall, lang),
+    share: formatPercent(standing.share, lang),
+  });
+  return html`<td class="num below${standing.below_floor ? ' floor' : ''}"${label}>${value}<span class="short"><span aria-hidden="true">✗ </span>${short}</span></td>`;
+}
+
+/** Every school of a level: its verdict beside its name, and in each cell below standard
+ * what is short and by how much, so nothing needs sideways scrolling to be read. */
 function renderSchools(result, level, lang) {
   const quality = result.standard === 'quality2017';
   const indicators = result.levels[level].indicators;
-  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'group'), t(lang, 'students')]
-    .map((name) => `<th scope="col">${h(name)}</th>`)
-    .join('') +
-    indicators.map((i) => `<th scope="col" class="num">${h(i.name)}<span class="unit">${quality ? ` ≥ ${i.standard}` : ''}</span></th>`).join('') +
-    (quality ? `<th scope="col">${h(t(lang, 'met'))}</th><th scope="col">${h(t(lang, 'schoolResult'))}</th><th scope="col">${h(t(lang, 'notes'))}</th>` : '');
+  const head = html`<th scope="col" class="line">${t(lang, 'rowNumber')}</th><th scope="col">${t(lang, 'school')}</th>
+    ${quality ? html`<th scope="col">${t(lang, 'schoolResult')}</th>` : ''}<th scope="col" class="num">${t(lang, 'students')}</th>
+    ${indicators.map((i) => html`<th scope="col" class="num">${i.name}${quality ? html`<span class="unit"> ≥ ${i.standard}</span>` : ''}</th>`)}`;
   const rows = result.schools
     .filter((s) => s.level === level)
     .map((s) => {
-      const values = indicators
-        .map((i) => {
-          const value = s.values[i.key];
-          const below = quality && value < i.standard;
-          return `<td class="num${below ? ' below' : ''}">${formatValue(value, lang)}${below ? '<span class="visually-hidden"> ✗</span>' : ''}</td>`;
-        })
-        .join('');
-      const verdict = quality ? `<td class="num">${s.met} / ${indicators.length}</td><td>${badge(s.passed, lang)}</td><td class="reasons">${s.reasons.map(h).join('<br>')}</td>` : '';
-      return `<tr><td class="num">${s.row}</td><th scope="row">${h(s.name)}</th><td>${h(s.group ?? '')}</td><td class="num">${formatCount(s.students, lang)}</td>${values}${verdict}</tr>`;
-    })
-    .join('');
-  return `<details class="schools" open><summary>${h(t(lang, 'schoolsTitle', { level: t(lang, level) }))}</summary>
-    <div class="table-scroll"><table class="school-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`;
+      const verdict = quality ? html`<td class="verdict-cell" data-label="${t(lang, 'schoolResult')}">${badge(s.passed, lang)}
+        <span class="meta">${t(lang, 'metOf', { met: s.met, n: indicators.length })}</span></td>` : '';
+      return html`<tr data-testid="school-${level}-${s.row}" data-passed="${s.passed ?? ''}" class="${s.passed === false ? 'failing' : ''}">
+        <td class="num line" data-label="${t(lang, 'rowNumber')}">${s.row}</td>
+        <th scope="row" class="name">${user(s.name)}${s.group ? html`<span class="meta group">${user(s.group)}</span>` : ''}</th>
+        ${verdict}<td class="num" data-label="${t(lang, 'students')}">${formatCount(s.students, lang)}</td>
+        ${indicators.map((i) => valueCell(s, i, lang))}</tr>`;
+    });
+  const title = t(lang, 'schoolsTitle', { level: t(lang, level) });
+  return html`<details class="schools" open><summary>${title}</summary>
+    ${scrollBox(title, html`<table class="school-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`)}</details>`;
+}
+
+function simpleTable(caption, names, rows) {
+  return scrollBox(caption, html`<table><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
 }
 
 function renderExcluded(result, lang) {
   if (!result.excluded.length) return '';
-  const rows = result.excluded
-    .map((x) => `<tr><td class="num">${x.row}</td><th scope="row">${h(x.name)}</th><td>${h(t(lang, x.level))}</td><td class="num">${formatCount(x.students, lang)}</td><td>${h(x.reason)}</td></tr>`)
-    .join('');
-  const head = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
-  return `<section class="panel"><h3>${h(t(lang, 'excludedTitle'))}</h3>
-    <div class="table-scroll"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  const rows = result.excluded.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
+  const title = t(lang, 'excludedTitle');
+  return html`<section class="panel"><h3>${title}</h3>
+    ${simpleTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}</section>`;
 }
 
 function renderSplits(result, lang) {
   if (!result.splits.length) return '';
   const w = result.splits[0].weights;
-  const blocks = result.splits
-    .map((split) => {
-      const rows = split.resources
-        .map((r) => `<tr><th scope="row">${h(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => `<td class="num">${formatValue(r[k], lang)}</td>`).join('')}</tr>`)
-        .join('');
-      const students = `<tr class="students"><th scope="row">${h(t(lang, 'students'))}</th><td class="num">${formatCount(split.students.primary + split.students.junior + split.students.senior, lang)}</td>${['primary', 'junior', 'senior'].map((k) => `<td class="num">${formatCount(split.students[k], lang)}</td>`).join('')}</tr>`;
-      const head = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
-      return `<h4>${h(split.name)}</h4><div class="table-scroll"><table class="splits"><thead><tr>${head}</tr></thead><tbody>${students}${rows}</tbody></table></div>`;
-    })
-    .join('');
-  return `<section class="panel"><h3>${h(t(lang, 'splitsTitle'))}</h3>
-    <p class="meta">${h(t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` }))}</p>${blocks}</section>`;
+  const blocks = result.splits.map((split) => {
+    const rows = split.resources.map((r) => html`<tr><th scope="row">${user(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
+    const all = split.students.primary + split.students.junior + split.students.senior;
+    const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(all, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
+    const names = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')];
+    return html`<h4>${user(split.name)}</h4>${simpleTable(split.name, names, html`${students}${rows}`)}`;
+  });
+  return html`<section class="panel"><h3>${t(lang, 'splitsTitle')}</h3>
+    <p class="meta">${t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` })}</p>${blocks}</section>`;
+}
+
+/** A problem's place, "第3行「在校生数」：", the column as the user wrote it. */
+function place(p, lang) {
+  const row = p.row == null ? '' : t(lang, 'rowWord', { n: p.row });
+  const column = p.column == null ? '' : lang === 'zh' ? html`「${user(p.column)}」` : html` "${user(p.column)}"`;
+  return row || column ? html`${row}${column}${lang === 'zh' ? '：' : ': '}` : '';
 }
 
 /** Errors or warnings, each with its place: "第3行「在校生数」：…". */
 export function describeProblem(p, lang) {
-  const row = p.row == null ? '' : t(lang, 'rowWord', { n: p.row });
-  const column = p.column == null ? '' : lang === 'zh' ? `「${p.column}」` : ` "${p.column}"`;
-  const place = row || column ? `${row}${column}${lang === 'zh' ? '：' : ': '}` : '';
-  return place + p.message;
+  return html`${place(p, lang)}${p.message}`;
 }
 
 function renderWarnings(warnings, lang) {
   if (!warnings.length) return '';
-  const items = warnings.map((w) => `<li>${h(describeProblem(w, lang))}</li>`).join('');
-  return `<section class="panel notes"><h3>${h(t(lang, 'warningsTitle'))}</h3><ul>${items}</ul></section>`;
+  return html`<section class="panel notes"><h3>${t(lang, 'warningsTitle')}</h3><ul>${warnings.map((w) => html`<li>${describeProblem(w, lang)}</li>`)}</ul></section>`;
 }
 
+/** The data's errors; each one at a cell has a button that takes the user to it. */
 export function renderProblems(errors, lang) {
   if (!errors.length) return '';
-  const items = errors.map((e) => `<li>${h(describeProblem(e, lang))}</li>`).join('');
-  return `<div class="problems"><p><strong>${h(t(lang, 'problemsTitle', { n: errors.length }))}</strong></p><ul>${items}</ul></div>`;
+  const items = errors.map((e) => {
+    const jump = e.row != null && e.column != null
+      ? html` <button type="button" class="link" data-jump-row="${e.row}" data-jump-column="${e.column}">${t(lang, 'jumpToCell')}</button>`
+      : '';
+    return html`<li>${describeProblem(e, lang)}${jump}</li>`;
+  });
+  return html`<div class="problems"><p><strong>${t(lang, 'problemsTitle', { n: errors.length })}</strong></p><ul>${items}</ul></div>`;
 }
 
 function formatAnswer(value, lang) {
   if (value === true || value === false) return t(lang, value ? 'yes' : 'no');
-  return Number.isInteger(value) ? String(value) : value.toFixed(3).replace(/0+$/, '');
+  return value.toLocaleString(locale(lang), { maximumFractionDigits: 3 });
 }
 
 /** One failing item: its value against its rule, or that it is unanswered, and its details. */
 function failingItem(item, lang) {
-  const state = !item.answered
-    ? t(lang, 'notAnswered')
+  const state = item.error ? item.error
+    : !item.answered ? t(lang, 'notAnswered')
     : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
-    : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? (lang === 'zh' ? `（要求 ${item.rule}）` : ` (required ${item.rule})`) : ''}`;
-  const details = item.details.length ? `<ul class="details">${item.details.map((d) => `<li>${h(d)}</li>`).join('')}</ul>` : '';
-  return `<li>${h(item.name)}${state ? ` — <span class="state">${h(state)}</span>` : ''}${details}</li>`;
+    : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? t(lang, 'required', { rule: item.rule }) : ''}`;
+  const details = item.details.length ? html`<ul class="details">${item.details.map((d) => html`<li>${d}</li>`)}</ul>` : '';
+  return html`<li>${item.name}${state ? html` — <span class="state">${state}</span>` : ''}${details}</li>`;
 }
 
 /** The overall verdict: every part with pass/fail, and every failing item of a failing part. */
 export function renderOverall(result, lang) {
   const overall = result.overall;
   if (!overall) return '';
-  const parts = result.parts
-    .map((part) => {
-      const score = part.score == null ? '' : ` <span class="meta">${part.score.toFixed(1)}${part.part === 'government' ? ` / ${part.max_score}` : '%'}</span>`;
-      const failing = part.passed ? '' : `<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang)).join('')}</ul>`;
-      return `<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
-        ${badge(part.passed, lang)} <strong>${h(part.name)}</strong>${score}${failing}</li>`;
-    })
-    .join('');
+  const parts = result.parts.map((part) => {
+    const score = part.score == null ? '' : html` <span class="meta">${part.score.toFixed(1)}${part.part === 'government' ? ` / ${part.max_score}` : '%'}</span>`;
+    const failing = part.passed ? '' : html`<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang))}</ul>`;
+    return html`<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
+        ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${failing}</li>`;
+  });
   const head = overall.passed ? t(lang, 'overallPassed') : t(lang, 'overallFailed');
-  return `<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
-    <h3>${h(t(lang, 'overallTitle'))} · ${h(t(lang, result.standard))}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${h(head)}</span></h3>
+  return html`<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
+    <h3>${t(lang, 'overallTitle')} · ${t(lang, result.standard)}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${head}</span></h3>
     <ul class="parts">${parts}</ul>
-    <p class="meta">${h(t(lang, 'profileLabel'))}${h(result.profile)}</p></div>`;
+    <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_id, lang)}</p></div>`;
+}
+
+/** The national profile is named in the page's language; a province's as it names itself. */
+export function profileName(name, id, lang) {
+  return id === 'national' ? t(lang, 'profileNational') : user(name);
 }
 
 /**
  * How the file was read: the header row(s), what each column became (with a menu to choose
- * by hand), the rows skipped and the sum check. `columns` are the template's [key, name].
+ * by hand), the rows skipped and the sum check. `columns` are the template's [key, label].
  */
 export function renderReview(review, columns, mapping, lang) {
   if (!review || !review.columns.length) return '';
+  const label = (key) => columns.find(([k]) => k === key)?.[1] ?? key;
   const choices = (c) => {
     const chosen = c.index in mapping ? mapping[c.index] : null;
-    const option = (value, label, selected) => `<option value="${h(value)}"${selected ? ' selected' : ''}>${h(label)}</option>`;
-    const automatic = `${t(lang, 'auto')}${chosen === null ? `：${c.column ? columns.find(([k]) => k === c.column)?.[1] ?? c.column : t(lang, 'ignore')}` : ''}`;
-    return option('*', automatic, chosen === null) + option('', t(lang, 'ignore'), chosen === '') +
-      columns.map(([key, name]) => option(key, name, chosen === key)).join('');
+    const option = (value, text, selected) => html`<option value="${value}"${selected ? html` selected` : ''}>${text}</option>`;
+    const automatic = `${t(lang, 'auto')}${chosen === null ? `${lang === 'zh' ? '：' : ': '}${c.column ? label(c.column) : t(lang, 'ignore')}` : ''}`;
+    return html`${option('*', automatic, chosen === null)}${option('', t(lang, 'ignore'), chosen === '')}${columns.map(([key, name]) => option(key, name, chosen === key))}`;
   };
   const rows = review.columns
     .filter((c) => c.header || c.index in mapping)
-    .map((c) => `<tr class="${c.column ? '' : 'unmapped'}"><td>${h(columnLetter(c.index))}</td><td>${h(c.header)}</td>
-      <td><select data-map="${c.index}" data-testid="map-${c.index}" aria-label="${h(t(lang, 'readAs'))} ${h(c.header)}">${choices(c)}</select></td></tr>`)
-    .join('');
+    .map((c) => html`<tr class="${c.column ? '' : 'unmapped'}"><td>${columnLetter(c.index)}</td><td>${user(c.header)}</td>
+      <td><select data-map="${c.index}" data-testid="map-${c.index}" aria-label="${t(lang, 'readAs')} ${c.header}">${choices(c)}</select></td></tr>`);
   const skipped = review.skipped.length
-    ? `<h4>${h(t(lang, 'skippedRows'))}</h4><ul>${review.skipped.map((p) => `<li>${h(describeProblem(p, lang))}</li>`).join('')}</ul>`
+    ? html`<h4>${t(lang, 'skippedRows')}</h4><ul>${review.skipped.map((p) => html`<li>${describeProblem(p, lang)}</li>`)}</ul>`
     : '';
   const sums = review.sums.length
-    ? `<h4>${h(t(lang, 'sumCheck'))}</h4><ul data-testid="sum-check">${review.sums.map((s) => `<li>${h(s.column)}：${h(t(lang, 'sumRead'))} ${formatCount(s.read, lang)}；${s.file_total == null ? h(t(lang, 'noTotals')) : `${h(t(lang, 'sumFile'))} ${formatCount(s.file_total, lang)} ${s.file_total === s.read ? '✓' : '✗'}`}</li>`).join('')}</ul>`
+    ? html`<h4>${t(lang, 'sumCheck')}</h4><ul data-testid="sum-check">${review.sums.map((s) => html`<li>${user(s.column)}${lang === 'zh' ? '：' : ': '}${t(lang, 'sumRead')} ${formatCount(s.read, lang)}${lang === 'zh' ? '；' : '; '}${s.file_total == null ? t(lang, 'noTotals') : html`${t(lang, 'sumFile')} ${formatCount(s.file_total, lang)} ${s.matches ? '✓' : '✗'}`}</li>`)}</ul>`
     : '';
-  const head = [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')].map((n) => `<th scope="col">${h(n)}</th>`).join('');
-  return `<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? ' open' : ''}>
-    <summary><h3>${h(t(lang, 'reviewTitle'))}</h3></summary>
-    <p class="meta">${h(t(lang, 'reviewHeader', { rows: review.header_rows.join('–') }))}</p>
-    <div class="table-scroll"><table class="mapping"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>
+  const title = t(lang, 'reviewTitle');
+  return html`<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? html` open` : ''}>
+    <summary><h3>${title}</h3></summary>
+    <p class="meta">${t(lang, 'reviewHeader', { rows: review.header_rows.join('–') })}</p>
+    ${simpleTable(title, [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')], rows)}
     ${skipped}${sums}</details>`;
 }
 

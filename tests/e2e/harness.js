@@ -2,7 +2,8 @@
 // loopback port, and Debian's Chromium driven by playwright-core (no browser download).
 
 import { createServer } from 'node:http';
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,19 @@ export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const WWW = join(ROOT, 'www');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };
 
+/** The policy a strict government host sets: the page must work under it, with no violation. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Every Content-Security-Policy violation and every sign of injected script, across the
+ * pages a test file opens; each test must end with none. */
+export const violations = [];
+
 export async function startServer() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream', 'content-security-policy': CSP });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -42,7 +50,15 @@ export async function openPage(browser, url, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+    if (/Content Security Policy|__pwned/.test(message.text())) violations.push(message.text());
+  });
+  // A violation event, and a trap that any injected script would spring.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
+    Object.defineProperty(window, '__pwned', { set: () => console.error('__pwned: injected script ran') });
+  });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   return { page, context, errors };
@@ -59,6 +75,10 @@ export function useBrowser() {
   after(async () => {
     await env.browser?.close();
     env.server?.close();
+  });
+  afterEach(() => {
+    const seen = violations.splice(0);
+    assert.deepEqual(seen, [], 'no CSP violation and no injected script');
   });
   return env;
 }

@@ -76,7 +76,11 @@ test('basic2012: the government score is the sum of the points, and 85 is the pa
   assert.equal(await passed(page, 'part-government'), 'false');
   assert.equal(await passed(page, 'verdict-overall'), 'false');
   await page.fill('[data-testid="points-a1"]', '9');
-  assert.match(await page.textContent('#problems'), /应在 0 到 5 分之间/);
+  // The message stands beside the field, which is marked; the rest of the results stay.
+  const describedBy = await page.getAttribute('[data-testid="points-a1"]', 'aria-describedby');
+  assert.match(await page.textContent(`#${describedBy}`), /应在 0 到 5 分之间/);
+  assert.equal(await page.getAttribute('[data-testid="points-a1"]', 'aria-invalid'), 'true');
+  assert.ok(await page.isVisible('[data-testid="composite-primary"]'));
   await page.selectOption('[data-testid="answer-gate"]', 'no');
   await page.fill('[data-testid="points-a1"]', '5');
   assert.equal(await passed(page, 'part-school_standard'), 'false');
