@@ -29,9 +29,10 @@ pub struct Options {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Evaluation {
     pub standard: Standard,
-    /// The profile's name, and its id ("national" for the built-in one).
+    /// The profile's name, and whether it is exactly the built-in national profile (a file
+    /// may call itself "national" and still differ).
     pub profile: String,
-    pub profile_id: String,
+    pub profile_national: bool,
     pub levels: BTreeMap<Level, LevelResult>,
     pub schools: Vec<SchoolResult>,
     pub excluded: Vec<Exclusion>,
@@ -132,7 +133,7 @@ fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, revie
     Evaluation {
         standard: options.standard,
         profile: options.profile.name.clone(),
-        profile_id: options.profile.id.clone(),
+        profile_national: options.profile == Profile::national(),
         errors,
         warnings,
         review,
@@ -198,7 +199,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     Evaluation {
         standard,
         profile: profile.name.clone(),
-        profile_id: profile.id.clone(),
+        profile_national: *profile == Profile::national(),
         levels,
         schools,
         excluded,

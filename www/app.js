@@ -32,6 +32,8 @@ let national;
 let computed = new Set();
 /** The state before the last replacement (file, demo, new table, project), for undo. */
 let previous = null;
+/** The data's errors as of the last evaluation, to mark in the table whenever it is drawn. */
+let lastErrors = [];
 
 /** The profile in use: an imported one, or the national one. */
 const profile = () => state.profile ?? national;
@@ -60,9 +62,11 @@ function notify(kind, content, role = 'status') {
 
 /** A file or document that could not be used: the reason, and that nothing was changed. */
 function refuse(name, reason) {
-  const quoted = state.lang === 'zh' ? html`「${user(name)}」` : html`"${user(name)}"`;
-  notify('file', html`${t(state.lang, 'fileRefused')}${quoted}${t(state.lang, 'colon')}${reason} ${t(state.lang, 'dataKept')}`, 'alert');
+  notify('file', html`${t(state.lang, 'fileRefused')}${quoted(name)}${t(state.lang, 'colon')}${reason} ${t(state.lang, 'dataKept')}`, 'alert');
 }
+
+/** A file or sheet name inside a sentence. */
+const quoted = (name) => (state.lang === 'zh' ? html`「${user(name)}」` : html`"${user(name)}"`);
 
 // --- replacing the data ----------------------------------------------------------------
 
@@ -78,7 +82,7 @@ function replaceData(text, { mapping = {}, demo = false, answers, label }) {
   setText(text, mapping);
   renderForms();
   const undo = action('undo', 'undo');
-  notify('undo', html`${t(state.lang, 'replaced', { what: label })} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
+  notify('undo', html`${t(state.lang, 'replaced')}${quoted(label)}${t(state.lang, 'replacedAfter')} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
   showDemoBanner();
 }
 
@@ -141,6 +145,7 @@ function recompute() {
     show(html`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
     return;
   }
+  lastErrors = result.errors;
   editor.markProblems(result.errors);
   const review = renderReview(result.review, templateLabels(lang), state.mapping, lang);
   if (result.errors.length) {
@@ -160,7 +165,7 @@ function recompute() {
 
 function renderForms() {
   setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang));
-  setHtml($('profile-name'), html`${profileName(profile().name, profile().id, state.lang)}`);
+  setHtml($('profile-name'), html`${profileName(profile().name, state.profile == null, state.lang)}`);
 }
 
 // --- files ---------------------------------------------------------------------------------
@@ -184,6 +189,7 @@ async function importProfile(file) {
   if (problems.length) return refuse(file.name, html`${t(state.lang, 'profileError')}${problemList(problems)}`);
   notify('file');
   state.profile = value;
+  notify('profile', html`${t(state.lang, 'profileImported')}${quoted(file.name)}`);
   renderForms();
   recompute();
 }
@@ -287,6 +293,7 @@ function showView(view) {
   }
   if (view === 'table') {
     editor.load(readGrid(state.text), state.lang);
+    editor.markProblems(lastErrors);
     editorHeader = editor.header().join('\t');
   } else {
     $('paste').value = state.text;
@@ -390,6 +397,7 @@ function wire() {
   $('reset-profile').addEventListener('click', () => {
     state.profile = null;
     notify('file');
+    notify('profile');
     renderForms();
     recompute();
   });

@@ -38,6 +38,8 @@ export interface PartItem {
   computed: boolean;
   details: string[];
   comment: string;
+  /** Why the user's answer was set aside (out of range); the item then cannot pass. */
+  error: string | null;
 }
 
 export interface Part {
@@ -90,6 +92,8 @@ export interface LevelResult {
   /** basic2012 only. */
   composite_cv: number | null;
   composite_limit: number | null;
+  /** basic2012: whether the composite CV is within its limit (decided by the core). */
+  composite_passed: boolean | null;
   /** quality2017 only. */
   schools_passed: number | null;
   passed: boolean;
@@ -105,6 +109,8 @@ export interface SchoolResult {
   included: boolean;
   students: number;
   values: Record<string, number>;
+  /** quality2017: each indicator against the school's standard. */
+  standing: Record<string, { standard: number; meets: boolean; share: number; shortfall: number; below_floor: boolean }>;
   /** quality2017 only. */
   met: number | null;
   passed: boolean | null;
@@ -131,6 +137,8 @@ export interface Split {
 export interface Evaluation {
   standard: StandardId;
   profile: string;
+  /** True when the profile in use is exactly the built-in national one. */
+  profile_national: boolean;
   levels: Partial<Record<Level, LevelResult>>;
   schools: SchoolResult[];
   excluded: Exclusion[];
@@ -148,6 +156,8 @@ export function evaluate(text: string, options?: Options): Evaluation;
 /** The text as `[line, cells]` records; blank records are left out. */
 export function readGrid(text: string): [number, string[]][];
 export function templateHeader(lang: Lang): string;
+/** The template's columns for menus: [key, label] with the label in `lang`. */
+export function templateLabels(lang: Lang): [string, string][];
 export function nationalProfile(): Profile;
 /** The problems of a profile document; empty when it can be used. */
 export function checkProfile(value: unknown, lang: Lang): Problem[];

@@ -239,12 +239,12 @@ export function renderOverall(result, lang) {
   return html`<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
     <h3>${t(lang, 'overallTitle')} · ${t(lang, result.standard)}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${head}</span></h3>
     <ul class="parts">${parts}</ul>
-    <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_id, lang)}</p></div>`;
+    <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_national, lang)}</p></div>`;
 }
 
-/** The national profile is named in the page's language; a province's as it names itself. */
-export function profileName(name, id, lang) {
-  return id === 'national' ? t(lang, 'profileNational') : user(name);
+/** The national profile is named in the page's language; any other as it names itself. */
+export function profileName(name, national, lang) {
+  return national ? t(lang, 'profileNational') : user(name);
 }
 
 /**

@@ -25,3 +25,15 @@ test('every key the page names is defined', async () => {
   assert.ok(used.size > 40, `${used.size} keys found`);
   for (const key of used) assert.ok(key in STRINGS.zh, `missing string ${key}`);
 });
+
+test('no key is written twice in a language (the later one would silently win)', async () => {
+  const source = await readFile(join(ROOT, 'www/i18n.js'), 'utf8');
+  const blocks = source.split(/^ {2}(\w+): \{$/m).slice(1);
+  assert.ok(blocks.length >= 4, 'the language blocks are found');
+  for (let i = 0; i < blocks.length; i += 2) {
+    const keys = [...blocks[i + 1].matchAll(/^ {4}(?:'([^']+)'|([\p{L}\p{N}_]+)):/gmu)].map((m) => m[1] ?? m[2]);
+    assert.ok(keys.length > 100, `${blocks[i]}: ${keys.length} keys read`);
+    const repeated = keys.filter((key, k) => keys.indexOf(key) !== k);
+    assert.deepEqual(repeated, [], `${blocks[i]} defines these keys twice`);
+  }
+});
