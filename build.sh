@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-CRATE=junheng
+# The browser binding's crate, and the name the page imports it by (www/pkg/junheng.js).
+WASM_CRATE=junheng-wasm
+WASM_NAME=junheng
 TARGET=wasm32-unknown-unknown
 PORT=${PORT:-8080}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -87,14 +89,14 @@ build() {
   bindgen_cli
   need_command wasm-opt binaryen
   say "cargo build (wasm, release)"
-  "${WASM_ENV[@]}" cargo build --release --lib "${WASM_FLAGS[@]}"
+  "${WASM_ENV[@]}" cargo build --release -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}"
   say "wasm-bindgen → www/pkg"
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg "target/$TARGET/release/$CRATE.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$WASM_NAME" \
+    "target/$TARGET/release/${WASM_CRATE//-/_}.wasm"
   say "wasm-opt -Os"
+  local wasm="www/pkg/${WASM_NAME}_bg.wasm"
   wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --strip-debug --strip-producers \
-    "www/pkg/${CRATE}_bg.wasm" -o "www/pkg/${CRATE}_bg.wasm"
-  local wasm="www/pkg/${CRATE}_bg.wasm"
+    --enable-mutable-globals --strip-debug --strip-producers "$wasm" -o "$wasm"
   say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 }
 
@@ -109,7 +111,7 @@ browser() {
 }
 
 test_native() {
-  say "native tests"
+  say "native tests (core, files, cli)"
   cargo test --all-targets
 }
 
@@ -117,7 +119,7 @@ test_wasm() {
   say "wasm tests in headless Chromium (wasm-bindgen-test)"
   CHROMEDRIVER=$(command -v chromedriver) \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    "${WASM_ENV[@]}" cargo test "${WASM_FLAGS[@]}" --test wasm
+    "${WASM_ENV[@]}" cargo test -p "$WASM_CRATE" "${WASM_FLAGS[@]}" --test wasm
 }
 
 test_page() {
@@ -142,7 +144,7 @@ case "${1:-build}" in
     ;;
   bench)
     say "native benchmarks (criterion)"
-    cargo bench --bench evaluate
+    cargo bench -p junheng --bench evaluate
     build
     browser
     node tests/e2e/bench.mjs

@@ -20,7 +20,7 @@ fn close(a: f64, b: f64) -> bool {
 // An independent reading of the demo county: the table read with a plain split on commas,
 // scope and mixed-school split applied by hand, the CV by its textbook definition.
 
-const DEMO: &str = include_str!("../www/demo/demo-county.csv");
+const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
 
 struct RefSchool {
     name: String,

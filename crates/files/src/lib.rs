@@ -1,9 +1,10 @@
+#![forbid(unsafe_code)]
 //! Native file reading for the CLI: text in any of the encodings Chinese offices produce,
 //! and spreadsheets. Both end as the cells that `input::read_grid_table` reads, the same
 //! code the page feeds (the page decodes with TextDecoder and unzips xlsx itself).
 
-use crate::input::{read_grid, Problem};
-use crate::model::Lang;
+use junheng::input::{read_grid, Problem};
+use junheng::model::Lang;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
 /// Text from bytes: UTF-16 or UTF-8 by their BOM, UTF-8 when valid, GB18030 otherwise
@@ -202,7 +203,7 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
         })?,
         None => sheets
             .into_iter()
-            .max_by_key(|(_, grid)| crate::input::template_columns_in(grid))
+            .max_by_key(|(_, grid)| junheng::input::template_columns_in(grid))
             .unwrap_or_default(),
     };
     Ok((chosen.1, chosen.0))

@@ -13,7 +13,8 @@
 
 use junheng::evaluation::{Evaluation, IndicatorResult};
 use junheng::evaluation::evaluate_grid;
-use junheng::{evaluate_text, files, Lang, Options, Standard};
+use junheng::{evaluate_text, Lang, Options, Standard};
+use junheng_files as files;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 

@@ -54,12 +54,12 @@ fn bad_input_is_a_value_not_an_exception() {
 
 #[wasm_bindgen_test]
 fn bad_options_are_a_js_error() {
-    assert!(junheng::wasm::evaluate(HANDOUT, options("quality2099", "zh")).is_err());
+    assert!(junheng_wasm::evaluate(HANDOUT, options("quality2099", "zh")).is_err());
 }
 
 #[wasm_bindgen_test]
 fn read_grid_gives_lines_and_cells() {
-    let grid = js_sys::Array::from(&junheng::wasm::read_grid("a\tb\n\n1\t2\n").unwrap());
+    let grid = js_sys::Array::from(&junheng_wasm::read_grid("a\tb\n\n1\t2\n").unwrap());
     assert_eq!(grid.length(), 2);
     let second = js_sys::Array::from(&grid.get(1));
     assert_eq!(second.get(0).as_f64(), Some(3.0));
@@ -67,26 +67,26 @@ fn read_grid_gives_lines_and_cells() {
 }
 
 fn junheng_evaluate(text: &str, options: JsValue) -> JsValue {
-    junheng::wasm::evaluate(text, options).map_err(JsValue::from).unwrap()
+    junheng_wasm::evaluate(text, options).map_err(JsValue::from).unwrap()
 }
 
 #[wasm_bindgen_test]
 fn profiles_and_projects_cross_as_plain_objects() {
-    let national = junheng::wasm::national_profile().map_err(JsValue::from).unwrap();
-    let problems = junheng::wasm::check_profile(national.clone(), "zh").map_err(JsValue::from).unwrap();
+    let national = junheng_wasm::national_profile().map_err(JsValue::from).unwrap();
+    let problems = junheng_wasm::check_profile(national.clone(), "zh").map_err(JsValue::from).unwrap();
     assert_eq!(js_sys::Array::from(&problems).length(), 0);
     let broken = js_sys::Object::new();
-    let problems = junheng::wasm::check_profile(broken.into(), "zh").map_err(JsValue::from).unwrap();
+    let problems = junheng_wasm::check_profile(broken.into(), "zh").map_err(JsValue::from).unwrap();
     let problems = js_sys::Array::from(&problems);
     assert_eq!(problems.length(), 1);
     assert!(get(&problems.get(0), &["message"]).as_string().unwrap().contains("数值标准文件格式不正确"));
 
-    let project = junheng::wasm::make_project(HANDOUT, options("basic2012", "zh")).map_err(JsValue::from).unwrap();
+    let project = junheng_wasm::make_project(HANDOUT, options("basic2012", "zh")).map_err(JsValue::from).unwrap();
     assert_eq!(get(&project, &["version"]).as_f64(), Some(1.0));
-    let opened = junheng::wasm::open_project(project.clone(), "zh").map_err(JsValue::from).unwrap();
+    let opened = junheng_wasm::open_project(project.clone(), "zh").map_err(JsValue::from).unwrap();
     assert_eq!(get(&opened, &["project", "schools"]).as_string().as_deref(), Some(HANDOUT));
     Reflect::set(&project, &"version".into(), &JsValue::from(9)).unwrap();
-    let opened = junheng::wasm::open_project(project, "en").map_err(JsValue::from).unwrap();
+    let opened = junheng_wasm::open_project(project, "en").map_err(JsValue::from).unwrap();
     assert!(get(&opened, &["project"]).is_null());
     let message = get(&js_sys::Array::from(&get(&opened, &["errors"])).get(0), &["message"]).as_string().unwrap();
     assert!(message.contains("unknown project file version 9"), "{message}");

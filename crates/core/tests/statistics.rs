@@ -43,7 +43,7 @@ fn the_spreadsheet_recipes_differ_from_the_standard() {
 
 #[test]
 fn published_composites_are_the_means_of_their_cvs() {
-    let text = std::fs::read_to_string("../shared/data/published_composites.json").expect("../shared/data");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/published_composites.json")).expect("../shared/data");
     let rows: serde_json::Value = serde_json::from_str(&text).unwrap();
     let rows = rows.as_array().unwrap();
     assert!(rows.len() >= 6);

@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+const DEMO_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/demo-county.csv");
+
 fn junheng(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_junheng"))
         .args(args)
@@ -21,7 +23,7 @@ fn json(output: &Output) -> serde_json::Value {
 
 #[test]
 fn json_follows_the_result_contract() {
-    let out = junheng(&["evaluate", "--format", "json", "www/demo/demo-county.csv"], "");
+    let out = junheng(&["evaluate", "--format", "json", DEMO_FILE], "");
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out);
     assert_eq!(v["standard"], "quality2017");
@@ -90,10 +92,10 @@ fn books_table() -> String {
 
 #[test]
 fn text_output_in_both_languages() {
-    let zh = junheng(&["evaluate", "www/demo/demo-county.csv"], "");
+    let zh = junheng(&["evaluate", DEMO_FILE], "");
     let zh = String::from_utf8(zh.stdout).unwrap();
     assert!(zh.contains("小学") && zh.contains("差异系数") && zh.contains("不参评"), "{zh}");
-    let en = junheng(&["evaluate", "--lang", "en", "www/demo/demo-county.csv"], "");
+    let en = junheng(&["evaluate", "--lang", "en", DEMO_FILE], "");
     let en = String::from_utf8(en.stdout).unwrap();
     assert!(en.contains("primary") && en.contains("excluded"), "{en}");
 }

@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 /// The demo county repeated to `schools` rows, with names made unique.
 fn county(schools: usize) -> String {
-    let demo = include_str!("../www/demo/demo-county.csv");
+    let demo = include_str!("../../../www/demo/demo-county.csv");
     let mut lines = demo.lines();
     let header = lines.next().unwrap();
     let rows: Vec<&str> = lines.collect();

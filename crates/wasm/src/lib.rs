@@ -2,11 +2,11 @@
 //! crosses as a class. User mistakes come back as `errors` in the result; a panic is a
 //! bug, and the panic hook prints it to the console so that it is never silent.
 
-use crate::evaluation::{evaluate_text, Options};
-use crate::input;
-use crate::model::Lang;
-use crate::project::{self, Project};
-use crate::standards::Profile;
+use junheng::evaluation::{evaluate_text, Options};
+use junheng::input;
+use junheng::model::Lang;
+use junheng::project::{self, Project};
+use junheng::standards::Profile;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
