@@ -95,6 +95,7 @@ export function fillTotals(container, parts) {
       for (const s of part.subtotals) set(`subtotal-${s.aspect}`, s.points);
       for (const s of part.subtotals) set(`subtotal-max-${s.aspect}`, s.max_points);
       set('government-total', part.score);
+      set('government-max', part.max_score);
     }
     if (part.part === 'satisfaction' || part.part === 'recognition') {
       for (const g of GROUPS) set(`rate-${g}`, '—');
@@ -133,8 +134,8 @@ function governmentForm(basic, answers, lang) {
   const title = t(lang, 'partGovernment');
   return section('government', title,
     formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'maxPoints'), t(lang, 'points')], html`${rows}
-      <tr class="total"><th colspan="3" scope="row">${t(lang, 'totalScore', { pass: basic.government_pass })}</th><td class="num" data-testid="government-total"></td></tr>`),
-    t(lang, 'governmentNote'));
+      <tr class="total"><th colspan="2" scope="row">${t(lang, 'totalScore', { pass: basic.government_pass })}</th><td class="num" data-testid="government-max"></td><td class="num" data-testid="government-total"></td></tr>`),
+    t(lang, 'governmentNote', { pass: basic.government_pass }));
 }
 
 function checkForm(id, items, answers, computed, lang) {
@@ -153,7 +154,7 @@ function checkForm(id, items, answers, computed, lang) {
     const comment = html`<input type="text" data-answer="comment" data-id="${item.id}" value="${a.comment ?? ''}" aria-label="${t(lang, 'comment')} ${item.id}" placeholder="${t(lang, 'comment')}">`;
     return html`<tr><td>${item.id}</td><td>${item.text[lang]}</td><td class="control">${control}</td><td>${comment}</td></tr>`;
   });
-  const title = t(lang, id === 'guarantee' ? 'partGuarantee' : 'partQuality');
+  const title = t(lang, id === 'guarantee' ? 'partGuarantee' : 'partQuality', { n: items.length });
   return section(id, title, formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'answer'), t(lang, 'comment')], rows), t(lang, 'allMustHold'));
 }
 

@@ -6,7 +6,7 @@ import init, { evaluate, readGrid, templateHeader, templateLabels, templateColum
 import { applyStrings, t } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
-import { renderReport, renderProblems, renderReview, describeProblem, profileName } from './report.js';
+import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors } from './answers.js';
 import { decodeBytes, download } from './files.js';
 import { readWorkbook, sheetToText, isZip, looksBinary, FileProblem } from './xlsx.js';
@@ -190,7 +190,7 @@ async function importProfile(file) {
   notify('file');
   state.profile = value;
   notify('profile', html`${t(state.lang, 'profileImported')}${quoted(file.name)}`);
-  renderForms();
+  applyLanguage();
   recompute();
 }
 
@@ -269,7 +269,7 @@ function applyLanguage() {
   toggle.textContent = lang === 'zh' ? 'English' : '中文';
   toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
   toggle.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
-  $('scope-note').textContent = t(lang, state.standard === 'quality2017' ? 'scopeQuality' : 'scopeBasic');
+  $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
   editor.lang = lang;
   editor.render();
   fillColumnChoices();
@@ -398,7 +398,7 @@ function wire() {
     state.profile = null;
     notify('file');
     notify('profile');
-    renderForms();
+    applyLanguage();
     recompute();
   });
   $('save-project').addEventListener('click', saveProject);

@@ -34,6 +34,31 @@ function badge(passed, lang) {
     : html`<span class="badge fail">✗ ${t(lang, 'failed')}</span>`;
 }
 
+/** The standard's rule in one sentence, every number from the profile in use. */
+export function scopeSentence(profile, standard, lang) {
+  const rules = profile[standard];
+  const scope = rules.scope;
+  const points = scope.teaching_points;
+  const excluded = [
+    scope.exclude_private && t(lang, 'excludedPrivate'),
+    scope.exclude_special && t(lang, 'excludedSpecial'),
+    scope.exclude_vocational && t(lang, 'excludedVocational'),
+    points === 'exclude_all' ? t(lang, 'excludedPoints') : points?.exclude_below != null ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,
+  ].filter(Boolean);
+  const limits = standard === 'quality2017' ? rules.cv_limit : rules.composite_limit;
+  return t(lang, standard === 'quality2017' ? 'scopeQuality' : 'scopeBasic', {
+    primary: limits.primary.toFixed(2),
+    junior: limits.junior.toFixed(2),
+    count: standard === 'quality2017' ? rules.standards.length : BASIC_INDICATORS,
+    minMet: rules.min_met,
+    floor: rules.floor_fraction?.toLocaleString(locale(lang), { style: 'percent', maximumFractionDigits: 1 }),
+    excluded: excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '',
+  });
+}
+
+/** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
+const BASIC_INDICATORS = 8;
+
 /** A table's scroll box: reachable by keyboard, named for screen readers. */
 export const scrollBox = (label, table) => html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
 
@@ -76,7 +101,7 @@ function renderLevel(result, level, lang) {
         <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : html`<td></td><td></td>`}
     </tr>`);
   const composite = r.composite_limit == null ? '' : html`<tr class="composite">
-      <th scope="row">${t(lang, 'composite')}</th><td></td><td></td>
+      <th scope="row">${t(lang, 'composite', { n: r.indicators.length })}</th><td></td><td></td>
       <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv)}</td>
       <td class="num">≤ ${r.composite_limit.toFixed(2)}</td><td>${badge(r.composite_passed, lang)}</td></tr>`;
   const names = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
@@ -172,8 +197,7 @@ function renderSplits(result, lang) {
   const w = result.splits[0].weights;
   const blocks = result.splits.map((split) => {
     const rows = split.resources.map((r) => html`<tr><th scope="row">${user(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
-    const all = split.students.primary + split.students.junior + split.students.senior;
-    const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(all, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
+    const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(split.students_total, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
     const names = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')];
     return html`<h4>${user(split.name)}</h4>${simpleTable(split.name, names, html`${students}${rows}`)}`;
   });

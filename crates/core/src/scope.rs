@@ -66,6 +66,8 @@ pub struct Split {
     pub name: String,
     pub school_type: SchoolType,
     pub students: LevelStudents,
+    /// All its students, of every level.
+    pub students_total: f64,
     pub weights: SplitWeights,
     pub resources: Vec<SplitResource>,
 }
@@ -108,7 +110,8 @@ pub fn split_mixed_schools(
             senior: weights.senior * students.senior,
         };
         let weight_total = weighted.primary + weighted.junior + weighted.senior;
-        let mut split = Split { name: name.clone(), school_type: school[0].school_type, students, weights, resources: Vec::new() };
+        let students_total = students.primary + students.junior + students.senior;
+        let mut split = Split { name: name.clone(), school_type: school[0].school_type, students, students_total, weights, resources: Vec::new() };
         for &resource in needed.iter().filter(|r| r.is_facility()) {
             let label = table.label(Column::Resource(resource), lang);
             let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
