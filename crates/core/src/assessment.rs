@@ -1,12 +1,12 @@
 //! The whole verdict: every part of a standard judged, from the resource evaluation and the
 //! answers the user gives (SPEC §2, §3.2–3.5). A county passes only when every part passes.
 
-use crate::evaluation::LevelResult;
+use crate::resources::LevelResult;
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
 use crate::scope::school_groups;
-use crate::standards::{Profile, Standard};
+use crate::standards::{Profile, Quality2017Profile, Standard};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -489,66 +489,82 @@ fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
         return None;
     }
     let q = &cx.profile.quality2017;
-    let lang = cx.lang;
-    let missing = |name: &str| match lang {
-        Lang::Zh => format!("{name}：数据未填写"),
-        Lang::En => format!("{name}: data missing"),
-    };
     let mut offenders = Vec::new();
     for members in school_groups(cx.rows) {
         let school: Vec<&SchoolRow> = members.iter().map(|&i| &cx.rows[i]).collect();
-        let name = &school[0].name;
-        let sum = |f: SchoolFact| school.iter().map(|r| r.fact(f)).sum::<Option<f64>>();
         match rule {
-            Computed::SchoolSize => {
-                let through = matches!(school[0].school_type, SchoolType::NineYear | SchoolType::TwelveYear);
-                let students: f64 = school.iter().map(|r| r.students).sum();
-                let limit = if through { q.school_size.through } else { q.school_size.single };
-                if students > limit {
-                    offenders.push(match lang {
-                        Lang::Zh => format!("{name}：{students}人，超过{limit}人"),
-                        Lang::En => format!("{name}: {students} students, above {limit}"),
-                    });
-                }
-            }
-            Computed::ClassSize => {
-                for row in school {
-                    let limit = q.class_size.get(row.level);
-                    match row.fact(LargestClass) {
-                        None => offenders.push(missing(name)),
-                        Some(size) if size > limit => offenders.push(match lang {
-                            Lang::Zh => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
-                            Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
-                        }),
-                        Some(_) => {}
-                    }
-                }
-            }
-            Computed::ArtsRooms => {
-                let rule = &q.arts_rooms;
-                let (Some(classes), Some(music), Some(music_area), Some(art), Some(art_area)) =
-                    (sum(Classes), sum(MusicRooms), sum(MusicRoomArea), sum(ArtRooms), sum(ArtRoomArea))
-                else {
-                    offenders.push(missing(name));
-                    continue;
-                };
-                let needed = (classes / rule.classes_per_room).ceil().max(1.0);
-                let short = |rooms: f64, area: f64, min_area: f64| rooms < needed || (rooms > 0.0 && area / rooms < min_area);
-                if short(music, music_area, rule.music_min_area) || short(art, art_area, rule.art_min_area) {
-                    offenders.push(match lang {
-                        Lang::Zh => format!(
-                            "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
-                            rule.music_min_area, rule.art_min_area
-                        ),
-                        Lang::En => format!(
-                            "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
-                            rule.music_min_area, rule.art_min_area
-                        ),
-                    });
-                }
-            }
+            Computed::SchoolSize => offenders.extend(school_size_offense(&school, q, cx.lang)),
+            Computed::ClassSize => offenders.extend(class_size_offenses(&school, q, cx.lang)),
+            Computed::ArtsRooms => offenders.extend(arts_rooms_offense(&school, q, cx.lang)),
         }
     }
     Some(offenders)
+}
+
+fn missing(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{name}：数据未填写"),
+        Lang::En => format!("{name}: data missing"),
+    }
+}
+
+/// Item 4: a school's students (all levels of a 一贯制 school together) within its cap.
+fn school_size_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang) -> Option<String> {
+    let name = &school[0].name;
+    let through = matches!(school[0].school_type, SchoolType::NineYear | SchoolType::TwelveYear);
+    let students: f64 = school.iter().map(|r| r.students).sum();
+    let limit = if through { q.school_size.through } else { q.school_size.single };
+    (students > limit).then(|| match lang {
+        Lang::Zh => format!("{name}：{students}人，超过{limit}人"),
+        Lang::En => format!("{name}: {students} students, above {limit}"),
+    })
+}
+
+/// Item 5: each level's largest class within its level's cap.
+fn class_size_offenses(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang) -> Vec<String> {
+    let name = &school[0].name;
+    school
+        .iter()
+        .filter_map(|row| {
+            let limit = q.class_size.get(row.level);
+            match row.fact(SchoolFact::LargestClass) {
+                None => Some(missing(name, lang)),
+                Some(size) if size > limit => Some(match lang {
+                    Lang::Zh => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
+                    Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
+                }),
+                Some(_) => None,
+            }
+        })
+        .collect()
+}
+
+/// Item 3: one music and one art room per so many classes (at least one each), each room
+/// at least its area; a mixed school's classes and rooms are pooled.
+fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang) -> Option<String> {
+    use SchoolFact::*;
+    let name = &school[0].name;
+    let sum = |f: SchoolFact| school.iter().map(|r| r.fact(f)).sum::<Option<f64>>();
+    let rule = &q.arts_rooms;
+    let (Some(classes), Some(music), Some(music_area), Some(art), Some(art_area)) =
+        (sum(Classes), sum(MusicRooms), sum(MusicRoomArea), sum(ArtRooms), sum(ArtRoomArea))
+    else {
+        return Some(missing(name, lang));
+    };
+    let needed = (classes / rule.classes_per_room).ceil().max(1.0);
+    let short = |rooms: f64, area: f64, min_area: f64| rooms < needed || (rooms > 0.0 && area / rooms < min_area);
+    if !short(music, music_area, rule.music_min_area) && !short(art, art_area, rule.art_min_area) {
+        return None;
+    }
+    Some(match lang {
+        Lang::Zh => format!(
+            "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
+            rule.music_min_area, rule.art_min_area
+        ),
+        Lang::En => format!(
+            "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
+            rule.music_min_area, rule.art_min_area
+        ),
+    })
 }
 

@@ -8,15 +8,23 @@
 #![forbid(unsafe_code)]
 
 pub mod assessment;
+mod cells;
+mod checks;
+pub mod diagnostics;
 pub mod evaluation;
+mod header;
 pub mod indicators;
 pub mod input;
 pub mod items;
 pub mod model;
 pub mod project;
+pub mod resources;
+mod rows;
 pub mod scope;
 pub mod standards;
 pub mod statistics;
+mod table;
+mod template;
 
 pub use evaluation::{evaluate_table, evaluate_text, Evaluation, Options};
 pub use model::{Lang, Level};

@@ -17,6 +17,26 @@ pub struct Exclusion {
 }
 
 /// Why `row` is out of scope, or `None` when it is evaluated.
+/// The rows in scope, and the others with the reason each is left out.
+pub fn in_scope(rows: &[SchoolRow], scope: &Scope, lang: Lang) -> (Vec<SchoolRow>, Vec<Exclusion>) {
+    let mut excluded = Vec::new();
+    let mut included = Vec::new();
+    for row in rows {
+        match exclusion_reason(row, scope, lang) {
+            Some(reason) => excluded.push(Exclusion {
+                row: row.row,
+                name: row.name.clone(),
+                level: row.level,
+                school_type: row.school_type,
+                students: row.students,
+                reason,
+            }),
+            None => included.push(row.clone()),
+        }
+    }
+    (included, excluded)
+}
+
 pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<String> {
     if scope.exclude_private && row.ownership == Ownership::Private {
         return Some(lang.pick("民办学校不参加县域均衡评估", "private schools are not evaluated").into());
@@ -83,10 +103,9 @@ pub fn split_mixed_schools(
     lang: Lang,
 ) -> (Vec<Split>, Vec<Problem>, Vec<Problem>) {
     let (mut splits, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-    let mixed = school_groups(rows).into_iter().filter(|members| rows[members[0]].school_type.is_mixed());
-    for members in mixed.collect::<Vec<_>>() {
+    let mixed: Vec<Vec<usize>> = school_groups(rows).into_iter().filter(|members| rows[members[0]].school_type.is_mixed()).collect();
+    for members in mixed {
         let school: Vec<&SchoolRow> = members.iter().map(|&i| &rows[i]).collect();
-        let name = school[0].name.clone();
         let students = match level_students(&school, table, lang) {
             Ok(students) => students,
             Err(problem) => {
@@ -94,66 +113,68 @@ pub fn split_mixed_schools(
                 continue;
             }
         };
-        if school[0].school_type != SchoolType::NineYear && school.iter().all(|r| r.senior_students.is_none()) {
-            warnings.push(Problem {
-                row: Some(school[0].row),
-                column: Some(table.label(Column::SeniorStudents, lang)),
-                message: match lang {
-                    Lang::Zh => format!("{}未填写高中在校生数，设施按无高中学生分摊", school[0].school_type.name(lang)),
-                    Lang::En => format!("no senior students given for this {}: facilities are split as if it had none", school[0].school_type.name(lang)),
-                },
-            });
-        }
-        let weighted = LevelStudents {
-            primary: weights.primary * students.primary,
-            junior: weights.junior * students.junior,
-            senior: weights.senior * students.senior,
-        };
-        let weight_total = weighted.primary + weighted.junior + weighted.senior;
+        warnings.extend(missing_seniors(&school, table, lang));
         let students_total = students.primary + students.junior + students.senior;
-        let mut split = Split { name: name.clone(), school_type: school[0].school_type, students, students_total, weights, resources: Vec::new() };
+        let mut split = Split { name: school[0].name.clone(), school_type: school[0].school_type, students, students_total, weights, resources: Vec::new() };
         for &resource in needed.iter().filter(|r| r.is_facility()) {
-            let label = table.label(Column::Resource(resource), lang);
-            let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
-            if values.is_empty() {
-                errors.push(Problem {
-                    row: Some(school[0].row),
-                    column: Some(label),
-                    message: lang.pick("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school").into(),
-                });
-                continue;
+            match split_facility(resource, &school, &split, table, lang) {
+                Ok((part, warning)) => {
+                    split.resources.push(part);
+                    warnings.extend(warning);
+                }
+                Err(problem) => errors.push(problem),
             }
-            if values.len() > 1 && values.iter().all(|v| *v == values[0] && *v > 0.0) {
-                warnings.push(Problem {
-                    row: Some(school[0].row),
-                    column: Some(label.clone()),
-                    message: lang.pick(
-                        "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
-                        "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
-                    ).into(),
-                });
-            }
-            let total: f64 = values.iter().sum();
-            let share = |w: f64| if weight_total > 0.0 { total * w / weight_total } else { 0.0 };
-            split.resources.push(SplitResource {
-                resource,
-                column: label,
-                total,
-                primary: share(weighted.primary),
-                junior: share(weighted.junior),
-                senior: share(weighted.senior),
-            });
         }
         for &i in &members {
             let level = rows[i].level;
             for part in &split.resources {
-                rows[i].resources[part.resource.index()] =
-                    Some(if level == Level::Primary { part.primary } else { part.junior });
+                rows[i].resources[part.resource.index()] = Some(if level == Level::Primary { part.primary } else { part.junior });
             }
         }
         splits.push(split);
     }
     (splits, errors, warnings)
+}
+
+/// A 完全中学 or 十二年一贯制 without its senior students: split as if it had none, and say so.
+fn missing_seniors(school: &[&SchoolRow], table: &Table, lang: Lang) -> Option<Problem> {
+    (school[0].school_type != SchoolType::NineYear && school.iter().all(|r| r.senior_students.is_none())).then(|| Problem {
+        row: Some(school[0].row),
+        column: Some(table.label(Column::SeniorStudents, lang)),
+        message: match lang {
+            Lang::Zh => format!("{}未填写高中在校生数，设施按无高中学生分摊", school[0].school_type.name(lang)),
+            Lang::En => format!("no senior students given for this {}: facilities are split as if it had none", school[0].school_type.name(lang)),
+        },
+    })
+}
+
+/// One facility total of a mixed school, pooled over its rows and shared by weighted
+/// students; a warning when every row repeats the same value (a whole-school total copied).
+fn split_facility(resource: Resource, school: &[&SchoolRow], split: &Split, table: &Table, lang: Lang) -> Result<(SplitResource, Option<Problem>), Problem> {
+    let label = table.label(Column::Resource(resource), lang);
+    let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
+    if values.is_empty() {
+        let message = lang.pick("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school");
+        return Err(Problem { row: Some(school[0].row), column: Some(label), message: message.into() });
+    }
+    let repeated = values.len() > 1 && values.iter().all(|v| *v == values[0] && *v > 0.0);
+    let warning = repeated.then(|| Problem {
+        row: Some(school[0].row),
+        column: Some(label.clone()),
+        message: lang
+            .pick(
+                "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
+                "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
+            )
+            .into(),
+    });
+    let (w, s) = (&split.weights, &split.students);
+    let weighted = [w.primary * s.primary, w.junior * s.junior, w.senior * s.senior];
+    let weight_total: f64 = weighted.iter().sum();
+    let total: f64 = values.iter().sum();
+    let share = |w: f64| if weight_total > 0.0 { total * w / weight_total } else { 0.0 };
+    let part = SplitResource { resource, column: label, total, primary: share(weighted[0]), junior: share(weighted[1]), senior: share(weighted[2]) };
+    Ok((part, warning))
 }
 
 /// The rows of each school, as indices: a mixed school's rows (same name, mixed type)

@@ -2,7 +2,7 @@
 //! with the national values as defaults, so a province can set stricter numbers.
 
 use crate::indicators::{self, Indicator};
-use crate::input::Problem;
+use crate::diagnostics::Problem;
 use crate::items::{self, CheckItem, ScoreItem, VetoItem};
 use crate::model::{Lang, Level, Resource};
 use serde::{Deserialize, Serialize};
@@ -228,57 +228,70 @@ impl Profile {
     /// from a file anyone can write: its ids end up in the page's markup and its numbers in
     /// every sum, so ids are short plain words and every number is finite and in range.
     pub fn validate(&self, lang: Lang) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut check = |ok: bool, field: &str, zh: &str, en: &str| {
-            if !ok {
-                let message = lang.pick(zh, en).to_string();
-                problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message });
-            }
-        };
+        let mut c = Checks { lang, problems: Vec::new() };
+        self.check_limits(&mut c);
+        self.check_numbers(&mut c);
+        self.check_ids(&mut c);
+        c.problems
+    }
+
+    /// Points, limits, standards and rates: positive, finite, within their ranges.
+    fn check_limits(&self, c: &mut Checks) {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let total: f64 = b.government_items.iter().map(|i| i.max_points).sum();
-        check((total - 100.0).abs() < 1e-9, "basic2012.government_items", "各项满分之和应为100", "the maximum points must sum to 100");
-        check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", "每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100");
+        c.check((total - 100.0).abs() < 1e-9, "basic2012.government_items", "各项满分之和应为100", "the maximum points must sum to 100");
+        c.check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", "每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100");
         let aspects_known = b.government_items.iter().all(|i| items::ASPECTS.iter().any(|a| a.0 == i.aspect));
-        check(aspects_known, "basic2012.government_items", "aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management");
+        c.check(aspects_known, "basic2012.government_items", "aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management");
         let positive = |p: &PerLevel| in_range(p.primary, 0.0, MAX_NUMBER) && in_range(p.junior, 0.0, MAX_NUMBER) && p.primary > 0.0 && p.junior > 0.0;
-        check(positive(&b.composite_limit), "basic2012.composite_limit", "限值应为正数", "limits must be positive");
-        check(positive(&q.cv_limit), "quality2017.cv_limit", "限值应为正数", "limits must be positive");
-        check(positive(&q.class_size), "quality2017.class_size", "班额上限应为正数", "class sizes must be positive");
+        c.check(positive(&b.composite_limit), "basic2012.composite_limit", "限值应为正数", "limits must be positive");
+        c.check(positive(&q.cv_limit), "quality2017.cv_limit", "限值应为正数", "limits must be positive");
+        c.check(positive(&q.class_size), "quality2017.class_size", "班额上限应为正数", "class sizes must be positive");
         let standards_ok = q.standards.iter().all(|s| in_range(s.minimum.primary, 0.0, MAX_NUMBER) && in_range(s.minimum.junior, 0.0, MAX_NUMBER));
-        check(standards_ok, "quality2017.standards", "标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0");
-        check(q.min_met <= q.standards.len(), "quality2017.min_met", "达标项数不能多于指标数", "min_met cannot exceed the number of indicators");
-        check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
+        c.check(standards_ok, "quality2017.standards", "标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0");
+        c.check(q.min_met <= q.standards.len(), "quality2017.min_met", "达标项数不能多于指标数", "min_met cannot exceed the number of indicators");
+        c.check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
+    }
+
+    /// Weights, room rules, size caps, teaching points, rates and measures: finite, in range.
+    fn check_numbers(&self, c: &mut Checks) {
+        let (b, q) = (&self.basic2012, &self.quality2017);
         let w = &self.split_weights;
         let weights_ok = [w.primary, w.junior, w.senior].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, 100.0));
-        check(weights_ok, "split_weights", "分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100");
+        c.check(weights_ok, "split_weights", "分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100");
         let rooms = &q.arts_rooms;
         let rooms_ok = [rooms.classes_per_room, rooms.music_min_area, rooms.art_min_area].iter().all(|v| in_range(*v, 0.0, MAX_NUMBER)) && rooms.classes_per_room > 0.0;
-        check(rooms_ok, "quality2017.arts_rooms", "每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite");
+        c.check(rooms_ok, "quality2017.arts_rooms", "每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite");
         let size_ok = [q.school_size.single, q.school_size.through].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, MAX_NUMBER));
-        check(size_ok, "quality2017.school_size", "规模上限应为正数", "school size limits must be positive");
+        c.check(size_ok, "quality2017.school_size", "规模上限应为正数", "school size limits must be positive");
         for scope_field in [("basic2012.scope", &b.scope), ("quality2017.scope", &q.scope)] {
             let ok = match scope_field.1.teaching_points {
                 TeachingPoints::ExcludeBelow(n) => in_range(n, 0.0, MAX_NUMBER),
                 _ => true,
             };
-            check(ok, scope_field.0, "教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0");
+            c.check(ok, scope_field.0, "教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0");
         }
         for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
-            check(in_range(rate, 0.0, 100.0), field, "应在0到100之间", "must be between 0 and 100");
+            c.check(in_range(rate, 0.0, 100.0), field, "应在0到100之间", "must be between 0 and 100");
         }
         let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
         let measures_ok = measures.clone().all(|m| m.min.iter().chain(&m.below).all(|v| in_range(*v, -MAX_NUMBER, MAX_NUMBER)));
-        check(measures_ok, "quality2017.measures", "指标的界限应为有限数", "measure thresholds must be finite numbers");
+        c.check(measures_ok, "quality2017.measures", "指标的界限应为有限数", "measure thresholds must be finite numbers");
+    }
+
+    /// Item ids are short plain words, unique; no text hides control characters.
+    fn check_ids(&self, c: &mut Checks) {
+        let (b, q) = (&self.basic2012, &self.quality2017);
+        let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
         let ids: Vec<&str> = b.government_items.iter().map(|i| i.id.as_str())
             .chain(q.guarantees.iter().chain(&q.quality).map(|i| i.id.as_str()))
             .chain(q.vetoes.iter().map(|v| v.id.as_str()))
             .collect();
         for id in ids.iter().chain(&measures.clone().map(|m| m.id.as_str()).collect::<Vec<_>>()).filter(|id| !is_plain_id(id)) {
-            problems.push(Problem {
+            c.problems.push(Problem {
                 row: None,
                 column: Some("profile.items".into()),
-                message: match lang {
+                message: match c.lang {
                     Lang::Zh => format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
                     Lang::En => format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
                 },
@@ -287,15 +300,9 @@ impl Profile {
         let mut unique = ids.clone();
         unique.sort_unstable();
         unique.dedup();
-        let mut check = |ok: bool, field: &str, zh: &str, en: &str| {
-            if !ok {
-                problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message: lang.pick(zh, en).to_string() });
-            }
-        };
-        check(unique.len() == ids.len(), "items", "项目编号（id）重复", "item ids repeat");
-        let texts_ok = self.texts().all(|t| !t.chars().any(crate::input::is_invisible));
-        check(texts_ok, "items", "文字中有看不见的控制字符", "a text holds invisible control characters");
-        problems
+        c.check(unique.len() == ids.len(), "items", "项目编号（id）重复", "item ids repeat");
+        let texts_ok = self.texts().all(|t| !t.chars().any(crate::cells::is_invisible));
+        c.check(texts_ok, "items", "文字中有看不见的控制字符", "a text holds invisible control characters");
     }
 
     /// Every text of the profile that the page or a message shows.
@@ -314,6 +321,21 @@ impl Profile {
         match standard {
             Standard::Basic2012 => &self.basic2012.scope,
             Standard::Quality2017 => &self.quality2017.scope,
+        }
+    }
+}
+
+/// The problems a profile check has found, each naming the field, in the user's language.
+struct Checks {
+    lang: Lang,
+    problems: Vec<Problem>,
+}
+
+impl Checks {
+    fn check(&mut self, ok: bool, field: &str, zh: &str, en: &str) {
+        if !ok {
+            let message = self.lang.pick(zh, en).to_string();
+            self.problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message });
         }
     }
 }

@@ -1,0 +1,82 @@
+//! Text into cells: comma- or tab-separated records with the line each starts on, full-width
+//! forms folded, invisible characters found and removed.
+
+/// Folds full-width forms to half-width and the ideographic space to a space, so that
+/// "（万元）" and "(万元)", "１２" and "12" read alike.
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
+/// The text split into records, each with the line it starts on. Tab-separated when the
+/// first line has a tab (a paste from a spreadsheet), comma-separated otherwise.
+pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
+    let text = text.trim_start_matches('\u{feff}');
+    // Title lines above a pasted table may have no tab: look a few lines down.
+    let delimiter = if text.lines().take(10).any(|l| l.contains('\t')) { b'\t' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut grid = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // Lines are counted here from byte offsets: csv's own line count skips blank lines,
+    // and the user's file numbers them.
+    let (mut line, mut counted_to) = (1, 0);
+    // A malformed record (invalid UTF-8 cannot occur in &str) ends the reading; csv is lenient.
+    while let Ok(true) = reader.read_record(&mut record) {
+        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        // The position is where the previous record ended: blank lines come first.
+        while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+        counted_to = start;
+        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            grid.push((line, cells));
+        }
+    }
+    grid
+}
+
+/// Characters that show as nothing but change a text: zero-width marks, which make two
+/// identical-looking names differ, and direction controls, which reverse a message line.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+        || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The grid without invisible characters, and where they were: how many cells, the first.
+pub(crate) fn clean_grid(grid: &[(usize, Vec<String>)]) -> (std::borrow::Cow<'_, [(usize, Vec<String>)]>, Option<(usize, usize, usize)>) {
+    let dirty = |cell: &String| cell.chars().any(is_invisible);
+    if !grid.iter().any(|(_, cells)| cells.iter().any(dirty)) {
+        return (std::borrow::Cow::Borrowed(grid), None);
+    }
+    let (mut count, mut first) = (0, None);
+    let cleaned = grid
+        .iter()
+        .map(|(line, cells)| {
+            let cells = cells
+                .iter()
+                .enumerate()
+                .map(|(index, cell)| {
+                    if !dirty(cell) {
+                        return cell.clone();
+                    }
+                    count += 1;
+                    first.get_or_insert((*line, index));
+                    cell.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim().to_string()
+                })
+                .collect();
+            (*line, cells)
+        })
+        .collect();
+    (std::borrow::Cow::Owned(cleaned), first.map(|(line, index)| (count, line, index)))
+}

@@ -1,0 +1,244 @@
+//! Reading one record into a `SchoolRow`: names, levels and types, numbers as spreadsheets
+//! write them (full-width, thousands separators, dashes for none, units), each problem at
+//! its row and column.
+
+use crate::cells::fold_width;
+use crate::diagnostics::Problem;
+use crate::model::{Lang, Level, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
+use crate::template::{column_label, Column};
+use std::collections::HashMap;
+
+/// The largest number a cell may hold (after its unit): above every real school's figure by
+/// far, and small enough that sums and squares over a whole nation stay finite.
+pub const MAX_CELL: f64 = 1e12;
+
+/// A school name longer than this is almost surely not a name (a pasted paragraph, a file).
+const MAX_NAME_CHARS: usize = 200;
+
+/// Rows that total the others: their name cell says 合计, 总计 or 小计.
+pub(crate) fn is_totals_row(name: &str) -> bool {
+    let name: String = fold_width(name).chars().filter(|c| !c.is_whitespace()).collect();
+    ["合计", "总计", "小计", "total"].iter().any(|w| name.to_lowercase().ends_with(w) || name.starts_with(w))
+}
+
+/// Reads one record into a `SchoolRow`.
+pub(crate) struct RowReader<'a> {
+    /// The columns' headers as the file writes them, for messages.
+    pub(crate) headers: &'a HashMap<Column, String>,
+    pub(crate) positions: &'a [(Column, usize)],
+    /// The factor of each column's unit to the core's unit (万元 → 元).
+    pub(crate) factors: &'a HashMap<Column, f64>,
+    pub(crate) lang: Lang,
+    /// Cells read as 0 because they held a dash or slash for "none".
+    pub(crate) dashes: std::cell::Cell<usize>,
+}
+
+/// Who a record is: its name, level, type and ownership.
+struct Identity {
+    name: String,
+    level: Level,
+    school_type: SchoolType,
+    ownership: Ownership,
+}
+
+impl RowReader<'_> {
+    pub(crate) fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
+        let (_, index) = self.positions.iter().find(|(c, _)| *c == column)?;
+        cells.get(*index).map(String::as_str).filter(|c| !c.is_empty())
+    }
+
+    pub(crate) fn label(&self, column: Column) -> String {
+        column_label(self.headers, column, self.lang)
+    }
+
+    fn problem(&self, line: usize, column: Column, message: impl Into<String>) -> Problem {
+        Problem::at(line, &self.label(column), message.into())
+    }
+
+    /// The record as a school row, or every problem it has.
+    pub(crate) fn read(&self, line: usize, cells: &[String]) -> Result<SchoolRow, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let identity = self.identity(line, cells, &mut problems);
+        let mut number = |column| self.number(line, cells, column, &mut problems);
+        let students = number(Column::Students);
+        let senior_students = number(Column::SeniorStudents);
+        let mut resources: Resources = [None; Resource::COUNT];
+        for resource in Resource::ALL {
+            resources[resource.index()] = number(Column::Resource(resource));
+        }
+        let facts = SchoolFact::ALL.map(|fact| number(Column::Fact(fact)));
+        let students = self.students(line, cells, students, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let identity = identity.expect("a record without problems has its identity");
+        if identity.name.chars().count() > MAX_NAME_CHARS {
+            return Err(vec![self.problem(line, Column::School, self.msg_long_name(&identity.name))]);
+        }
+        Ok(SchoolRow {
+            row: line,
+            name: identity.name,
+            level: identity.level,
+            school_type: identity.school_type,
+            group: self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string()),
+            ownership: identity.ownership,
+            students,
+            senior_students,
+            resources,
+            facts,
+        })
+    }
+
+    /// Name, level, type and ownership; `None` when any is missing or unknown.
+    fn identity(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Identity> {
+        let lang = self.lang;
+        let name = self.cell(cells, Column::School).map(|n| fold_width(n).trim().to_string());
+        if name.is_none() {
+            problems.push(self.problem(line, Column::School, lang.pick("学校名称为空", "the school name is empty")));
+        }
+        let level = self.cell(cells, Column::Level).and_then(parse_level);
+        if level.is_none() {
+            problems.push(self.problem(line, Column::Level, lang.pick("应为「小学」或「初中」", "expected 小学 (primary) or 初中 (junior)")));
+        }
+        let school_type = self.school_type(line, cells, level, problems);
+        let ownership = self.ownership(line, cells, problems);
+        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership? })
+    }
+
+    /// The school type (default: the level's own), which must allow the level.
+    fn school_type(&self, line: usize, cells: &[String], level: Option<Level>, problems: &mut Vec<Problem>) -> Option<SchoolType> {
+        let lang = self.lang;
+        let school_type = match self.cell(cells, Column::SchoolType) {
+            Some(text) => parse_school_type(text),
+            None => Some(level.map_or(SchoolType::Primary, SchoolType::default_for)),
+        };
+        let Some(school_type) = school_type else {
+            let expected = lang.pick(
+                "应为 小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校 或 职业学校",
+                "expected one of 小学, 初中, 九年一贯制, 完全中学, 十二年一贯制, 教学点, 特殊教育学校, 职业学校",
+            );
+            problems.push(self.problem(line, Column::SchoolType, expected));
+            return None;
+        };
+        if let (Some(level), Some(allowed)) = (level, school_type.allowed_level()) {
+            if level != allowed {
+                let message = match lang {
+                    Lang::Zh => format!("{}只能填学段「{}」", school_type.name(lang), allowed.name(lang)),
+                    Lang::En => format!("a {} has only the level {}", school_type.name(lang), allowed.name(lang)),
+                };
+                problems.push(self.problem(line, Column::Level, message));
+            }
+        }
+        Some(school_type)
+    }
+
+    fn ownership(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Ownership> {
+        let Some(text) = self.cell(cells, Column::Ownership).map(fold_width) else { return Some(Ownership::Public) };
+        match text.trim().to_lowercase().as_str() {
+            "公办" | "public" => Some(Ownership::Public),
+            "民办" | "private" => Some(Ownership::Private),
+            _ => {
+                let expected = self.lang.pick("应为「公办」或「民办」", "expected 公办 (public) or 民办 (private)");
+                problems.push(self.problem(line, Column::Ownership, expected));
+                None
+            }
+        }
+    }
+
+    /// A number cell in the core's unit; `None` when empty, or with a problem when unusable.
+    fn number(&self, line: usize, cells: &[String], column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
+        let (lang, text) = (self.lang, self.cell(cells, column)?);
+        if is_none_mark(text) {
+            self.dashes.set(self.dashes.get() + 1);
+            return Some(0.0);
+        }
+        let Some(raw) = parse_number(text) else {
+            problems.push(self.problem(line, column, msg_number(lang, text, "不是数字", "not a number")));
+            return None;
+        };
+        let value = raw * self.factors.get(&column).copied().unwrap_or(1.0);
+        if raw < 0.0 {
+            problems.push(self.problem(line, column, msg_number(lang, text, "不能为负数", "it cannot be negative")));
+            return None;
+        }
+        if value > MAX_CELL {
+            problems.push(self.problem(line, column, match lang {
+                Lang::Zh => format!("「{text}」过大：应为不超过一万亿（10¹²）的数"),
+                Lang::En => format!("\"{text}\" is too large: expected a number up to 10¹² (one trillion)"),
+            }));
+            return None;
+        }
+        Some(value)
+    }
+
+    /// Students: at least one, and present.
+    fn students(&self, line: usize, cells: &[String], students: Option<f64>, problems: &mut Vec<Problem>) -> f64 {
+        let lang = self.lang;
+        let message = match students {
+            Some(s) if s >= 1.0 => return s,
+            Some(s) if s > 0.0 => lang.pick("在校生数应为不小于1的数（人数）", "the number of students must be at least 1"),
+            Some(_) => lang.pick("在校生数应大于0", "the number of students must be greater than 0"),
+            // A cell that is not a number has its problem already.
+            None if self.cell(cells, Column::Students).is_some() => return 0.0,
+            None => lang.pick("在校生数为空，应为大于0的数", "the number of students is empty; expected a number > 0"),
+        };
+        problems.push(self.problem(line, Column::Students, message));
+        0.0
+    }
+
+    fn msg_long_name(&self, name: &str) -> String {
+        let count = name.chars().count();
+        match self.lang {
+            Lang::Zh => format!("学校名称有 {count} 个字符，超过 {MAX_NAME_CHARS} 个：请检查是否粘贴了别的内容"),
+            Lang::En => format!("the school name has {count} characters, more than {MAX_NAME_CHARS}: check what was pasted"),
+        }
+    }
+}
+
+fn msg_number(lang: Lang, text: &str, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => format!("「{text}」{zh}，应为不小于0的数"),
+        Lang::En => format!("\"{text}\" is {en}; expected a number ≥ 0"),
+    }
+}
+
+/// "—", "-", "/", "无": the statistics tables' marks for none.
+fn is_none_mark(text: &str) -> bool {
+    matches!(fold_width(text).trim(), "—" | "——" | "-" | "--" | "/" | "无" | "－" | "–")
+}
+
+/// Reads a number as spreadsheets write it: full-width digits, thousands separators,
+/// surrounding spaces. Rejects anything that is not a finite number.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let folded = fold_width(text);
+    let trimmed = folded.trim();
+    let plain: String = if is_grouped(trimmed) { trimmed.replace(',', "") } else { trimmed.to_string() };
+    let value: f64 = plain.parse().ok()?;
+    // "inf" and "NaN" parse as f64 but are not numbers a bureau reports.
+    value.is_finite().then_some(value)
+}
+
+/// "12,345.6": digits in groups of three separated by commas.
+fn is_grouped(text: &str) -> bool {
+    let integer = text.split('.').next().unwrap_or("");
+    let integer = integer.strip_prefix('-').unwrap_or(integer);
+    let mut groups = integer.split(',');
+    let first = groups.next().unwrap_or("");
+    integer.contains(',')
+        && (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn parse_level(text: &str) -> Option<Level> {
+    match fold_width(text).trim().to_lowercase().as_str() {
+        "小学" | "primary" => Some(Level::Primary),
+        "初中" | "junior" => Some(Level::Junior),
+        _ => None,
+    }
+}
+
+fn parse_school_type(text: &str) -> Option<SchoolType> {
+    let folded = fold_width(text).trim().to_lowercase();
+    SchoolType::ALL.into_iter().find(|t| t.aliases().contains(&folded.as_str()))
+}

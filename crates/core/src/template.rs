@@ -1,0 +1,186 @@
+//! The template's columns (SPEC §5): their Chinese headers, English keys and labels, the
+//! other names offices use, and the units a header may name.
+
+use crate::cells::fold_width;
+use crate::model::{Lang, Resource, SchoolFact};
+use std::collections::HashMap;
+
+/// A column of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    School,
+    Level,
+    SchoolType,
+    Group,
+    Ownership,
+    Students,
+    SeniorStudents,
+    Resource(Resource),
+    Fact(SchoolFact),
+}
+
+impl Column {
+    pub const ALL: [Column; 24] = [
+        Column::School,
+        Column::Level,
+        Column::SchoolType,
+        Column::Group,
+        Column::Ownership,
+        Column::Students,
+        Column::SeniorStudents,
+        Column::Resource(Resource::Teachers),
+        Column::Resource(Resource::QualifiedTeachers),
+        Column::Resource(Resource::SeniorTitleTeachers),
+        Column::Resource(Resource::BackboneTeachers),
+        Column::Resource(Resource::PeArtTeachers),
+        Column::Resource(Resource::TeachingArea),
+        Column::Resource(Resource::SportsArea),
+        Column::Resource(Resource::EquipmentValue),
+        Column::Resource(Resource::MultimediaRooms),
+        Column::Resource(Resource::Computers),
+        Column::Resource(Resource::Books),
+        Column::Fact(SchoolFact::Classes),
+        Column::Fact(SchoolFact::LargestClass),
+        Column::Fact(SchoolFact::MusicRooms),
+        Column::Fact(SchoolFact::MusicRoomArea),
+        Column::Fact(SchoolFact::ArtRooms),
+        Column::Fact(SchoolFact::ArtRoomArea),
+    ];
+
+    /// Chinese header, English alias, then other accepted Chinese names.
+    pub fn names(self) -> &'static [&'static str] {
+        use Resource::*;
+        match self {
+            Column::School => &["学校名称", "school", "学校", "校名", "单位名称", "学校(机构)名称"],
+            Column::Level => &["学段", "level"],
+            Column::SchoolType => &["学校类型", "school_type", "办学类型"],
+            Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
+            Column::Ownership => &["办学性质", "ownership"],
+            Column::Students => &["在校生数", "students", "学生数", "在校学生数", "在校生合计"],
+            Column::SeniorStudents => &["高中在校生数", "senior_students"],
+            Column::Resource(r) => match r {
+                Teachers => &["专任教师数", "teachers", "专任教师合计", "专任教师数合计", "专任教师"],
+                QualifiedTeachers => &["高于规定学历教师数", "qualified_teachers", "高于规定学历", "专任教师高于规定学历"],
+                SeniorTitleTeachers => &["中级及以上职称教师数", "senior_title_teachers", "中级及以上职称", "中级及以上", "专任教师中级及以上"],
+                BackboneTeachers => &["县级及以上骨干教师数", "backbone_teachers", "骨干教师数", "县级及以上骨干", "专任教师县级及以上骨干"],
+                PeArtTeachers => &["体育艺术专任教师数", "pe_art_teachers", "体育艺术", "专任教师体育艺术"],
+                TeachingArea => &["教学及辅助用房面积", "teaching_area", "教学及辅助用房"],
+                SportsArea => &["体育运动场馆面积", "sports_area", "体育运动场(馆)面积", "体育运动场馆"],
+                EquipmentValue => &["教学仪器设备值", "equipment_value", "教学仪器设备资产值", "教学仪器设备资产值合计"],
+                MultimediaRooms => &["网络多媒体教室数", "multimedia_rooms", "网络多媒体教室"],
+                Computers => &["计算机台数", "computers", "计算机数", "教学用计算机"],
+                Books => &["图书册数", "books", "图书"],
+            },
+            Column::Fact(f) => match f {
+                SchoolFact::Classes => &["班级数", "classes"],
+                SchoolFact::LargestClass => &["最大班额", "largest_class"],
+                SchoolFact::MusicRooms => &["音乐专用教室数", "music_rooms"],
+                SchoolFact::MusicRoomArea => &["音乐专用教室面积", "music_room_area"],
+                SchoolFact::ArtRooms => &["美术专用教室数", "art_rooms"],
+                SchoolFact::ArtRoomArea => &["美术专用教室面积", "art_room_area"],
+            },
+        }
+    }
+
+    /// The column's name for people: the Chinese header, or an English label (the
+    /// `header(Lang::En)` key is for files and code, not for menus).
+    pub fn label(self, lang: Lang) -> &'static str {
+        use Resource::*;
+        let en = match self {
+            Column::School => "School",
+            Column::Level => "Level",
+            Column::SchoolType => "School type",
+            Column::Group => "Township / district",
+            Column::Ownership => "Ownership",
+            Column::Students => "Students",
+            Column::SeniorStudents => "Senior high students",
+            Column::Resource(r) => match r {
+                Teachers => "Full-time teachers",
+                QualifiedTeachers => "Teachers above the required degree",
+                SeniorTitleTeachers => "Teachers with intermediate or senior titles",
+                BackboneTeachers => "County-level or higher backbone teachers",
+                PeArtTeachers => "PE and art teachers",
+                TeachingArea => "Teaching and auxiliary floor area",
+                SportsArea => "Sports grounds and halls area",
+                EquipmentValue => "Teaching equipment value",
+                MultimediaRooms => "Networked multimedia classrooms",
+                Computers => "Computers",
+                Books => "Library books",
+            },
+            Column::Fact(f) => match f {
+                SchoolFact::Classes => "Classes",
+                SchoolFact::LargestClass => "Largest class",
+                SchoolFact::MusicRooms => "Music rooms",
+                SchoolFact::MusicRoomArea => "Music room area",
+                SchoolFact::ArtRooms => "Art rooms",
+                SchoolFact::ArtRoomArea => "Art room area",
+            },
+        };
+        lang.pick(self.names()[0], en)
+    }
+
+    /// The template's header for this column in the given language.
+    pub fn header(self, lang: Lang) -> &'static str {
+        self.names()[match lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }]
+    }
+
+    /// Units a header may name in brackets, and the factor to the unit the core uses.
+    pub(crate) fn units(self) -> &'static [(&'static str, f64)] {
+        use Resource::*;
+        match self {
+            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0), ("亩", 10_000.0 / 15.0)],
+            Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("千元", 1_000.0), ("万元", 10_000.0)],
+            Column::Resource(Computers) => &[("台", 1.0)],
+            Column::Resource(Books) => &[("册", 1.0)],
+            Column::Resource(MultimediaRooms) | Column::Fact(SchoolFact::MusicRooms | SchoolFact::ArtRooms) => &[("间", 1.0), ("个", 1.0)],
+            Column::Fact(SchoolFact::Classes) => &[("个", 1.0), ("班", 1.0)],
+            Column::Fact(SchoolFact::LargestClass) => &[("人", 1.0)],
+            Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
+            _ => &[],
+        }
+    }
+}
+
+impl Column {
+    /// The English key of the column: the template's English header.
+    pub fn key(self) -> &'static str {
+        self.names()[1]
+    }
+
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// A header split into its name and an optional trailing unit in brackets.
+pub(crate) fn split_header(header: &str) -> (String, Option<String>) {
+    let folded: String = fold_width(header).chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = folded.trim_start_matches('\u{feff}').to_lowercase();
+    for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
+        if let Some(body) = folded.strip_suffix(close) {
+            if let Some(at) = body.rfind(open) {
+                return (body[..at].to_string(), Some(body[at + open.len_utf8()..].to_string()));
+            }
+        }
+    }
+    (folded, None)
+}
+
+pub(crate) fn match_column(name: &str) -> Option<Column> {
+    Column::ALL
+        .into_iter()
+        .find(|c| c.names().iter().chain([&c.label(Lang::En)]).any(|n| split_header(n).0 == name))
+}
+
+/// A column's name as the file writes it, or the template's name when the file lacks it.
+pub(crate) fn column_label(headers: &HashMap<Column, String>, column: Column, lang: Lang) -> String {
+    headers.get(&column).cloned().unwrap_or_else(|| column.header(lang).to_string())
+}
+
+/// The header row of the CSV template, in the given language.
+pub fn template_header(lang: Lang) -> String {
+    Column::ALL.iter().map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+}
