@@ -63,6 +63,11 @@ export interface Project {
 }
 
 export interface Problem {
+  severity: 'error' | 'warning' | 'notice';
+  /** Stable, snake_case: the `Code` enum of crates/core/src/diagnostics.rs. */
+  code: string;
+  /** What the problem is about, e.g. { text: "三百" }. */
+  args: Record<string, string | number>;
   /** The line of the user's file (the header is line 1); null for the whole input. */
   row: number | null;
   /** The column as the user wrote it; null when the problem is not about one column. */

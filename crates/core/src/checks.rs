@@ -1,7 +1,8 @@
 //! Checks over a whole table: the columns a standard needs, sums against the file's totals
 //! row, duplicate schools, teachers of a kind above all teachers, and unit mistakes.
 
-use crate::diagnostics::Problem;
+use crate::args;
+use crate::diagnostics::{Code, Problem};
 use crate::header::{SumCheck, SUM_TOLERANCE};
 use crate::model::{Lang, Level, Resource};
 use crate::rows::{parse_number, RowReader};
@@ -14,10 +15,7 @@ use std::collections::HashMap;
 pub(crate) fn sum_warnings(sums: &[SumCheck], lang: Lang) -> Vec<Problem> {
     sums.iter()
         .filter_map(|check| match (check.file_total, check.matches) {
-            (Some(file), Some(false)) => Some(Problem::column(&check.column, match lang {
-                Lang::Zh => format!("读入合计 {} 与文件合计行 {file} 不符，请检查是否有行未读入", check.read),
-                Lang::En => format!("the rows read add up to {}, the file's totals row says {file}: check for rows not read", check.read),
-            })),
+            (Some(file), Some(false)) => Some(Problem::warning(Code::SumMismatch, args!["read" => check.read, "file" => file], lang).in_column(&check.column)),
             _ => None,
         })
         .collect()
@@ -31,27 +29,20 @@ pub fn needs(table: &Table, standard: Standard, lang: Lang) -> Vec<Problem> {
         let column = Column::Resource(resource);
         if !table.has(column) {
             let name = column.header(lang);
-            problems.push(Problem::column(name, msg_missing_column(lang, name, standard)));
+            problems.push(Problem::error(Code::MissingColumn, args!["name" => name, "standard" => standard.name(lang)], lang).in_column(name));
             continue;
         }
         let label = table.label(column, lang);
         for row in &table.rows {
             let may_be_blank = resource.is_facility() && row.school_type.is_mixed();
             if row.resource(resource).is_none() && !may_be_blank {
-                let message = lang.pick("此列为空，应填写不小于0的数", "the cell is empty; expected a number ≥ 0");
-                problems.push(Problem::at(row.row, &label, message.to_string()));
+                problems.push(Problem::error(Code::EmptyCell, args![], lang).at_row(row.row).in_column(&label));
             }
         }
     }
     problems
 }
 
-fn msg_missing_column(lang: Lang, name: &str, standard: Standard) -> String {
-    match lang {
-        Lang::Zh => format!("缺少此列：{}需要「{name}」", standard.name(lang)),
-        Lang::En => format!("the column is missing: {} needs \"{name}\"", standard.name(lang)),
-    }
-}
 
 /// Students and teachers read, against the totals row of the file when there is one.
 pub(crate) fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowReader, lang: Lang) -> Vec<SumCheck> {
@@ -81,10 +72,8 @@ pub(crate) fn consistency(table: &Table, lang: Lang) -> Vec<Problem> {
         for part in [QualifiedTeachers, SeniorTitleTeachers, BackboneTeachers, PeArtTeachers] {
             if let Some(count) = row.resource(part).filter(|c| *c > teachers) {
                 let all = table.label(Column::Resource(Teachers), lang);
-                problems.push(Problem::at(row.row, &table.label(Column::Resource(part), lang), match lang {
-                    Lang::Zh => format!("{count} 人多于「{all}」{teachers} 人：应不多于专任教师数"),
-                    Lang::En => format!("{count} is more than the {teachers} of \"{all}\": it cannot exceed all teachers"),
-                }));
+                let args = args!["count" => count, "all" => all, "teachers" => teachers];
+                problems.push(Problem::error(Code::MoreThanAllTeachers, args, lang).at_row(row.row).in_column(table.label(Column::Resource(part), lang)));
             }
         }
     }
@@ -107,10 +96,8 @@ pub(crate) fn plausibility(table: &Table, lang: Lang) -> Vec<Problem> {
     for row in &table.rows {
         for (resource, limit) in LIMITS {
             if let Some(per) = row.resource(resource).map(|r| r / row.students).filter(|per| *per > limit) {
-                problems.push(Problem::at(row.row, &table.label(Column::Resource(resource), lang), match lang {
-                    Lang::Zh => format!("每名学生 {per:.1}，远超常见范围（{limit}），可能是单位错误，请核对"),
-                    Lang::En => format!("{per:.1} per student is far above what schools have ({limit}): probably a unit mistake"),
-                }));
+                let args = args!["per" => per, "limit" => limit];
+                problems.push(Problem::warning(Code::ProbableUnitMistake, args, lang).at_row(row.row).in_column(table.label(Column::Resource(resource), lang)));
             }
         }
     }
@@ -123,15 +110,8 @@ pub(crate) fn duplicates(table: &Table, lang: Lang) -> Vec<Problem> {
     let mut problems = Vec::new();
     for row in &table.rows {
         if let Some(first) = seen.insert((row.name.as_str(), row.level), row.row) {
-            let message = match lang {
-                Lang::Zh => format!("「{}」{}与第{first}行重复：每所学校每个学段只能有一行", row.name, row.level.name(lang)),
-                Lang::En => format!(
-                    "\"{}\" ({}) repeats row {first}: one row per school and level",
-                    row.name,
-                    row.level.name(lang)
-                ),
-            };
-            problems.push(Problem::at(row.row, &table.label(Column::School, lang), message));
+            let args = args!["name" => row.name.as_str(), "level" => row.level.name(lang), "first" => first];
+            problems.push(Problem::error(Code::Duplicate, args, lang).at_row(row.row).in_column(table.label(Column::School, lang)));
             seen.insert((row.name.as_str(), row.level), first);
         }
     }

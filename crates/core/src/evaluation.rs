@@ -2,7 +2,9 @@
 //! (`Evaluation`); it reads the table, applies the scope and the mixed-school split, and
 //! has the resources (resources.rs) and the other parts (assessment.rs) judged.
 
+use crate::args;
 use crate::assessment::{self, Answers, Context, Overall, Part};
+use crate::diagnostics::Code;
 use crate::input::{self, Problem, Table};
 use crate::model::{Lang, Level};
 use crate::resources::{self, Rules};
@@ -99,8 +101,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     let (parts, overall) = assessment::assess(&options.answers, &cx);
     if !all_finite(&levels, &schools, &splits, &parts) {
         // The reader bounds every cell, so this is a bug; it must never become a verdict.
-        let message = lang.pick("计算结果超出数值范围，无法得出结论：请检查数据中是否有异常大或异常小的数", "a result is out of numeric range, so there is no verdict: check the data for extreme numbers");
-        return failed(options, vec![Problem { row: None, column: None, message: message.into() }], warnings, Some(table.review.clone()));
+        return failed(options, vec![Problem::error(Code::OutOfRange, args![], lang)], warnings, Some(table.review.clone()));
     }
     Evaluation {
         standard,

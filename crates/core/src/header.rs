@@ -1,7 +1,8 @@
 //! Finding the header among the top rows (titles above it, a two-row merged header) and
 //! mapping each file column to a template column, by its header or by the user's hand.
 
-use crate::diagnostics::Problem;
+use crate::args;
+use crate::diagnostics::{Code, Problem};
 use crate::model::Lang;
 use crate::rows::parse_number;
 use crate::template::{match_column, split_header, Column};
@@ -161,8 +162,7 @@ pub(crate) fn map_columns(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     let header_line = grid[header_index].0;
     let mut columns = Columns { body: sub_index.unwrap_or(header_index) + 1, ..Columns::default() };
     for (line, _) in &grid[..header_index] {
-        let message = lang.pick("表头之上的标题行，已跳过", "a title above the header, skipped");
-        columns.review.skipped.push(Problem { row: Some(*line), column: None, message: message.into() });
+        columns.review.skipped.push(Problem::notice(Code::TitleSkipped, args![], lang).at_row(*line));
     }
     columns.texts = header_texts(&grid[header_index].1, sub_index.map(|i| grid[i].1.as_slice()));
     columns.review.header_rows = std::iter::once(header_line).chain(sub_index.map(|i| grid[i].0)).collect();
@@ -172,11 +172,8 @@ pub(crate) fn map_columns(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     for required in [Column::School, Column::Level, Column::Students] {
         if !columns.headers.contains_key(&required) {
             let name = required.header(lang);
-            let message = match lang {
-                Lang::Zh => format!("缺少必填列「{name}」（或英文 {}）", required.header(Lang::En)),
-                Lang::En => format!("the required column \"{}\" ({name}) is missing", required.header(Lang::En)),
-            };
-            columns.errors.push(Problem::column(name, message));
+            let args = args!["name" => name, "alias" => required.header(Lang::En)];
+            columns.errors.push(Problem::error(Code::MissingRequiredColumn, args, lang).in_column(name));
         }
     }
     columns
@@ -196,27 +193,19 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
     columns.review.columns.push(MappedColumn { index, header: text.clone(), column: column.map(Column::key), by_user: chosen.is_some() });
     let Some(column) = column else {
         if !text.is_empty() && chosen.is_none() {
-            let message = lang.pick("未识别的列，已忽略", "unknown column, ignored");
-            columns.warnings.push(Problem::at(header_line, &text, message.to_string()));
+            columns.warnings.push(Problem::notice(Code::UnknownColumn, args![], lang).at_row(header_line).in_column(&text));
         }
         return;
     };
     if let Some(first) = columns.headers.get(&column) {
-        let message = match lang {
-            Lang::Zh => format!("与「{first}」是同一列，只能出现一次"),
-            Lang::En => format!("the same column as \"{first}\"; it may appear once"),
-        };
-        columns.errors.push(Problem::at(header_line, &text, message));
+        columns.errors.push(Problem::error(Code::RepeatedColumn, args!["first" => first.as_str()], lang).at_row(header_line).in_column(&text));
         return;
     }
     if let Some(unit) = unit.filter(|_| chosen.is_none()) {
         let Some((_, factor)) = column.units().iter().find(|(name, _)| *name == unit) else {
             let known: Vec<&str> = column.units().iter().map(|(n, _)| *n).collect();
-            let message = match lang {
-                Lang::Zh => format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")),
-                Lang::En => format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")),
-            };
-            columns.errors.push(Problem::at(header_line, &text, message));
+            let args = args!["unit" => unit.as_str(), "known" => known.join(" ")];
+            columns.errors.push(Problem::error(Code::UnknownUnit, args, lang).at_row(header_line).in_column(&text));
             return;
         };
         columns.factors.insert(column, *factor);

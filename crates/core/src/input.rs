@@ -3,7 +3,9 @@
 //! in their own modules: cells (text → cells), header (finding and mapping columns), rows
 //! (one record), checks (the whole table); this is the pipeline that runs them.
 
+use crate::args;
 use crate::cells::clean_grid;
+use crate::diagnostics::Code;
 use crate::checks;
 use crate::header::{self, Columns};
 use crate::model::Lang;
@@ -33,8 +35,7 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     let (grid, invisible) = clean_grid(grid);
     let grid = &grid[..];
     if grid.is_empty() {
-        let message = lang.pick("没有数据：请粘贴表格或选择 CSV 文件", "no data: paste a table or choose a CSV file");
-        return Err((vec![Problem::general(message.to_string())], Review::default()));
+        return Err((vec![Problem::error(Code::NoData, args![], lang)], Review::default()));
     }
     let Columns { body, texts, positions, factors, headers, review, warnings, errors } = header::map_columns(grid, mapping, lang);
     let mut table = Table { rows: Vec::new(), headers, warnings, review };
@@ -43,8 +44,7 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     }
     let records = &grid[body..];
     if records.is_empty() {
-        let message = lang.pick("只有表头，没有学校数据", "only a header row: no schools");
-        return Err((vec![Problem::general(message.to_string())], table.review));
+        return Err((vec![Problem::error(Code::HeaderOnly, args![], lang)], table.review));
     }
     let headers = table.headers.clone();
     let reader = RowReader { headers: &headers, positions: &positions, factors: &factors, lang, dashes: Default::default() };
@@ -68,8 +68,8 @@ fn read_records<'g>(records: &'g [(usize, Vec<String>)], reader: &RowReader, tab
     let (mut totals, mut errors) = (None, Vec::new());
     for (line, cells) in records {
         if reader.cell(cells, Column::School).is_some_and(is_totals_row) {
-            let message = reader.lang.pick("合计行，已跳过（用于核对合计）", "a totals row, skipped (used to check the sums)");
-            table.review.skipped.push(Problem { row: Some(*line), column: Some(reader.label(Column::School)), message: message.into() });
+            let skipped = Problem::notice(Code::TotalsSkipped, args![], reader.lang).at_row(*line).in_column(reader.label(Column::School));
+            table.review.skipped.push(skipped);
             totals.get_or_insert(&cells[..]);
             continue;
         }
@@ -87,16 +87,10 @@ fn notices(invisible: Option<(usize, usize, Option<String>, usize)>, dashes: usi
     let mut notices = Vec::new();
     if let Some((count, line, header, index)) = invisible {
         let column = header.filter(|t| !t.is_empty()).unwrap_or_else(|| (index + 1).to_string());
-        notices.push(Problem::at(line, &column, match lang {
-            Lang::Zh => format!("{count} 个单元格含有看不见的字符（零宽字符或文字方向控制符），已去除；此处为第一个"),
-            Lang::En => format!("{count} cells held invisible characters (zero-width or direction controls), removed; this is the first"),
-        }));
+        notices.push(Problem::warning(Code::InvisibleRemoved, args!["count" => count], lang).at_row(line).in_column(column));
     }
     if dashes > 0 {
-        notices.push(Problem::general(match lang {
-            Lang::Zh => format!("{dashes} 个单元格为「—」「/」等，表示无，按 0 计"),
-            Lang::En => format!("{dashes} cells hold a dash or slash for none and were read as 0"),
-        }));
+        notices.push(Problem::notice(Code::DashesAsZero, args!["count" => dashes], lang));
     }
     notices
 }

@@ -16,6 +16,7 @@ mod header;
 pub mod indicators;
 pub mod input;
 pub mod items;
+mod messages;
 pub mod model;
 pub mod project;
 pub mod resources;

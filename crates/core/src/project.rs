@@ -3,7 +3,9 @@
 
 use crate::assessment::Answers;
 use crate::evaluation::Options;
-use crate::input::{Mapping, Problem};
+use crate::args;
+use crate::diagnostics::{Code, Problem};
+use crate::input::Mapping;
 use crate::model::Lang;
 use crate::standards::{Profile, Standard};
 use serde::{Deserialize, Serialize};
@@ -55,34 +57,25 @@ impl Project {
 
 /// Checks the format and version of a project file before it is read.
 pub fn check_header(header: &Header, lang: Lang) -> Result<(), Problem> {
-    let message = if header.format != FORMAT {
-        match lang {
-            Lang::Zh => format!("这不是均衡计算器的项目文件（format 应为 \"{FORMAT}\"）"),
-            Lang::En => format!("this is not a junheng project file (format should be \"{FORMAT}\")"),
-        }
+    let problem = if header.format != FORMAT {
+        Problem::error(Code::NotAProject, args!["format" => FORMAT], lang)
     } else if header.version != VERSION {
-        match lang {
-            Lang::Zh => format!("项目文件版本 {} 无法识别：本计算器读取版本 {VERSION}", header.version),
-            Lang::En => format!("unknown project file version {}: this calculator reads version {VERSION}", header.version),
-        }
+        Problem::error(Code::UnknownVersion, args!["version" => f64::from(header.version), "expected" => f64::from(VERSION)], lang)
     } else {
         return Ok(());
     };
-    Err(Problem { row: None, column: Some("version".into()), message })
+    Err(problem.in_column("version"))
 }
 
-/// A problem for a document that does not have the expected shape.
+/// A problem for a document that does not have the expected shape; `what` is "profile" or
+/// "project".
 pub fn shape_problem(what: &str, error: impl std::fmt::Display, lang: Lang) -> Problem {
-    let message = match lang {
-        Lang::Zh => format!("{what}格式不正确：{error}"),
-        Lang::En => format!("the {what} is malformed: {error}"),
-    };
-    Problem { row: None, column: None, message }
+    Problem::error(Code::Malformed, args!["what" => what, "error" => error.to_string()], lang)
 }
 
 /// Reads a project file's JSON text (the CLI and the tests; the page parses JSON itself).
 pub fn read_json(text: &str, lang: Lang) -> Result<Project, Problem> {
-    let what = lang.pick("项目文件", "project file");
+    let what = "project";
     let header: Header = serde_json::from_str(text).map_err(|e| shape_problem(what, e, lang))?;
     check_header(&header, lang)?;
     serde_json::from_str(text).map_err(|e| shape_problem(what, e, lang))

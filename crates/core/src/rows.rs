@@ -3,7 +3,8 @@
 //! its row and column.
 
 use crate::cells::fold_width;
-use crate::diagnostics::Problem;
+use crate::args;
+use crate::diagnostics::{Args, Code, Problem};
 use crate::model::{Lang, Level, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
 use crate::template::{column_label, Column};
 use std::collections::HashMap;
@@ -51,8 +52,8 @@ impl RowReader<'_> {
         column_label(self.headers, column, self.lang)
     }
 
-    fn problem(&self, line: usize, column: Column, message: impl Into<String>) -> Problem {
-        Problem::at(line, &self.label(column), message.into())
+    fn problem(&self, line: usize, column: Column, code: Code, args: Args) -> Problem {
+        Problem::error(code, args, self.lang).at_row(line).in_column(self.label(column))
     }
 
     /// The record as a school row, or every problem it has.
@@ -73,7 +74,8 @@ impl RowReader<'_> {
         }
         let identity = identity.expect("a record without problems has its identity");
         if identity.name.chars().count() > MAX_NAME_CHARS {
-            return Err(vec![self.problem(line, Column::School, self.msg_long_name(&identity.name))]);
+            let args = args!["count" => identity.name.chars().count(), "max" => MAX_NAME_CHARS];
+            return Err(vec![self.problem(line, Column::School, Code::NameTooLong, args)]);
         }
         Ok(SchoolRow {
             row: line,
@@ -91,14 +93,13 @@ impl RowReader<'_> {
 
     /// Name, level, type and ownership; `None` when any is missing or unknown.
     fn identity(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Identity> {
-        let lang = self.lang;
         let name = self.cell(cells, Column::School).map(|n| fold_width(n).trim().to_string());
         if name.is_none() {
-            problems.push(self.problem(line, Column::School, lang.pick("学校名称为空", "the school name is empty")));
+            problems.push(self.problem(line, Column::School, Code::EmptyName, args![]));
         }
         let level = self.cell(cells, Column::Level).and_then(parse_level);
         if level.is_none() {
-            problems.push(self.problem(line, Column::Level, lang.pick("应为「小学」或「初中」", "expected 小学 (primary) or 初中 (junior)")));
+            problems.push(self.problem(line, Column::Level, Code::BadLevel, args![]));
         }
         let school_type = self.school_type(line, cells, level, problems);
         let ownership = self.ownership(line, cells, problems);
@@ -113,20 +114,13 @@ impl RowReader<'_> {
             None => Some(level.map_or(SchoolType::Primary, SchoolType::default_for)),
         };
         let Some(school_type) = school_type else {
-            let expected = lang.pick(
-                "应为 小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校 或 职业学校",
-                "expected one of 小学, 初中, 九年一贯制, 完全中学, 十二年一贯制, 教学点, 特殊教育学校, 职业学校",
-            );
-            problems.push(self.problem(line, Column::SchoolType, expected));
+            problems.push(self.problem(line, Column::SchoolType, Code::BadSchoolType, args![]));
             return None;
         };
         if let (Some(level), Some(allowed)) = (level, school_type.allowed_level()) {
             if level != allowed {
-                let message = match lang {
-                    Lang::Zh => format!("{}只能填学段「{}」", school_type.name(lang), allowed.name(lang)),
-                    Lang::En => format!("a {} has only the level {}", school_type.name(lang), allowed.name(lang)),
-                };
-                problems.push(self.problem(line, Column::Level, message));
+                let args = args!["school_type" => school_type.name(lang), "level" => allowed.name(lang)];
+                problems.push(self.problem(line, Column::Level, Code::LevelNotAllowed, args));
             }
         }
         Some(school_type)
@@ -138,8 +132,7 @@ impl RowReader<'_> {
             "公办" | "public" => Some(Ownership::Public),
             "民办" | "private" => Some(Ownership::Private),
             _ => {
-                let expected = self.lang.pick("应为「公办」或「民办」", "expected 公办 (public) or 民办 (private)");
-                problems.push(self.problem(line, Column::Ownership, expected));
+                problems.push(self.problem(line, Column::Ownership, Code::BadOwnership, args![]));
                 None
             }
         }
@@ -147,25 +140,22 @@ impl RowReader<'_> {
 
     /// A number cell in the core's unit; `None` when empty, or with a problem when unusable.
     fn number(&self, line: usize, cells: &[String], column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
-        let (lang, text) = (self.lang, self.cell(cells, column)?);
+        let text = self.cell(cells, column)?;
         if is_none_mark(text) {
             self.dashes.set(self.dashes.get() + 1);
             return Some(0.0);
         }
         let Some(raw) = parse_number(text) else {
-            problems.push(self.problem(line, column, msg_number(lang, text, "不是数字", "not a number")));
+            problems.push(self.problem(line, column, Code::NotANumber, args!["text" => text]));
             return None;
         };
         let value = raw * self.factors.get(&column).copied().unwrap_or(1.0);
         if raw < 0.0 {
-            problems.push(self.problem(line, column, msg_number(lang, text, "不能为负数", "it cannot be negative")));
+            problems.push(self.problem(line, column, Code::Negative, args!["text" => text]));
             return None;
         }
         if value > MAX_CELL {
-            problems.push(self.problem(line, column, match lang {
-                Lang::Zh => format!("「{text}」过大：应为不超过一万亿（10¹²）的数"),
-                Lang::En => format!("\"{text}\" is too large: expected a number up to 10¹² (one trillion)"),
-            }));
+            problems.push(self.problem(line, column, Code::TooLarge, args!["text" => text]));
             return None;
         }
         Some(value)
@@ -173,34 +163,19 @@ impl RowReader<'_> {
 
     /// Students: at least one, and present.
     fn students(&self, line: usize, cells: &[String], students: Option<f64>, problems: &mut Vec<Problem>) -> f64 {
-        let lang = self.lang;
-        let message = match students {
+        let code = match students {
             Some(s) if s >= 1.0 => return s,
-            Some(s) if s > 0.0 => lang.pick("在校生数应为不小于1的数（人数）", "the number of students must be at least 1"),
-            Some(_) => lang.pick("在校生数应大于0", "the number of students must be greater than 0"),
+            Some(s) if s > 0.0 => Code::StudentsBelowOne,
+            Some(_) => Code::StudentsNotPositive,
             // A cell that is not a number has its problem already.
             None if self.cell(cells, Column::Students).is_some() => return 0.0,
-            None => lang.pick("在校生数为空，应为大于0的数", "the number of students is empty; expected a number > 0"),
+            None => Code::StudentsEmpty,
         };
-        problems.push(self.problem(line, Column::Students, message));
+        problems.push(self.problem(line, Column::Students, code, args![]));
         0.0
     }
-
-    fn msg_long_name(&self, name: &str) -> String {
-        let count = name.chars().count();
-        match self.lang {
-            Lang::Zh => format!("学校名称有 {count} 个字符，超过 {MAX_NAME_CHARS} 个：请检查是否粘贴了别的内容"),
-            Lang::En => format!("the school name has {count} characters, more than {MAX_NAME_CHARS}: check what was pasted"),
-        }
-    }
 }
 
-fn msg_number(lang: Lang, text: &str, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => format!("「{text}」{zh}，应为不小于0的数"),
-        Lang::En => format!("\"{text}\" is {en}; expected a number ≥ 0"),
-    }
-}
 
 /// "—", "-", "/", "无": the statistics tables' marks for none.
 fn is_none_mark(text: &str) -> bool {

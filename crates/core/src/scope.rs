@@ -1,6 +1,8 @@
 //! Who is evaluated, and how mixed schools' facilities are shared between levels (SPEC §4).
 
-use crate::input::{Column, Problem, Table};
+use crate::args;
+use crate::diagnostics::{Code, Problem};
+use crate::input::{Column, Table};
 use crate::model::{Lang, Level, Ownership, Resource, SchoolRow, SchoolType};
 use crate::standards::{Scope, SplitWeights, TeachingPoints};
 use serde::Serialize;
@@ -138,13 +140,10 @@ pub fn split_mixed_schools(
 
 /// A 完全中学 or 十二年一贯制 without its senior students: split as if it had none, and say so.
 fn missing_seniors(school: &[&SchoolRow], table: &Table, lang: Lang) -> Option<Problem> {
-    (school[0].school_type != SchoolType::NineYear && school.iter().all(|r| r.senior_students.is_none())).then(|| Problem {
-        row: Some(school[0].row),
-        column: Some(table.label(Column::SeniorStudents, lang)),
-        message: match lang {
-            Lang::Zh => format!("{}未填写高中在校生数，设施按无高中学生分摊", school[0].school_type.name(lang)),
-            Lang::En => format!("no senior students given for this {}: facilities are split as if it had none", school[0].school_type.name(lang)),
-        },
+    (school[0].school_type != SchoolType::NineYear && school.iter().all(|r| r.senior_students.is_none())).then(|| {
+        Problem::warning(Code::SeniorMissing, args!["school_type" => school[0].school_type.name(lang)], lang)
+            .at_row(school[0].row)
+            .in_column(table.label(Column::SeniorStudents, lang))
     })
 }
 
@@ -154,20 +153,10 @@ fn split_facility(resource: Resource, school: &[&SchoolRow], split: &Split, tabl
     let label = table.label(Column::Resource(resource), lang);
     let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
     if values.is_empty() {
-        let message = lang.pick("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school");
-        return Err(Problem { row: Some(school[0].row), column: Some(label), message: message.into() });
+        return Err(Problem::error(Code::WholeSchoolTotalEmpty, args![], lang).at_row(school[0].row).in_column(label));
     }
     let repeated = values.len() > 1 && values.iter().all(|v| *v == values[0] && *v > 0.0);
-    let warning = repeated.then(|| Problem {
-        row: Some(school[0].row),
-        column: Some(label.clone()),
-        message: lang
-            .pick(
-                "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
-                "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
-            )
-            .into(),
-    });
+    let warning = repeated.then(|| Problem::warning(Code::TotalRepeated, args![], lang).at_row(school[0].row).in_column(&label));
     let (w, s) = (&split.weights, &split.students);
     let weighted = [w.primary * s.primary, w.junior * s.junior, w.senior * s.senior];
     let weight_total: f64 = weighted.iter().sum();
@@ -206,14 +195,8 @@ fn level_students(school: &[&SchoolRow], table: &Table, lang: Lang) -> Result<Le
     let seniors: Vec<(usize, f64)> = school.iter().filter_map(|r| r.senior_students.map(|s| (r.row, s))).collect();
     if let Some(&(row, value)) = seniors.iter().find(|(_, s)| *s != seniors[0].1) {
         let (first_row, first) = seniors[0];
-        return Err(Problem {
-            row: Some(row),
-            column: Some(table.label(Column::SeniorStudents, lang)),
-            message: match lang {
-                Lang::Zh => format!("高中在校生数 {value} 与第{first_row}行的 {first} 不一致：同一学校应相同"),
-                Lang::En => format!("{value} senior students differs from {first} on row {first_row}: one school has one count"),
-            },
-        });
+        let args = args!["value" => value, "first_row" => first_row, "first" => first];
+        return Err(Problem::error(Code::SeniorMismatch, args, lang).at_row(row).in_column(table.label(Column::SeniorStudents, lang)));
     }
     students.senior = seniors.first().map_or(0.0, |s| s.1);
     Ok(students)

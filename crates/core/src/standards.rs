@@ -2,7 +2,8 @@
 //! with the national values as defaults, so a province can set stricter numbers.
 
 use crate::indicators::{self, Indicator};
-use crate::diagnostics::Problem;
+use crate::args;
+use crate::diagnostics::{Code, Problem};
 use crate::items::{self, CheckItem, ScoreItem, VetoItem};
 use crate::model::{Lang, Level, Resource};
 use serde::{Deserialize, Serialize};
@@ -239,18 +240,18 @@ impl Profile {
     fn check_limits(&self, c: &mut Checks) {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let total: f64 = b.government_items.iter().map(|i| i.max_points).sum();
-        c.check((total - 100.0).abs() < 1e-9, "basic2012.government_items", "各项满分之和应为100", "the maximum points must sum to 100");
-        c.check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", "每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100");
+        c.check((total - 100.0).abs() < 1e-9, "basic2012.government_items", Code::PointsSum);
+        c.check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", Code::PointsRange);
         let aspects_known = b.government_items.iter().all(|i| items::ASPECTS.iter().any(|a| a.0 == i.aspect));
-        c.check(aspects_known, "basic2012.government_items", "aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management");
+        c.check(aspects_known, "basic2012.government_items", Code::UnknownAspect);
         let positive = |p: &PerLevel| in_range(p.primary, 0.0, MAX_NUMBER) && in_range(p.junior, 0.0, MAX_NUMBER) && p.primary > 0.0 && p.junior > 0.0;
-        c.check(positive(&b.composite_limit), "basic2012.composite_limit", "限值应为正数", "limits must be positive");
-        c.check(positive(&q.cv_limit), "quality2017.cv_limit", "限值应为正数", "limits must be positive");
-        c.check(positive(&q.class_size), "quality2017.class_size", "班额上限应为正数", "class sizes must be positive");
+        c.check(positive(&b.composite_limit), "basic2012.composite_limit", Code::LimitNotPositive);
+        c.check(positive(&q.cv_limit), "quality2017.cv_limit", Code::LimitNotPositive);
+        c.check(positive(&q.class_size), "quality2017.class_size", Code::ClassSizeNotPositive);
         let standards_ok = q.standards.iter().all(|s| in_range(s.minimum.primary, 0.0, MAX_NUMBER) && in_range(s.minimum.junior, 0.0, MAX_NUMBER));
-        c.check(standards_ok, "quality2017.standards", "标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0");
-        c.check(q.min_met <= q.standards.len(), "quality2017.min_met", "达标项数不能多于指标数", "min_met cannot exceed the number of indicators");
-        c.check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", "应在0到1之间", "must be between 0 and 1");
+        c.check(standards_ok, "quality2017.standards", Code::StandardRange);
+        c.check(q.min_met <= q.standards.len(), "quality2017.min_met", Code::MinMetTooLarge);
+        c.check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", Code::FractionRange);
     }
 
     /// Weights, room rules, size caps, teaching points, rates and measures: finite, in range.
@@ -258,25 +259,25 @@ impl Profile {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let w = &self.split_weights;
         let weights_ok = [w.primary, w.junior, w.senior].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, 100.0));
-        c.check(weights_ok, "split_weights", "分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100");
+        c.check(weights_ok, "split_weights", Code::WeightRange);
         let rooms = &q.arts_rooms;
         let rooms_ok = [rooms.classes_per_room, rooms.music_min_area, rooms.art_min_area].iter().all(|v| in_range(*v, 0.0, MAX_NUMBER)) && rooms.classes_per_room > 0.0;
-        c.check(rooms_ok, "quality2017.arts_rooms", "每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite");
+        c.check(rooms_ok, "quality2017.arts_rooms", Code::ArtsRoomsRange);
         let size_ok = [q.school_size.single, q.school_size.through].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, MAX_NUMBER));
-        c.check(size_ok, "quality2017.school_size", "规模上限应为正数", "school size limits must be positive");
+        c.check(size_ok, "quality2017.school_size", Code::SchoolSizeRange);
         for scope_field in [("basic2012.scope", &b.scope), ("quality2017.scope", &q.scope)] {
             let ok = match scope_field.1.teaching_points {
                 TeachingPoints::ExcludeBelow(n) => in_range(n, 0.0, MAX_NUMBER),
                 _ => true,
             };
-            c.check(ok, scope_field.0, "教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0");
+            c.check(ok, scope_field.0, Code::TeachingPointsRange);
         }
         for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
-            c.check(in_range(rate, 0.0, 100.0), field, "应在0到100之间", "must be between 0 and 100");
+            c.check(in_range(rate, 0.0, 100.0), field, Code::RateRange);
         }
         let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
         let measures_ok = measures.clone().all(|m| m.min.iter().chain(&m.below).all(|v| in_range(*v, -MAX_NUMBER, MAX_NUMBER)));
-        c.check(measures_ok, "quality2017.measures", "指标的界限应为有限数", "measure thresholds must be finite numbers");
+        c.check(measures_ok, "quality2017.measures", Code::MeasureRange);
     }
 
     /// Item ids are short plain words, unique; no text hides control characters.
@@ -288,21 +289,14 @@ impl Profile {
             .chain(q.vetoes.iter().map(|v| v.id.as_str()))
             .collect();
         for id in ids.iter().chain(&measures.clone().map(|m| m.id.as_str()).collect::<Vec<_>>()).filter(|id| !is_plain_id(id)) {
-            c.problems.push(Problem {
-                row: None,
-                column: Some("profile.items".into()),
-                message: match c.lang {
-                    Lang::Zh => format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
-                    Lang::En => format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
-                },
-            });
+            c.problems.push(Problem::error(Code::BadItemId, args!["id" => *id], c.lang).in_column("profile.items"));
         }
         let mut unique = ids.clone();
         unique.sort_unstable();
         unique.dedup();
-        c.check(unique.len() == ids.len(), "items", "项目编号（id）重复", "item ids repeat");
+        c.check(unique.len() == ids.len(), "items", Code::RepeatedItemId);
         let texts_ok = self.texts().all(|t| !t.chars().any(crate::cells::is_invisible));
-        c.check(texts_ok, "items", "文字中有看不见的控制字符", "a text holds invisible control characters");
+        c.check(texts_ok, "items", Code::InvisibleText);
     }
 
     /// Every text of the profile that the page or a message shows.
@@ -332,10 +326,9 @@ struct Checks {
 }
 
 impl Checks {
-    fn check(&mut self, ok: bool, field: &str, zh: &str, en: &str) {
+    fn check(&mut self, ok: bool, field: &str, code: Code) {
         if !ok {
-            let message = self.lang.pick(zh, en).to_string();
-            self.problems.push(Problem { row: None, column: Some(format!("profile.{field}")), message });
+            self.problems.push(Problem::error(code, args![], self.lang).in_column(format!("profile.{field}")));
         }
     }
 }

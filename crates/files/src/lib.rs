@@ -3,7 +3,9 @@
 //! and spreadsheets. Both end as the cells that `input::read_grid_table` reads, the same
 //! code the page feeds (the page decodes with TextDecoder and unzips xlsx itself).
 
-use junheng::input::{read_grid, Problem};
+use junheng::args;
+use junheng::diagnostics::{Args, Code, Problem};
+use junheng::input::read_grid;
 use junheng::model::Lang;
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
@@ -38,8 +40,8 @@ const MAX_AREA: u64 = 6_000_000;
 /// The most XML a workbook may unpack to (a zip bomb unpacks to far more).
 const MAX_XML_BYTES: u64 = 1 << 30;
 
-fn problem(lang: Lang, zh: String, en: String) -> Problem {
-    Problem { row: None, column: None, message: if lang == Lang::Zh { zh } else { en } }
+fn problem(code: Code, args: Args, lang: Lang) -> Problem {
+    Problem::error(code, args, lang)
 }
 
 /// Checks an .xlsx's sheets before calamine reads them: no DTD, every cell reference within Excel's
@@ -58,33 +60,28 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         let read = std::io::Read::read_to_end(&mut std::io::Read::take(entry, MAX_XML_BYTES - unpacked + 1), &mut xml).unwrap_or(0);
         unpacked += read as u64;
         if unpacked > MAX_XML_BYTES {
-            return Err(problem(lang, "工作簿解压后超过 1 GB，不像是学校数据表，未读取".into(), "the workbook unpacks to over 1 GB; not read".into()));
+            return Err(problem(Code::UnpackedTooLarge, args![], lang));
         }
         // A document type can declare entities that expand a few bytes into gigabytes;
         // spreadsheet programs never write one.
         if xml.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE")) {
-            return Err(problem(lang, "工作表含有 DTD（文档类型声明），电子表格软件不会写入它，可能是恶意文件，未读取".into(), "a sheet holds a DTD (document type declaration), which spreadsheet programs never write; not read".into()));
+            return Err(problem(Code::Dtd, args![], lang));
         }
         let (mut low, mut high) = ((u64::MAX, u64::MAX), (0, 0));
         for reference in cell_references(&xml) {
             let Some((row, column)) = parse_reference(reference) else { continue };
             if row > MAX_ROWS || column > MAX_COLUMNS {
                 let shown = String::from_utf8_lossy(&reference[..reference.len().min(40)]).into_owned();
-                return Err(problem(
-                    lang,
-                    format!("单元格位置 {shown} 超出 Excel 的范围（最多 {MAX_COLUMNS} 列、{MAX_ROWS} 行），文件可能已损坏，未读取"),
-                    format!("the cell reference {shown} is beyond Excel's limits ({MAX_COLUMNS} columns, {MAX_ROWS} rows); the file may be damaged, not read"),
-                ));
+                let args = args!["cell" => shown, "columns" => MAX_COLUMNS as f64, "rows" => MAX_ROWS as f64];
+                return Err(problem(Code::CellBeyondExcel, args, lang));
             }
             low = (low.0.min(row), low.1.min(column));
             high = (high.0.max(row), high.1.max(column));
         }
         if high.0 >= low.0 && (high.0 - low.0 + 1) * (high.1 - low.1 + 1) > MAX_AREA {
-            return Err(problem(
-                lang,
-                format!("工作表「{name}」的单元格跨越 {} 行 × {} 列，超出可读取的范围（{MAX_AREA} 个单元格），未读取：请删除远处的空白或零散单元格", high.0 - low.0 + 1, high.1 - low.1 + 1),
-                format!("the sheet {name} spans {} rows × {} columns, more than can be read ({MAX_AREA} cells): delete stray cells far from the table", high.0 - low.0 + 1, high.1 - low.1 + 1),
-            ));
+            let (rows, columns) = ((high.0 - low.0 + 1) as f64, (high.1 - low.1 + 1) as f64);
+            let args = args!["sheet" => name, "rows" => rows, "columns" => columns, "max" => MAX_AREA as f64];
+            return Err(problem(Code::SheetTooLarge, args, lang));
         }
     }
     Ok(())
@@ -116,14 +113,8 @@ pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Pr
     if bytes.starts_with(b"PK\x03\x04") {
         check_xlsx_dimensions(bytes, lang)?;
     }
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| Problem {
-        row: None,
-        column: None,
-        message: match lang {
-            Lang::Zh => format!("无法读取电子表格：{e}"),
-            Lang::En => format!("cannot read the spreadsheet: {e}"),
-        },
-    })?;
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| problem(Code::SpreadsheetUnreadable, args!["error" => e.to_string()], lang))?;
     let names = workbook.sheet_names().to_vec();
     let mut sheets = Vec::new();
     for name in names {
@@ -166,13 +157,13 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// What a zip that is not a workbook is, for the message: a Word or PowerPoint file.
-fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+fn zip_kind(bytes: &[u8]) -> Option<&'static str> {
     let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let has = |prefix: &str| archive.file_names().any(|n| n.as_ref().is_ok_and(|n| n.starts_with(prefix)));
     if has("word/") {
-        Some(("Word 文档", "a Word document"))
+        Some("word")
     } else if has("ppt/") {
-        Some(("PowerPoint 演示文稿", "a PowerPoint presentation"))
+        Some("powerpoint")
     } else {
         None
     }
@@ -184,23 +175,16 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
     if !is_spreadsheet(bytes) {
         let (text, encoding) = decode(bytes);
         if looks_binary(&text) {
-            return Err(problem(lang, "这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）".into(), "this is not a table (the content is not text: a picture, PDF or archive?)".into()));
+            return Err(problem(Code::NotATable, args![], lang));
         }
         return Ok((read_grid(&text), encoding.to_string()));
     }
-    if let Some((zh, en)) = zip_kind(bytes) {
-        return Err(problem(lang, format!("这是{zh}，不是电子表格：请打开 Excel/WPS 表格（.xlsx、.ods）或 CSV 文件"), format!("this is {en}, not a spreadsheet: open an .xlsx, .ods or CSV file")));
+    if let Some(kind) = zip_kind(bytes) {
+        return Err(problem(Code::OtherDocument, args!["kind" => kind], lang));
     }
     let sheets = read_workbook(bytes, lang)?;
     let chosen = match sheet {
-        Some(name) => sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| Problem {
-            row: None,
-            column: None,
-            message: match lang {
-                Lang::Zh => format!("没有名为「{name}」的工作表"),
-                Lang::En => format!("there is no sheet named \"{name}\""),
-            },
-        })?,
+        Some(name) => sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| problem(Code::NoSuchSheet, args!["name" => name], lang))?,
         None => sheets
             .into_iter()
             .max_by_key(|(_, grid)| junheng::input::template_columns_in(grid))

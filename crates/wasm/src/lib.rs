@@ -73,7 +73,7 @@ pub fn check_profile(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
     let lang = parse_lang(lang);
     let problems = match serde_wasm_bindgen::from_value::<Profile>(value) {
         Ok(profile) => profile.validate(lang),
-        Err(e) => vec![project::shape_problem(lang.pick("数值标准文件", "profile"), e, lang)],
+        Err(e) => vec![project::shape_problem("profile", e, lang)],
     };
     to_js(&problems)
 }
@@ -85,7 +85,7 @@ pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
     let header: project::Header = serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default();
     let opened = project::check_header(&header, lang).and_then(|()| {
         serde_wasm_bindgen::from_value::<Project>(value)
-            .map_err(|e| project::shape_problem(lang.pick("项目文件", "project file"), e, lang))
+            .map_err(|e| project::shape_problem("project", e, lang))
     });
     #[derive(Serialize)]
     struct Opened {

@@ -1,0 +1,286 @@
+//! The text of every diagnostic, in each language, made from its code and arguments: the
+//! one place where the core's problems become words.
+
+use crate::diagnostics::{Arg, Args, Code};
+use crate::model::Lang;
+
+/// The text of a problem in `lang`.
+pub fn text(code: Code, args: &Args, lang: Lang) -> String {
+    let (zh, en) = texts(code, args);
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn fixed(zh: &str, en: &str) -> (String, String) {
+    (zh.to_string(), en.to_string())
+}
+
+/// Both languages' texts. An argument that is missing reads as empty: a bug, never a panic.
+fn texts(code: Code, args: &Args) -> (String, String) {
+    let a = |name: &str| args.get(name).map(Arg::to_string).unwrap_or_default();
+    let n = |name: &str| match args.get(name) {
+        Some(Arg::Number(v)) => *v,
+        _ => 0.0,
+    };
+    match code {
+        Code::NoData | Code::HeaderOnly | Code::TitleSkipped | Code::TotalsSkipped | Code::UnknownColumn => reading(code),
+        Code::RepeatedColumn => {
+            let first = a("first");
+            (format!("与「{first}」是同一列，只能出现一次"), format!("the same column as \"{first}\"; it may appear once"))
+        }
+        Code::UnknownUnit => {
+            let (unit, known) = (a("unit"), a("known"));
+            let known: Vec<&str> = known.split(' ').collect();
+            (format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")), format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")))
+        }
+        Code::MissingRequiredColumn => {
+            let (name, alias) = (a("name"), a("alias"));
+            (format!("缺少必填列「{name}」（或英文 {alias}）"), format!("the required column \"{alias}\" ({name}) is missing"))
+        }
+        Code::InvisibleRemoved => {
+            let count = a("count");
+            (
+                format!("{count} 个单元格含有看不见的字符（零宽字符或文字方向控制符），已去除；此处为第一个"),
+                format!("{count} cells held invisible characters (zero-width or direction controls), removed; this is the first"),
+            )
+        }
+        Code::DashesAsZero => {
+            let count = a("count");
+            (format!("{count} 个单元格为「—」「/」等，表示无，按 0 计"), format!("{count} cells hold a dash or slash for none and were read as 0"))
+        }
+        Code::EmptyName
+        | Code::BadLevel
+        | Code::BadSchoolType
+        | Code::BadOwnership
+        | Code::StudentsBelowOne
+        | Code::StudentsNotPositive
+        | Code::StudentsEmpty
+        | Code::EmptyCell => record(code),
+        Code::LevelNotAllowed => {
+            let (kind, level) = (a("school_type"), a("level"));
+            (format!("{kind}只能填学段「{level}」"), format!("a {kind} has only the level {level}"))
+        }
+        Code::NotANumber | Code::Negative | Code::TooLarge => number(code, &a("text")),
+        Code::NameTooLong => {
+            let (count, max) = (a("count"), a("max"));
+            (
+                format!("学校名称有 {count} 个字符，超过 {max} 个：请检查是否粘贴了别的内容"),
+                format!("the school name has {count} characters, more than {max}: check what was pasted"),
+            )
+        }
+        Code::MissingColumn
+        | Code::SumMismatch
+        | Code::Duplicate
+        | Code::MoreThanAllTeachers
+        | Code::ProbableUnitMistake => table(code, &a, &n),
+        Code::SeniorMismatch | Code::SeniorMissing | Code::WholeSchoolTotalEmpty | Code::TotalRepeated => mixed(code, &a),
+        Code::OutOfRange => fixed(
+            "计算结果超出数值范围，无法得出结论：请检查数据中是否有异常大或异常小的数",
+            "a result is out of numeric range, so there is no verdict: check the data for extreme numbers",
+        ),
+        Code::BadItemId => {
+            let id = a("id");
+            (
+                format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
+                format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
+            )
+        }
+        Code::PointsSum
+        | Code::PointsRange
+        | Code::UnknownAspect
+        | Code::LimitNotPositive
+        | Code::ClassSizeNotPositive
+        | Code::StandardRange
+        | Code::MinMetTooLarge
+        | Code::FractionRange
+        | Code::WeightRange
+        | Code::ArtsRoomsRange
+        | Code::SchoolSizeRange
+        | Code::TeachingPointsRange
+        | Code::RateRange
+        | Code::MeasureRange
+        | Code::RepeatedItemId
+        | Code::InvisibleText => profile(code),
+        Code::NotAProject | Code::UnknownVersion | Code::Malformed => document(code, &a),
+        _ => file(code, &a),
+    }
+}
+
+fn reading(code: Code) -> (String, String) {
+    match code {
+        Code::NoData => fixed("没有数据：请粘贴表格或选择 CSV 文件", "no data: paste a table or choose a CSV file"),
+        Code::HeaderOnly => fixed("只有表头，没有学校数据", "only a header row: no schools"),
+        Code::TitleSkipped => fixed("表头之上的标题行，已跳过", "a title above the header, skipped"),
+        Code::TotalsSkipped => fixed("合计行，已跳过（用于核对合计）", "a totals row, skipped (used to check the sums)"),
+        _ => fixed("未识别的列，已忽略", "unknown column, ignored"),
+    }
+}
+
+fn record(code: Code) -> (String, String) {
+    match code {
+        Code::EmptyName => fixed("学校名称为空", "the school name is empty"),
+        Code::BadLevel => fixed("应为「小学」或「初中」", "expected 小学 (primary) or 初中 (junior)"),
+        Code::BadSchoolType => fixed(
+            "应为 小学、初中、九年一贯制、完全中学、十二年一贯制、教学点、特殊教育学校 或 职业学校",
+            "expected one of 小学, 初中, 九年一贯制, 完全中学, 十二年一贯制, 教学点, 特殊教育学校, 职业学校",
+        ),
+        Code::BadOwnership => fixed("应为「公办」或「民办」", "expected 公办 (public) or 民办 (private)"),
+        Code::StudentsBelowOne => fixed("在校生数应为不小于1的数（人数）", "the number of students must be at least 1"),
+        Code::StudentsNotPositive => fixed("在校生数应大于0", "the number of students must be greater than 0"),
+        Code::StudentsEmpty => fixed("在校生数为空，应为大于0的数", "the number of students is empty; expected a number > 0"),
+        _ => fixed("此列为空，应填写不小于0的数", "the cell is empty; expected a number ≥ 0"),
+    }
+}
+
+fn number(code: Code, text: &str) -> (String, String) {
+    match code {
+        Code::TooLarge => (
+            format!("「{text}」过大：应为不超过一万亿（10¹²）的数"),
+            format!("\"{text}\" is too large: expected a number up to 10¹² (one trillion)"),
+        ),
+        Code::Negative => (format!("「{text}」不能为负数，应为不小于0的数"), format!("\"{text}\" is negative; expected a number ≥ 0")),
+        _ => (format!("「{text}」不是数字，应为不小于0的数"), format!("\"{text}\" is not a number; expected a number ≥ 0")),
+    }
+}
+
+fn table(code: Code, a: &dyn Fn(&str) -> String, n: &dyn Fn(&str) -> f64) -> (String, String) {
+    match code {
+        Code::MissingColumn => {
+            let (name, standard) = (a("name"), a("standard"));
+            (format!("缺少此列：{standard}需要「{name}」"), format!("the column is missing: {standard} needs \"{name}\""))
+        }
+        Code::SumMismatch => {
+            let (read, file) = (a("read"), a("file"));
+            (
+                format!("读入合计 {read} 与文件合计行 {file} 不符，请检查是否有行未读入"),
+                format!("the rows read add up to {read}, the file's totals row says {file}: check for rows not read"),
+            )
+        }
+        Code::Duplicate => {
+            let (name, level, first) = (a("name"), a("level"), a("first"));
+            (
+                format!("「{name}」{level}与第{first}行重复：每所学校每个学段只能有一行"),
+                format!("\"{name}\" ({level}) repeats row {first}: one row per school and level"),
+            )
+        }
+        Code::MoreThanAllTeachers => {
+            let (count, all, teachers) = (a("count"), a("all"), a("teachers"));
+            (
+                format!("{count} 人多于「{all}」{teachers} 人：应不多于专任教师数"),
+                format!("{count} is more than the {teachers} of \"{all}\": it cannot exceed all teachers"),
+            )
+        }
+        _ => {
+            let (per, limit) = (n("per"), a("limit"));
+            (
+                format!("每名学生 {per:.1}，远超常见范围（{limit}），可能是单位错误，请核对"),
+                format!("{per:.1} per student is far above what schools have ({limit}): probably a unit mistake"),
+            )
+        }
+    }
+}
+
+fn mixed(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
+        Code::SeniorMismatch => {
+            let (value, first_row, first) = (a("value"), a("first_row"), a("first"));
+            (
+                format!("高中在校生数 {value} 与第{first_row}行的 {first} 不一致：同一学校应相同"),
+                format!("{value} senior students differs from {first} on row {first_row}: one school has one count"),
+            )
+        }
+        Code::SeniorMissing => {
+            let kind = a("school_type");
+            (format!("{kind}未填写高中在校生数，设施按无高中学生分摊"), format!("no senior students given for this {kind}: facilities are split as if it had none"))
+        }
+        Code::WholeSchoolTotalEmpty => fixed("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school"),
+        _ => fixed(
+            "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
+            "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
+        ),
+    }
+}
+
+fn profile(code: Code) -> (String, String) {
+    match code {
+        Code::PointsSum => fixed("各项满分之和应为100", "the maximum points must sum to 100"),
+        Code::PointsRange => fixed("每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100"),
+        Code::UnknownAspect => fixed("aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management"),
+        Code::LimitNotPositive => fixed("限值应为正数", "limits must be positive"),
+        Code::ClassSizeNotPositive => fixed("班额上限应为正数", "class sizes must be positive"),
+        Code::StandardRange => fixed("标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0"),
+        Code::MinMetTooLarge => fixed("达标项数不能多于指标数", "min_met cannot exceed the number of indicators"),
+        Code::FractionRange => fixed("应在0到1之间", "must be between 0 and 1"),
+        Code::WeightRange => fixed("分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100"),
+        Code::ArtsRoomsRange => fixed("每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite"),
+        Code::SchoolSizeRange => fixed("规模上限应为正数", "school size limits must be positive"),
+        Code::TeachingPointsRange => fixed("教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0"),
+        Code::RateRange => fixed("应在0到100之间", "must be between 0 and 100"),
+        Code::MeasureRange => fixed("指标的界限应为有限数", "measure thresholds must be finite numbers"),
+        Code::RepeatedItemId => fixed("项目编号（id）重复", "item ids repeat"),
+        _ => fixed("文字中有看不见的控制字符", "a text holds invisible control characters"),
+    }
+}
+
+fn document(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
+        Code::NotAProject => {
+            let format = a("format");
+            (format!("这不是均衡计算器的项目文件（format 应为 \"{format}\"）"), format!("this is not a junheng project file (format should be \"{format}\")"))
+        }
+        Code::UnknownVersion => {
+            let (version, expected) = (a("version"), a("expected"));
+            (
+                format!("项目文件版本 {version} 无法识别：本计算器读取版本 {expected}"),
+                format!("unknown project file version {version}: this calculator reads version {expected}"),
+            )
+        }
+        _ => {
+            let error = a("error");
+            let (zh, en) = if a("what") == "profile" { ("数值标准文件", "profile") } else { ("项目文件", "project file") };
+            (format!("{zh}格式不正确：{error}"), format!("the {en} is malformed: {error}"))
+        }
+    }
+}
+
+fn file(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
+        Code::SpreadsheetUnreadable => {
+            let error = a("error");
+            (format!("无法读取电子表格：{error}"), format!("cannot read the spreadsheet: {error}"))
+        }
+        Code::NoSuchSheet => {
+            let name = a("name");
+            (format!("没有名为「{name}」的工作表"), format!("there is no sheet named \"{name}\""))
+        }
+        Code::NotATable => fixed("这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）", "this is not a table (the content is not text: a picture, PDF or archive?)"),
+        Code::OtherDocument => {
+            let (zh, en) = if a("kind") == "word" { ("Word 文档", "a Word document") } else { ("PowerPoint 演示文稿", "a PowerPoint presentation") };
+            (
+                format!("这是{zh}，不是电子表格：请打开 Excel/WPS 表格（.xlsx、.ods）或 CSV 文件"),
+                format!("this is {en}, not a spreadsheet: open an .xlsx, .ods or CSV file"),
+            )
+        }
+        Code::CellBeyondExcel => {
+            let (cell, columns, rows) = (a("cell"), a("columns"), a("rows"));
+            (
+                format!("单元格位置 {cell} 超出 Excel 的范围（最多 {columns} 列、{rows} 行），文件可能已损坏，未读取"),
+                format!("the cell reference {cell} is beyond Excel's limits ({columns} columns, {rows} rows); the file may be damaged, not read"),
+            )
+        }
+        Code::SheetTooLarge => {
+            let (sheet, rows, columns, max) = (a("sheet"), a("rows"), a("columns"), a("max"));
+            (
+                format!("工作表「{sheet}」的单元格跨越 {rows} 行 × {columns} 列，超出可读取的范围（{max} 个单元格），未读取：请删除远处的空白或零散单元格"),
+                format!("the sheet {sheet} spans {rows} rows × {columns} columns, more than can be read ({max} cells): delete stray cells far from the table"),
+            )
+        }
+        Code::Dtd => fixed(
+            "工作表含有 DTD（文档类型声明），电子表格软件不会写入它，可能是恶意文件，未读取",
+            "a sheet holds a DTD (document type declaration), which spreadsheet programs never write; not read",
+        ),
+        _ => fixed("工作簿解压后超过 1 GB，不像是学校数据表，未读取", "the workbook unpacks to over 1 GB; not read"),
+    }
+}
