@@ -111,6 +111,16 @@ browser() {
 }
 
 test_native() {
+  # Style and lints first: rustfmt and clippy (pedantic, with the reasoned allows of
+  # Cargo.toml) ship with rustup's default profile; a toolchain without them skips the check.
+  if cargo fmt --version >/dev/null 2>&1; then
+    say "rustfmt --check"
+    cargo fmt --all --check
+  fi
+  if cargo clippy --version >/dev/null 2>&1; then
+    say "clippy (workspace lints: pedantic)"
+    cargo clippy --workspace --all-targets --quiet -- -D warnings
+  fi
   say "native tests (core, files, cli)"
   cargo test --all-targets
 }

@@ -11,8 +11,8 @@
 //! `--help` and `--version` print to standard output and exit 0. Output closed early (as by
 //! `| head`) ends the command quietly.
 
-use junheng::evaluation::{Evaluation, IndicatorResult};
 use junheng::evaluation::evaluate_grid;
+use junheng::evaluation::{Evaluation, IndicatorResult};
 use junheng::{evaluate_text, Lang, Options, Standard};
 use junheng_files as files;
 use std::io::{Read, Write};
@@ -38,7 +38,7 @@ struct Args {
 
 /// What the command line asks for.
 enum Command {
-    Evaluate(Args),
+    Evaluate(Box<Args>),
     Profile,
     Help,
     Version,
@@ -87,7 +87,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }
     }
     let file = file.ok_or(format!("no input file (use - for standard input)\n{USAGE}"))?;
-    Ok(Command::Evaluate(Args { options, format, file, project, sheet }))
+    Ok(Command::Evaluate(Box::new(Args { options, format, file, project, sheet })))
 }
 
 fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
@@ -123,14 +123,19 @@ fn terminal_safe(text: &str) -> String {
 }
 
 pub fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let args = match parse_args(&argv) {
-        Ok(Command::Evaluate(args)) => args,
+    let words: Vec<String> = std::env::args().skip(1).collect();
+    let args = match parse_args(&words) {
+        Ok(Command::Evaluate(args)) => *args,
         Ok(Command::Profile) => {
             let json = serde_json::to_string_pretty(&junheng::Profile::national()).expect("the profile serialises");
             return emit(&format!("{json}\n"), ExitCode::SUCCESS);
         }
-        Ok(Command::Help) => return emit(&format!("junheng {}: {}\n\n{USAGE}\n", env!("CARGO_PKG_VERSION"), env!("CARGO_PKG_DESCRIPTION")), ExitCode::SUCCESS),
+        Ok(Command::Help) => {
+            return emit(
+                &format!("junheng {}: {}\n\n{USAGE}\n", env!("CARGO_PKG_VERSION"), env!("CARGO_PKG_DESCRIPTION")),
+                ExitCode::SUCCESS,
+            )
+        }
         Ok(Command::Version) => return emit(&format!("junheng {}\n", env!("CARGO_PKG_VERSION")), ExitCode::SUCCESS),
         Err(message) => {
             eprintln!("{message}");

@@ -66,13 +66,7 @@ fn json_follows_the_result_contract() {
 fn json_keeps_full_precision() {
     let out = junheng(&["evaluate", "--standard", "basic2012", "--format", "json", "-"], &books_table());
     let v = json(&out);
-    let books = v["levels"]["primary"]["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["key"] == "books_per_student")
-        .unwrap()
-        .clone();
+    let books = v["levels"]["primary"]["indicators"].as_array().unwrap().iter().find(|i| i["key"] == "books_per_student").unwrap().clone();
     let cv = books["cv"].as_f64().unwrap();
     assert!((cv - 0.51526).abs() < 5e-6);
     // More digits than any display rounding: the unrounded f64.
@@ -84,8 +78,18 @@ fn json_keeps_full_precision() {
 /// The handout's five schools with the other basic2012 columns equal everywhere.
 fn books_table() -> String {
     let mut text = String::from("学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n");
-    for (name, students, books) in [("甲校", 45, 279), ("乙校", 37, 137), ("丙校", 89, 935), ("丁校", 76, 160), ("戊校", 55, 402)] {
-        text += &format!("{name},小学,{students},{books},{},{},{},{},{},{},{}\n", students * 5, students * 8, students * 2000, students / 5, students, students, students);
+    for (name, students, books) in [("甲校", 45, 279), ("乙校", 37, 137), ("丙校", 89, 935), ("丁校", 76, 160), ("戊校", 55, 402)]
+    {
+        text += &format!(
+            "{name},小学,{students},{books},{},{},{},{},{},{},{}\n",
+            students * 5,
+            students * 8,
+            students * 2000,
+            students / 5,
+            students,
+            students,
+            students
+        );
     }
     text
 }

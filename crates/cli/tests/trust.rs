@@ -13,10 +13,8 @@ fn table(rows: &[&str]) -> String {
     format!("{HEADER}\n{}\n", rows.join("\n"))
 }
 
-const GOOD: [&str; 2] = [
-    "甲小学,小学,500,25,6,5,2500,4000,1100000,12,30,15,60,15000",
-    "乙小学,小学,400,20,5,4,2000,3200,900000,10,24,12,50,12000",
-];
+const GOOD: [&str; 2] =
+    ["甲小学,小学,500,25,6,5,2500,4000,1100000,12,30,15,60,15000", "乙小学,小学,400,20,5,4,2000,3200,900000,10,24,12,50,12000"];
 
 fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_junheng"))
@@ -83,7 +81,6 @@ fn cli_never_prints_control_characters_from_the_data() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
 
-
 const DEMO_ANSWERS: &str = include_str!("../../../www/demo/demo-answers.json");
 
 fn demo_answers() -> Answers {
@@ -121,7 +118,14 @@ fn the_cli_reads_a_project_file() {
 fn the_cli_reads_a_gbk_file_and_a_workbook() {
     for name in ["02-gbk.csv", "20-workbook-several-sheets.xlsx"] {
         let out = Command::new(env!("CARGO_BIN_EXE_junheng"))
-            .args(["evaluate", "--standard", "basic2012", "--format", "json", &format!("{}/{name}", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"))])
+            .args([
+                "evaluate",
+                "--standard",
+                "basic2012",
+                "--format",
+                "json",
+                &format!("{}/{name}", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures")),
+            ])
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));

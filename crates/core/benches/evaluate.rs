@@ -24,12 +24,12 @@ fn bench(c: &mut Criterion) {
     for schools in [29, 290, 2900] {
         let text = county(schools);
         group.bench_with_input(BenchmarkId::new("baseline_read_grid", schools), &text, |b, text| {
-            b.iter(|| input::read_grid(black_box(text)))
+            b.iter(|| input::read_grid(black_box(text)));
         });
         for standard in [Standard::Basic2012, Standard::Quality2017] {
             let options = Options { standard, ..Options::default() };
             group.bench_with_input(BenchmarkId::new(standard.id(), schools), &text, |b, text| {
-                b.iter(|| evaluate_text(black_box(text), &options))
+                b.iter(|| evaluate_text(black_box(text), &options));
             });
         }
     }

@@ -1,10 +1,10 @@
 //! The whole verdict: every part of a standard judged, from the resource evaluation and the
 //! answers the user gives (SPEC §2, §3.2–3.5). A county passes only when every part passes.
 
-use crate::resources::LevelResult;
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
+use crate::resources::LevelResult;
 use crate::scope::school_groups;
 use crate::standards::{Profile, Quality2017Profile, Standard};
 use serde::{Deserialize, Serialize};
@@ -136,10 +136,14 @@ pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> (Answe
             if !(points.is_finite() && (0.0..=item.max_points).contains(&points)) {
                 usable.government_points.remove(&item.id);
                 let max = item.max_points;
-                problem(AnswerKind::Points, &item.id, match lang {
-                    Lang::Zh => format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"),
-                    Lang::En => format!("{points} points is out of range: expected 0 to {max}"),
-                });
+                problem(
+                    AnswerKind::Points,
+                    &item.id,
+                    match lang {
+                        Lang::Zh => format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"),
+                        Lang::En => format!("{points} points is out of range: expected 0 to {max}"),
+                    },
+                );
             }
         }
     }
@@ -147,7 +151,15 @@ pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> (Answe
         let counts_ok = [count.respondents, count.satisfied].iter().all(|v| v.is_finite() && (0.0..=MAX_COUNT).contains(v));
         if !counts_ok || count.satisfied > count.respondents {
             usable.survey.remove(group);
-            problem(AnswerKind::Survey, group, lang.pick("满意人数应在 0 到调查人数之间，人数应为合理的非负数", "satisfied answers must be between 0 and the respondents, and counts sensible numbers ≥ 0").into());
+            problem(
+                AnswerKind::Survey,
+                group,
+                lang.pick(
+                    "满意人数应在 0 到调查人数之间，人数应为合理的非负数",
+                    "satisfied answers must be between 0 and the respondents, and counts sensible numbers ≥ 0",
+                )
+                .into(),
+            );
         }
     }
     for item in profile.quality2017.guarantees.iter().chain(&profile.quality2017.quality) {
@@ -159,11 +171,19 @@ pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> (Answe
                 if let Some(a) = usable.items.get_mut(&item.id) {
                     a.values.remove(&m.id);
                 }
-                let expected = if m.unit == "%" { lang.pick("应在 0 到 100 之间", "expected 0 to 100") } else { lang.pick("应为合理的数", "expected a sensible number") };
-                problem(AnswerKind::Item, &item.id, match lang {
-                    Lang::Zh => format!("{}：{v}{} 超出范围，{expected}", m.text.get(lang), m.unit(lang)),
-                    Lang::En => format!("{}: {v}{} is out of range; {expected}", m.text.get(lang), m.unit(lang)),
-                });
+                let expected = if m.unit == "%" {
+                    lang.pick("应在 0 到 100 之间", "expected 0 to 100")
+                } else {
+                    lang.pick("应为合理的数", "expected a sensible number")
+                };
+                problem(
+                    AnswerKind::Item,
+                    &item.id,
+                    match lang {
+                        Lang::Zh => format!("{}：{v}{} 超出范围，{expected}", m.text.get(lang), m.unit(lang)),
+                        Lang::En => format!("{}: {v}{} is out of range; {expected}", m.text.get(lang), m.unit(lang)),
+                    },
+                );
             }
         }
     }
@@ -178,7 +198,12 @@ fn mark_problems(parts: &mut [Part], problems: &[AnswerProblem], lang: Lang) {
             AnswerKind::Survey => &["satisfaction", "recognition"],
             AnswerKind::Item => &["guarantee", "quality"],
         };
-        let Some(part) = parts.iter_mut().find(|part| wanted.contains(&part.part) && (p.kind != AnswerKind::Item || part.items.iter().any(|i| i.id == p.id))) else { continue };
+        let Some(part) = parts
+            .iter_mut()
+            .find(|part| wanted.contains(&part.part) && (p.kind != AnswerKind::Item || part.items.iter().any(|i| i.id == p.id)))
+        else {
+            continue;
+        };
         if !part.items.iter().any(|i| i.id == p.id) {
             let name = survey_group_name(&p.id, lang);
             part.items.insert(0, item(&p.id, &name, None, None, String::new(), false));
@@ -193,10 +218,7 @@ fn mark_problems(parts: &mut [Part], problems: &[AnswerProblem], lang: Lang) {
 }
 
 fn survey_group_name(id: &str, lang: Lang) -> String {
-    SURVEY_GROUPS
-        .iter()
-        .find(|g| g.0 == id)
-        .map_or(id.to_string(), |g| lang.pick(g.1, g.2).to_string())
+    SURVEY_GROUPS.iter().find(|g| g.0 == id).map_or(id.to_string(), |g| lang.pick(g.1, g.2).to_string())
 }
 
 /// Every part of the standard, judged; and the overall verdict.
@@ -209,7 +231,13 @@ pub fn assess(answers: &Answers, cx: &Context) -> (Vec<Part>, Overall) {
         Standard::Basic2012 => {
             parts.push(gate_part(answers, lang));
             parts.push(government_part(answers, cx));
-            parts.push(survey_part("satisfaction", lang.pick("公众满意度", "Public satisfaction"), cx.profile.basic2012.satisfaction_min, answers, lang));
+            parts.push(survey_part(
+                "satisfaction",
+                lang.pick("公众满意度", "Public satisfaction"),
+                cx.profile.basic2012.satisfaction_min,
+                answers,
+                lang,
+            ));
         }
         Standard::Quality2017 => {
             let q = &cx.profile.quality2017;
@@ -261,21 +289,32 @@ fn part_reason(part: &Part, lang: Lang) -> String {
     }
     if let (Some(s), Some(t), "government") = (part.score, part.threshold, part.part) {
         if s < t {
-            pieces.insert(0, match lang {
-                Lang::Zh => format!("得分 {} 分，低于 {t} 分", format_number(s)),
-                Lang::En => format!("score {} below {t}", format_number(s)),
-            });
+            pieces.insert(
+                0,
+                match lang {
+                    Lang::Zh => format!("得分 {} 分，低于 {t} 分", format_number(s)),
+                    Lang::En => format!("score {} below {t}", format_number(s)),
+                },
+            );
         }
     }
     format!("{}{}{}", part.name, lang.pick("未通过：", " fails: "), pieces.join(lang.pick("；", "; ")))
 }
 
 fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.3}").trim_end_matches('0').to_string() }
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.3}").trim_end_matches('0').to_string()
+    }
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {
-    if b { lang.pick("是", "yes") } else { lang.pick("否", "no") }
+    if b {
+        lang.pick("是", "yes")
+    } else {
+        lang.pick("否", "no")
+    }
 }
 
 fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule: String, passed: bool) -> PartItem {
@@ -295,7 +334,16 @@ fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule
 }
 
 fn part(part: &'static str, name: &str, items: Vec<PartItem>) -> Part {
-    Part { part, name: name.into(), passed: items.iter().all(|i| i.passed), items, score: None, max_score: None, threshold: None, subtotals: Vec::new() }
+    Part {
+        part,
+        name: name.into(),
+        passed: items.iter().all(|i| i.passed),
+        items,
+        score: None,
+        max_score: None,
+        threshold: None,
+        subtotals: Vec::new(),
+    }
 }
 
 /// The resource part, from the evaluation of the school table.
@@ -314,13 +362,33 @@ fn resources_part(cx: &Context) -> Part {
         }
         for i in result.indicators.iter().filter(|i| i.limit.is_some()) {
             let limit = i.limit.unwrap_or_default();
-            let name = format!("{prefix}{}", match lang { Lang::Zh => format!("{}差异系数", i.name), Lang::En => format!(" {} CV", i.name) });
-            items.push(item(&format!("{}.{}", level.key(), i.key), &name, i.cv.map(Value::Number), Some(limit), format!("≤ {limit}"), i.passed == Some(true)));
+            let name = format!(
+                "{prefix}{}",
+                match lang {
+                    Lang::Zh => format!("{}差异系数", i.name),
+                    Lang::En => format!(" {} CV", i.name),
+                }
+            );
+            items.push(item(
+                &format!("{}.{}", level.key(), i.key),
+                &name,
+                i.cv.map(Value::Number),
+                Some(limit),
+                format!("≤ {limit}"),
+                i.passed == Some(true),
+            ));
         }
         if let Some(passed) = result.schools_passed {
             let name = format!("{prefix}{}", lang.pick("学校达到校际资源配置要求", " schools meeting the per-school rule"));
             let total = result.schools as f64;
-            items.push(item(&format!("{}.schools", level.key()), &name, Some(Value::Number(passed as f64)), Some(total), format!("= {total}"), passed == result.schools));
+            items.push(item(
+                &format!("{}.schools", level.key()),
+                &name,
+                Some(Value::Number(passed as f64)),
+                Some(total),
+                format!("= {total}"),
+                passed == result.schools,
+            ));
         }
     }
     part("resources", lang.pick("资源配置", "Resource allocation"), items)
@@ -346,9 +414,11 @@ fn government_part(answers: &Answers, cx: &Context) -> Part {
         })
         .collect();
     let points = |aspect: Option<&str>| -> (f64, f64) {
-        profile.government_items.iter().filter(|g| aspect.is_none_or(|a| g.aspect == a)).fold((0.0, 0.0), |(p, m), g| {
-            (p + answers.government_points.get(&g.id).copied().unwrap_or(0.0), m + g.max_points)
-        })
+        profile
+            .government_items
+            .iter()
+            .filter(|g| aspect.is_none_or(|a| g.aspect == a))
+            .fold((0.0, 0.0), |(p, m), g| (p + answers.government_points.get(&g.id).copied().unwrap_or(0.0), m + g.max_points))
     };
     let subtotals = ASPECTS
         .iter()
@@ -567,4 +637,3 @@ fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang)
         ),
     })
 }
-

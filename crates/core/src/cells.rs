@@ -19,11 +19,7 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
     let text = text.trim_start_matches('\u{feff}');
     // Title lines above a pasted table may have no tab: look a few lines down.
     let delimiter = if text.lines().take(10).any(|l| l.contains('\t')) { b'\t' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut grid = Vec::new();
     let mut record = csv::StringRecord::new();
     // Lines are counted here from byte offsets: csv's own line count skips blank lines,
@@ -31,12 +27,12 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
     let (mut line, mut counted_to) = (1, 0);
     // A malformed record (invalid UTF-8 cannot occur in &str) ends the reading; csv is lenient.
     while let Ok(true) = reader.read_record(&mut record) {
-        let mut start = record.position().map_or(counted_to, |p| p.byte() as usize);
+        let mut start = record.position().map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(counted_to));
         // The position is where the previous record ended: blank lines come first.
         while matches!(text.as_bytes().get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        line += text.as_bytes()[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+        line += text[counted_to..start].matches('\n').count();
         counted_to = start;
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().any(|c| !c.is_empty()) {
@@ -53,8 +49,11 @@ pub fn is_invisible(c: char) -> bool {
         || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// A grid as read, or a cleaned copy when some cell held invisible characters.
+pub(crate) type CleanGrid<'a> = std::borrow::Cow<'a, [(usize, Vec<String>)]>;
+
 /// The grid without invisible characters, and where they were: how many cells, the first.
-pub(crate) fn clean_grid(grid: &[(usize, Vec<String>)]) -> (std::borrow::Cow<'_, [(usize, Vec<String>)]>, Option<(usize, usize, usize)>) {
+pub(crate) fn clean_grid(grid: &[(usize, Vec<String>)]) -> (CleanGrid<'_>, Option<(usize, usize, usize)>) {
     let dirty = |cell: &String| cell.chars().any(is_invisible);
     if !grid.iter().any(|(_, cells)| cells.iter().any(dirty)) {
         return (std::borrow::Cow::Borrowed(grid), None);

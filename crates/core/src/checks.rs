@@ -15,7 +15,9 @@ use std::collections::HashMap;
 pub(crate) fn sum_warnings(sums: &[SumCheck], lang: Lang) -> Vec<Problem> {
     sums.iter()
         .filter_map(|check| match (check.file_total, check.matches) {
-            (Some(file), Some(false)) => Some(Problem::warning(Code::SumMismatch, args!["read" => check.read, "file" => file], lang).in_column(&check.column)),
+            (Some(file), Some(false)) => {
+                Some(Problem::warning(Code::SumMismatch, args!["read" => check.read, "file" => file], lang).in_column(&check.column))
+            }
             _ => None,
         })
         .collect()
@@ -29,7 +31,8 @@ pub fn needs(table: &Table, standard: Standard, lang: Lang) -> Vec<Problem> {
         let column = Column::Resource(resource);
         if !table.has(column) {
             let name = column.header(lang);
-            problems.push(Problem::error(Code::MissingColumn, args!["name" => name, "standard" => standard.name(lang)], lang).in_column(name));
+            problems
+                .push(Problem::error(Code::MissingColumn, args!["name" => name, "standard" => standard.name(lang)], lang).in_column(name));
             continue;
         }
         let label = table.label(column, lang);
@@ -42,7 +45,6 @@ pub fn needs(table: &Table, standard: Standard, lang: Lang) -> Vec<Problem> {
     }
     problems
 }
-
 
 /// Students and teachers read, against the totals row of the file when there is one.
 pub(crate) fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowReader, lang: Lang) -> Vec<SumCheck> {
@@ -73,7 +75,11 @@ pub(crate) fn consistency(table: &Table, lang: Lang) -> Vec<Problem> {
             if let Some(count) = row.resource(part).filter(|c| *c > teachers) {
                 let all = table.label(Column::Resource(Teachers), lang);
                 let args = args!["count" => count, "all" => all, "teachers" => teachers];
-                problems.push(Problem::error(Code::MoreThanAllTeachers, args, lang).at_row(row.row).in_column(table.label(Column::Resource(part), lang)));
+                problems.push(
+                    Problem::error(Code::MoreThanAllTeachers, args, lang)
+                        .at_row(row.row)
+                        .in_column(table.label(Column::Resource(part), lang)),
+                );
             }
         }
     }
@@ -84,20 +90,18 @@ pub(crate) fn consistency(table: &Table, lang: Lang) -> Vec<Problem> {
 /// (万元 read as 元, 亩 as ㎡). Flagged, not rejected.
 pub(crate) fn plausibility(table: &Table, lang: Lang) -> Vec<Problem> {
     use Resource::*;
-    const LIMITS: [(Resource, f64); 6] = [
-        (TeachingArea, 100.0),
-        (SportsArea, 300.0),
-        (EquipmentValue, 200_000.0),
-        (Books, 1_000.0),
-        (Computers, 5.0),
-        (Teachers, 1.0),
-    ];
+    const LIMITS: [(Resource, f64); 6] =
+        [(TeachingArea, 100.0), (SportsArea, 300.0), (EquipmentValue, 200_000.0), (Books, 1_000.0), (Computers, 5.0), (Teachers, 1.0)];
     let mut problems = Vec::new();
     for row in &table.rows {
         for (resource, limit) in LIMITS {
             if let Some(per) = row.resource(resource).map(|r| r / row.students).filter(|per| *per > limit) {
                 let args = args!["per" => per, "limit" => limit];
-                problems.push(Problem::warning(Code::ProbableUnitMistake, args, lang).at_row(row.row).in_column(table.label(Column::Resource(resource), lang)));
+                problems.push(
+                    Problem::warning(Code::ProbableUnitMistake, args, lang)
+                        .at_row(row.row)
+                        .in_column(table.label(Column::Resource(resource), lang)),
+                );
             }
         }
     }

@@ -90,8 +90,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         return failed(options, errors, warnings, Some(table.review.clone()));
     }
     let mut rows = included.rows.clone();
-    let (splits, errors, split_warnings) =
-        scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
+    let (splits, errors, split_warnings) = scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
     warnings.extend(split_warnings);
     if !errors.is_empty() {
         return failed(options, errors, warnings, Some(table.review.clone()));
@@ -127,13 +126,15 @@ fn all_finite(levels: &BTreeMap<Level, LevelResult>, schools: &[SchoolResult], s
             && l.indicators.iter().all(|i| [i.county_value, i.sd].iter().all(|v| v.is_finite()) && i.cv.is_none_or(f64::is_finite))
     });
     let schools_ok = schools.iter().all(|s| {
-        s.students.is_finite() && s.values.values().all(|v| v.is_finite()) && s.standing.values().all(|v| v.share.is_finite() && v.shortfall.is_finite())
+        s.students.is_finite()
+            && s.values.values().all(|v| v.is_finite())
+            && s.standing.values().all(|v| v.share.is_finite() && v.shortfall.is_finite())
     });
-    let splits_ok = splits.iter().all(|s| s.resources.iter().all(|r| [r.total, r.primary, r.junior, r.senior].iter().all(|v| v.is_finite())));
+    let splits_ok =
+        splits.iter().all(|s| s.resources.iter().all(|r| [r.total, r.primary, r.junior, r.senior].iter().all(|v| v.is_finite())));
     let parts_ok = parts.iter().all(|p| {
         p.score.is_none_or(f64::is_finite)
             && p.items.iter().all(|i| !matches!(i.value, Some(assessment::Value::Number(v)) if !v.is_finite()))
     });
     levels_ok && schools_ok && splits_ok && parts_ok
 }
-

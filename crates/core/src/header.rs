@@ -108,7 +108,7 @@ pub(crate) fn header_texts(header: &[String], sub: Option<&[String]>) -> Vec<Str
         .map(|i| {
             let own = header.get(i).cloned().unwrap_or_default();
             if !own.is_empty() {
-                parent = own.clone();
+                parent.clone_from(&own);
             }
             let child = sub.and_then(|s| s.get(i)).cloned().unwrap_or_default();
             if child.is_empty() {
@@ -198,7 +198,9 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
         return;
     };
     if let Some(first) = columns.headers.get(&column) {
-        columns.errors.push(Problem::error(Code::RepeatedColumn, args!["first" => first.as_str()], lang).at_row(header_line).in_column(&text));
+        columns
+            .errors
+            .push(Problem::error(Code::RepeatedColumn, args!["first" => first.as_str()], lang).at_row(header_line).in_column(&text));
         return;
     }
     if let Some(unit) = unit.filter(|_| chosen.is_none()) {

@@ -73,24 +73,16 @@ impl Indicator {
             ComputersPer100 => lang.pick("每百名学生拥有计算机台数", "Computers per 100 students"),
             BooksPerStudent => lang.pick("生均图书册数", "Library books per student"),
             TeacherStudentRatio => lang.pick("师生比", "Teachers per student"),
-            QualifiedTeachersPerStudent => {
-                lang.pick("生均高于规定学历教师数", "Teachers above the required degree, per student")
-            }
+            QualifiedTeachersPerStudent => lang.pick("生均高于规定学历教师数", "Teachers above the required degree, per student"),
             SeniorTitleTeachersPerStudent => {
                 lang.pick("生均中级及以上专业技术职务教师数", "Teachers of intermediate or senior title, per student")
             }
-            QualifiedTeachersPer100 => {
-                lang.pick("每百名学生拥有高于规定学历教师数", "Teachers above the required degree per 100 students")
-            }
+            QualifiedTeachersPer100 => lang.pick("每百名学生拥有高于规定学历教师数", "Teachers above the required degree per 100 students"),
             BackboneTeachersPer100 => {
                 lang.pick("每百名学生拥有县级以上骨干教师数", "County-level or higher backbone teachers per 100 students")
             }
-            PeArtTeachersPer100 => {
-                lang.pick("每百名学生拥有体育、艺术专任教师数", "PE, music and art teachers per 100 students")
-            }
-            MultimediaRoomsPer100 => {
-                lang.pick("每百名学生拥有网络多媒体教室数", "Networked multimedia classrooms per 100 students")
-            }
+            PeArtTeachersPer100 => lang.pick("每百名学生拥有体育、艺术专任教师数", "PE, music and art teachers per 100 students"),
+            MultimediaRoomsPer100 => lang.pick("每百名学生拥有网络多媒体教室数", "Networked multimedia classrooms per 100 students"),
         }
     }
 
@@ -128,13 +120,12 @@ impl Indicator {
     pub fn scale(self) -> f64 {
         use Indicator::*;
         match self {
-            ComputersPer100 | QualifiedTeachersPer100 | BackboneTeachersPer100 | PeArtTeachersPer100
-            | MultimediaRoomsPer100 => 100.0,
+            ComputersPer100 | QualifiedTeachersPer100 | BackboneTeachersPer100 | PeArtTeachersPer100 | MultimediaRoomsPer100 => 100.0,
             _ => 1.0,
         }
     }
 
-    /// A school's value x_i = s · R_i / P_i.
+    /// A school's value `x_i` = s · `R_i` / `P_i`.
     pub fn value(self, resource: f64, students: f64) -> f64 {
         self.scale() * resource / students
     }

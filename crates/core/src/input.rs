@@ -5,8 +5,8 @@
 
 use crate::args;
 use crate::cells::clean_grid;
-use crate::diagnostics::Code;
 use crate::checks;
+use crate::diagnostics::Code;
 use crate::header::{self, Columns};
 use crate::model::Lang;
 use crate::rows::{is_totals_row, RowReader};
@@ -47,9 +47,13 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
         return Err((vec![Problem::error(Code::HeaderOnly, args![], lang)], table.review));
     }
     let headers = table.headers.clone();
-    let reader = RowReader { headers: &headers, positions: &positions, factors: &factors, lang, dashes: Default::default() };
+    let reader = RowReader { headers: &headers, positions: &positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
     let (totals, mut errors) = read_records(records, &reader, &mut table);
-    table.warnings.extend(notices(invisible.map(|(count, line, index)| (count, line, texts.get(index).cloned(), index)), reader.dashes.get(), lang));
+    table.warnings.extend(notices(
+        invisible.map(|(count, line, index)| (count, line, texts.get(index).cloned(), index)),
+        reader.dashes.get(),
+        lang,
+    ));
     table.review.sums = checks::sum_checks(&table, totals, &reader, lang);
     table.warnings.extend(checks::sum_warnings(&table.review.sums, lang));
     errors.extend(checks::duplicates(&table, lang));

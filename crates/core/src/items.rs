@@ -160,48 +160,139 @@ pub fn default_guarantee_items() -> Vec<CheckItem> {
     let pct = |id, zh, en, min| vec![measure(id, zh, en, "%", Some(min), None)];
     vec![
         check("g1", "县域内义务教育学校规划布局合理，符合国家规定要求", "School network planned as the national rules require", vec![]),
-        check("g2", "县域内城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一", "One standard for buildings, staffing, per-student funds and equipment in town and country", vec![]),
-        computed("g3", "所有学校每12个班级配备音乐、美术专用教室1间以上，其中音乐专用教室面积不小于96平方米，美术专用教室面积不小于90平方米", "Every school has a music and an art room per 12 classes, of at least 96 ㎡ and 90 ㎡", Computed::ArtsRooms),
-        computed("g4", "所有小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人", "No primary or junior school above 2000 students; nine- and twelve-year schools at most 2500 in compulsory grades", Computed::SchoolSize),
-        computed("g5", "小学、初中所有班级学生数分别不超过45人、50人", "No primary class above 45 students, no junior class above 50", Computed::ClassSize),
-        check("g6", "不足100名学生的村小学和教学点按100名学生核定公用经费", "Village schools and teaching points under 100 students funded as 100", vec![]),
-        check("g7", "特殊教育学校生均公用经费不低于6000元", "Special-education schools get at least 6000 yuan per student",
-            vec![measure("special_funds", "特殊教育学校生均公用经费", "special-education funds per student", "元", Some(6000.0), None)]),
-        check("g8", "全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平", "Teachers' average pay not below local civil servants'", vec![]),
-        check("g9", "教师5年360学时培训完成率达到100%", "Teachers completing 360 training hours in 5 years", pct("training_completion", "培训完成率", "completion rate", 100.0)),
-        check("g10", "县级教育行政部门在核定的教职工编制总额内，统筹分配各校教职工编制", "The county allocates staffing quotas across schools", vec![]),
-        check("g11", "全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%，其中骨干教师不低于交流轮岗教师总数的20%", "At least 10% of eligible teachers rotate each year, of whom at least 20% backbone teachers",
+        check(
+            "g2",
+            "县域内城乡义务教育学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
+            "One standard for buildings, staffing, per-student funds and equipment in town and country",
+            vec![],
+        ),
+        computed(
+            "g3",
+            "所有学校每12个班级配备音乐、美术专用教室1间以上，其中音乐专用教室面积不小于96平方米，美术专用教室面积不小于90平方米",
+            "Every school has a music and an art room per 12 classes, of at least 96 ㎡ and 90 ㎡",
+            Computed::ArtsRooms,
+        ),
+        computed(
+            "g4",
+            "所有小学、初中规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人",
+            "No primary or junior school above 2000 students; nine- and twelve-year schools at most 2500 in compulsory grades",
+            Computed::SchoolSize,
+        ),
+        computed(
+            "g5",
+            "小学、初中所有班级学生数分别不超过45人、50人",
+            "No primary class above 45 students, no junior class above 50",
+            Computed::ClassSize,
+        ),
+        check(
+            "g6",
+            "不足100名学生的村小学和教学点按100名学生核定公用经费",
+            "Village schools and teaching points under 100 students funded as 100",
+            vec![],
+        ),
+        check(
+            "g7",
+            "特殊教育学校生均公用经费不低于6000元",
+            "Special-education schools get at least 6000 yuan per student",
+            vec![measure("special_funds", "特殊教育学校生均公用经费", "special-education funds per student", "元", Some(6000.0), None)],
+        ),
+        check(
+            "g8",
+            "全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平",
+            "Teachers' average pay not below local civil servants'",
+            vec![],
+        ),
+        check(
+            "g9",
+            "教师5年360学时培训完成率达到100%",
+            "Teachers completing 360 training hours in 5 years",
+            pct("training_completion", "培训完成率", "completion rate", 100.0),
+        ),
+        check(
+            "g10",
+            "县级教育行政部门在核定的教职工编制总额内，统筹分配各校教职工编制",
+            "The county allocates staffing quotas across schools",
+            vec![],
+        ),
+        check(
+            "g11",
+            "全县每年交流轮岗教师的比例不低于符合交流条件教师总数的10%，其中骨干教师不低于交流轮岗教师总数的20%",
+            "At least 10% of eligible teachers rotate each year, of whom at least 20% backbone teachers",
             vec![
                 measure("rotation_rate", "交流轮岗教师比例", "share of eligible teachers rotating", "%", Some(10.0), None),
                 measure("rotation_backbone", "其中骨干教师比例", "share of backbone teachers among them", "%", Some(20.0), None),
-            ]),
-        check("g12", "专任教师持有教师资格证上岗率达到100%", "Certified teachers", pct("certified", "持证上岗率", "certified share", 100.0)),
-        check("g13", "城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%以上", "Nearby-zone enrolment in urban and town public schools",
+            ],
+        ),
+        check(
+            "g12",
+            "专任教师持有教师资格证上岗率达到100%",
+            "Certified teachers",
+            pct("certified", "持证上岗率", "certified share", 100.0),
+        ),
+        check(
+            "g13",
+            "城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%以上",
+            "Nearby-zone enrolment in urban and town public schools",
             vec![
                 measure("zoned_primary", "小学就近划片入学比例", "primary zoned enrolment", "%", Some(100.0), None),
                 measure("zoned_junior", "初中就近划片入学比例", "junior zoned enrolment", "%", Some(95.0), None),
-            ]),
-        check("g14", "全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜", "At least 50% of quality senior-high places allocated to junior schools", pct("allocation", "名额分配比例", "allocated share", 50.0)),
-        check("g15", "留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%", "Eligible migrant children in public or government-funded places", pct("migrant_share", "随迁子女就读比例", "migrant children's share", 85.0)),
+            ],
+        ),
+        check(
+            "g14",
+            "全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜",
+            "At least 50% of quality senior-high places allocated to junior schools",
+            pct("allocation", "名额分配比例", "allocated share", 50.0),
+        ),
+        check(
+            "g15",
+            "留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%",
+            "Eligible migrant children in public or government-funded places",
+            pct("migrant_share", "随迁子女就读比例", "migrant children's share", 85.0),
+        ),
     ]
 }
 
 /// The 9 items of 教育质量 (SPEC §3.3).
 pub fn default_quality_items() -> Vec<CheckItem> {
     vec![
-        check("q1", "全县初中三年巩固率达到95%以上", "Junior 3-year retention", vec![measure("retention", "初中三年巩固率", "junior retention", "%", Some(95.0), None)]),
-        check("q2", "全县残疾儿童少年入学率达到95%以上", "Enrolment of disabled children", vec![measure("disabled_enrolment", "残疾儿童少年入学率", "disabled children's enrolment", "%", Some(95.0), None)]),
+        check(
+            "q1",
+            "全县初中三年巩固率达到95%以上",
+            "Junior 3-year retention",
+            vec![measure("retention", "初中三年巩固率", "junior retention", "%", Some(95.0), None)],
+        ),
+        check(
+            "q2",
+            "全县残疾儿童少年入学率达到95%以上",
+            "Enrolment of disabled children",
+            vec![measure("disabled_enrolment", "残疾儿童少年入学率", "disabled children's enrolment", "%", Some(95.0), None)],
+        ),
         check("q3", "所有学校制定章程，实现学校管理与教学信息化", "Every school has a charter and information-based management", vec![]),
-        check("q4", "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费", "Teacher-training funds at least 5% of each school's budget", vec![measure("training_funds", "教师培训经费占公用经费比例", "training funds share", "%", Some(5.0), None)]),
+        check(
+            "q4",
+            "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
+            "Teacher-training funds at least 5% of each school's budget",
+            vec![measure("training_funds", "教师培训经费占公用经费比例", "training funds share", "%", Some(5.0), None)],
+        ),
         check("q5", "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平", "Teachers use IT well; equipment well used", vec![]),
         check("q6", "所有学校德育工作、校园文化建设水平达到良好以上", "Moral education and school culture rated good or better", vec![]),
-        check("q7", "课程开齐开足，教学秩序规范，综合实践活动有效开展", "All courses in full, orderly teaching, practical activities", vec![]),
+        check(
+            "q7",
+            "课程开齐开足，教学秩序规范，综合实践活动有效开展",
+            "All courses in full, orderly teaching, practical activities",
+            vec![],
+        ),
         check("q8", "无过重课业负担", "No excessive academic burden", vec![]),
-        check("q9", "在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15", "National monitoring: level III or above, between-school difference below 0.15",
+        check(
+            "q9",
+            "在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15",
+            "National monitoring: level III or above, between-school difference below 0.15",
             vec![
                 measure("monitoring_level", "学业水平等级（Ⅰ–Ⅳ记为1–4）", "achievement level (I–IV as 1–4)", "", Some(3.0), None),
                 measure("difference_rate", "校际差异率", "between-school difference rate", "", None, Some(0.15)),
-            ]),
+            ],
+        ),
     ]
 }
 

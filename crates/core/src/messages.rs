@@ -33,7 +33,10 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         Code::UnknownUnit => {
             let (unit, known) = (a("unit"), a("known"));
             let known: Vec<&str> = known.split(' ').collect();
-            (format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")), format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")))
+            (
+                format!("不认识单位「{unit}」，可用的单位：{}", known.join("、")),
+                format!("unknown unit \"{unit}\"; expected one of: {}", known.join(", ")),
+            )
         }
         Code::MissingRequiredColumn => {
             let (name, alias) = (a("name"), a("alias"));
@@ -48,7 +51,10 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         Code::DashesAsZero => {
             let count = a("count");
-            (format!("{count} 个单元格为「—」「/」等，表示无，按 0 计"), format!("{count} cells hold a dash or slash for none and were read as 0"))
+            (
+                format!("{count} 个单元格为「—」「/」等，表示无，按 0 计"),
+                format!("{count} cells hold a dash or slash for none and were read as 0"),
+            )
         }
         Code::EmptyName
         | Code::BadLevel
@@ -70,11 +76,9 @@ fn texts(code: Code, args: &Args) -> (String, String) {
                 format!("the school name has {count} characters, more than {max}: check what was pasted"),
             )
         }
-        Code::MissingColumn
-        | Code::SumMismatch
-        | Code::Duplicate
-        | Code::MoreThanAllTeachers
-        | Code::ProbableUnitMistake => table(code, &a, &n),
+        Code::MissingColumn | Code::SumMismatch | Code::Duplicate | Code::MoreThanAllTeachers | Code::ProbableUnitMistake => {
+            table(code, &a, &n)
+        }
         Code::SeniorMismatch | Code::SeniorMissing | Code::WholeSchoolTotalEmpty | Code::TotalRepeated => mixed(code, &a),
         Code::OutOfRange => fixed(
             "计算结果超出数值范围，无法得出结论：请检查数据中是否有异常大或异常小的数",
@@ -193,9 +197,14 @@ fn mixed(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
         }
         Code::SeniorMissing => {
             let kind = a("school_type");
-            (format!("{kind}未填写高中在校生数，设施按无高中学生分摊"), format!("no senior students given for this {kind}: facilities are split as if it had none"))
+            (
+                format!("{kind}未填写高中在校生数，设施按无高中学生分摊"),
+                format!("no senior students given for this {kind}: facilities are split as if it had none"),
+            )
         }
-        Code::WholeSchoolTotalEmpty => fixed("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school"),
+        Code::WholeSchoolTotalEmpty => {
+            fixed("一贯制/完全中学的全校合计为空：请在任一行填写", "the whole-school total is empty: fill it on any row of this school")
+        }
         _ => fixed(
             "各学段行数值相同，可能重复填写了全校总数；已按各行之和计算",
             "every level's row has the same value: the whole-school total may be repeated; the rows were added up",
@@ -207,7 +216,9 @@ fn profile(code: Code) -> (String, String) {
     match code {
         Code::PointsSum => fixed("各项满分之和应为100", "the maximum points must sum to 100"),
         Code::PointsRange => fixed("每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100"),
-        Code::UnknownAspect => fixed("aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management"),
+        Code::UnknownAspect => {
+            fixed("aspect 应为 access、funding、teachers 或 management", "aspect must be access, funding, teachers or management")
+        }
         Code::LimitNotPositive => fixed("限值应为正数", "limits must be positive"),
         Code::ClassSizeNotPositive => fixed("班额上限应为正数", "class sizes must be positive"),
         Code::StandardRange => fixed("标准值应为不小于0的有限数", "standards must be finite numbers ≥ 0"),
@@ -228,7 +239,10 @@ fn document(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
     match code {
         Code::NotAProject => {
             let format = a("format");
-            (format!("这不是均衡计算器的项目文件（format 应为 \"{format}\"）"), format!("this is not a junheng project file (format should be \"{format}\")"))
+            (
+                format!("这不是均衡计算器的项目文件（format 应为 \"{format}\"）"),
+                format!("this is not a junheng project file (format should be \"{format}\")"),
+            )
         }
         Code::UnknownVersion => {
             let (version, expected) = (a("version"), a("expected"));
@@ -255,9 +269,16 @@ fn file(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
             let name = a("name");
             (format!("没有名为「{name}」的工作表"), format!("there is no sheet named \"{name}\""))
         }
-        Code::NotATable => fixed("这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）", "this is not a table (the content is not text: a picture, PDF or archive?)"),
+        Code::NotATable => fixed(
+            "这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）",
+            "this is not a table (the content is not text: a picture, PDF or archive?)",
+        ),
         Code::OtherDocument => {
-            let (zh, en) = if a("kind") == "word" { ("Word 文档", "a Word document") } else { ("PowerPoint 演示文稿", "a PowerPoint presentation") };
+            let (zh, en) = if a("kind") == "word" {
+                ("Word 文档", "a Word document")
+            } else {
+                ("PowerPoint 演示文稿", "a PowerPoint presentation")
+            };
             (
                 format!("这是{zh}，不是电子表格：请打开 Excel/WPS 表格（.xlsx、.ods）或 CSV 文件"),
                 format!("this is {en}, not a spreadsheet: open an .xlsx, .ods or CSV file"),

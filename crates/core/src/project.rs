@@ -1,10 +1,10 @@
 //! The project file: everything the user enters (school table, standard, profile, answers)
 //! in one JSON document with a format version, shared by the page and the CLI.
 
-use crate::assessment::Answers;
-use crate::evaluation::Options;
 use crate::args;
+use crate::assessment::Answers;
 use crate::diagnostics::{Code, Problem};
+use crate::evaluation::Options;
 use crate::input::Mapping;
 use crate::model::Lang;
 use crate::standards::{Profile, Standard};

@@ -105,11 +105,8 @@ pub fn evaluate_resources(rows: &[SchoolRow], rules: &Rules) -> (Vec<SchoolResul
 }
 
 fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
-    let values = standard
-        .indicators()
-        .iter()
-        .map(|i| (i.key(), i.value(row.resource(i.resource()).unwrap_or(0.0), row.students)))
-        .collect();
+    let values =
+        standard.indicators().iter().map(|i| (i.key(), i.value(row.resource(i.resource()).unwrap_or(0.0), row.students))).collect();
     SchoolResult {
         row: row.row,
         name: row.name.clone(),
@@ -186,11 +183,8 @@ fn display(value: f64) -> String {
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
     let (standard, lang, profile) = (rules.standard, rules.lang, rules.profile);
     let mut reasons = Vec::new();
-    let indicators: Vec<IndicatorResult> = standard
-        .indicators()
-        .iter()
-        .map(|&indicator| evaluate_indicator(indicator, level, rows, schools, rules))
-        .collect();
+    let indicators: Vec<IndicatorResult> =
+        standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, rows, schools, rules)).collect();
     let (mut composite_cv, mut composite_limit, mut schools_passed) = (None, None, None);
     match standard {
         Standard::Basic2012 => {
@@ -218,8 +212,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
                     Lang::En => format!("{}: CV {cv:.3} is above {limit:.2}", i.name),
                 });
             }
-            let failing: Vec<&str> =
-                schools.iter().filter(|s| s.passed == Some(false)).map(|s| s.name.as_str()).collect();
+            let failing: Vec<&str> = schools.iter().filter(|s| s.passed == Some(false)).map(|s| s.name.as_str()).collect();
             schools_passed = Some(schools.len() - failing.len());
             if !failing.is_empty() {
                 reasons.push(match lang {
@@ -260,13 +253,14 @@ fn evaluate_indicator(
     schools: &[&SchoolResult],
     rules: &Rules,
 ) -> IndicatorResult {
-    let shares: Vec<Share> = rows
-        .iter()
-        .map(|r| Share { students: r.students, resource: r.resource(indicator.resource()).unwrap_or(0.0) })
-        .collect();
+    let shares: Vec<Share> =
+        rows.iter().map(|r| Share { students: r.students, resource: r.resource(indicator.resource()).unwrap_or(0.0) }).collect();
     // Every row has students > 0 (the reader guarantees it), so a dispersion exists.
-    let dispersion = statistics::weighted_dispersion(&shares, indicator.scale())
-        .unwrap_or(statistics::Dispersion { county_value: 0.0, sd: 0.0, cv: None });
+    let dispersion = statistics::weighted_dispersion(&shares, indicator.scale()).unwrap_or(statistics::Dispersion {
+        county_value: 0.0,
+        sd: 0.0,
+        cv: None,
+    });
     let quality = rules.standard == Standard::Quality2017;
     let limit = quality.then(|| rules.profile.quality2017.cv_limit.get(level));
     let minimum = if quality { rules.profile.quality2017.minimum(indicator, level) } else { None };

@@ -2,8 +2,8 @@
 //! write them (full-width, thousands separators, dashes for none, units), each problem at
 //! its row and column.
 
-use crate::cells::fold_width;
 use crate::args;
+use crate::cells::fold_width;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::model::{Lang, Level, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
 use crate::template::{column_label, Column};
@@ -175,7 +175,6 @@ impl RowReader<'_> {
         0.0
     }
 }
-
 
 /// "—", "-", "/", "无": the statistics tables' marks for none.
 fn is_none_mark(text: &str) -> bool {

@@ -53,13 +53,12 @@ pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<St
         return None;
     }
     match scope.teaching_points {
-        TeachingPoints::IncludeAll => None,
         TeachingPoints::ExcludeAll => Some(lang.pick("教学点不参加基本均衡评估", "teaching points are not evaluated").into()),
         TeachingPoints::ExcludeBelow(min) if row.students < min => Some(match lang {
             Lang::Zh => format!("教学点在校生 {} 人，少于 {min} 人，不参加评估", row.students),
             Lang::En => format!("a teaching point with {} students, fewer than {min}, is not evaluated", row.students),
         }),
-        TeachingPoints::ExcludeBelow(_) => None,
+        TeachingPoints::ExcludeBelow(_) | TeachingPoints::IncludeAll => None,
     }
 }
 
@@ -95,7 +94,7 @@ pub struct Split {
 }
 
 /// Pools the facility totals of each mixed school over its rows and gives each level
-/// its share by weighted students: share_l = total · w_l·P_l / Σ w·P. Rewrites the rows'
+/// its share by weighted students: `share_l` = total · `w_l·P_l` / Σ w·P. Rewrites the rows'
 /// facility values in place. `needed` are the resources the standard uses.
 pub fn split_mixed_schools(
     rows: &mut [SchoolRow],
@@ -117,7 +116,14 @@ pub fn split_mixed_schools(
         };
         warnings.extend(missing_seniors(&school, table, lang));
         let students_total = students.primary + students.junior + students.senior;
-        let mut split = Split { name: school[0].name.clone(), school_type: school[0].school_type, students, students_total, weights, resources: Vec::new() };
+        let mut split = Split {
+            name: school[0].name.clone(),
+            school_type: school[0].school_type,
+            students,
+            students_total,
+            weights,
+            resources: Vec::new(),
+        };
         for &resource in needed.iter().filter(|r| r.is_facility()) {
             match split_facility(resource, &school, &split, table, lang) {
                 Ok((part, warning)) => {
@@ -149,7 +155,13 @@ fn missing_seniors(school: &[&SchoolRow], table: &Table, lang: Lang) -> Option<P
 
 /// One facility total of a mixed school, pooled over its rows and shared by weighted
 /// students; a warning when every row repeats the same value (a whole-school total copied).
-fn split_facility(resource: Resource, school: &[&SchoolRow], split: &Split, table: &Table, lang: Lang) -> Result<(SplitResource, Option<Problem>), Problem> {
+fn split_facility(
+    resource: Resource,
+    school: &[&SchoolRow],
+    split: &Split,
+    table: &Table,
+    lang: Lang,
+) -> Result<(SplitResource, Option<Problem>), Problem> {
     let label = table.label(Column::Resource(resource), lang);
     let values: Vec<f64> = school.iter().filter_map(|r| r.resource(resource)).collect();
     if values.is_empty() {
@@ -162,7 +174,14 @@ fn split_facility(resource: Resource, school: &[&SchoolRow], split: &Split, tabl
     let weight_total: f64 = weighted.iter().sum();
     let total: f64 = values.iter().sum();
     let share = |w: f64| if weight_total > 0.0 { total * w / weight_total } else { 0.0 };
-    let part = SplitResource { resource, column: label, total, primary: share(weighted[0]), junior: share(weighted[1]), senior: share(weighted[2]) };
+    let part = SplitResource {
+        resource,
+        column: label,
+        total,
+        primary: share(weighted[0]),
+        junior: share(weighted[1]),
+        senior: share(weighted[2]),
+    };
     Ok((part, warning))
 }
 

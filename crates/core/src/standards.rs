@@ -1,9 +1,9 @@
 //! The two national standards and their profiles: every threshold and limit is data,
 //! with the national values as defaults, so a province can set stricter numbers.
 
-use crate::indicators::{self, Indicator};
 use crate::args;
 use crate::diagnostics::{Code, Problem};
+use crate::indicators::{self, Indicator};
 use crate::items::{self, CheckItem, ScoreItem, VetoItem};
 use crate::model::{Lang, Level, Resource};
 use serde::{Deserialize, Serialize};
@@ -241,14 +241,20 @@ impl Profile {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let total: f64 = b.government_items.iter().map(|i| i.max_points).sum();
         c.check((total - 100.0).abs() < 1e-9, "basic2012.government_items", Code::PointsSum);
-        c.check(b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0), "basic2012.government_items", Code::PointsRange);
+        c.check(
+            b.government_items.iter().all(|i| i.max_points > 0.0 && i.max_points <= 100.0),
+            "basic2012.government_items",
+            Code::PointsRange,
+        );
         let aspects_known = b.government_items.iter().all(|i| items::ASPECTS.iter().any(|a| a.0 == i.aspect));
         c.check(aspects_known, "basic2012.government_items", Code::UnknownAspect);
-        let positive = |p: &PerLevel| in_range(p.primary, 0.0, MAX_NUMBER) && in_range(p.junior, 0.0, MAX_NUMBER) && p.primary > 0.0 && p.junior > 0.0;
+        let positive =
+            |p: &PerLevel| in_range(p.primary, 0.0, MAX_NUMBER) && in_range(p.junior, 0.0, MAX_NUMBER) && p.primary > 0.0 && p.junior > 0.0;
         c.check(positive(&b.composite_limit), "basic2012.composite_limit", Code::LimitNotPositive);
         c.check(positive(&q.cv_limit), "quality2017.cv_limit", Code::LimitNotPositive);
         c.check(positive(&q.class_size), "quality2017.class_size", Code::ClassSizeNotPositive);
-        let standards_ok = q.standards.iter().all(|s| in_range(s.minimum.primary, 0.0, MAX_NUMBER) && in_range(s.minimum.junior, 0.0, MAX_NUMBER));
+        let standards_ok =
+            q.standards.iter().all(|s| in_range(s.minimum.primary, 0.0, MAX_NUMBER) && in_range(s.minimum.junior, 0.0, MAX_NUMBER));
         c.check(standards_ok, "quality2017.standards", Code::StandardRange);
         c.check(q.min_met <= q.standards.len(), "quality2017.min_met", Code::MinMetTooLarge);
         c.check(in_range(q.floor_fraction, 0.0, 1.0), "quality2017.floor_fraction", Code::FractionRange);
@@ -261,7 +267,8 @@ impl Profile {
         let weights_ok = [w.primary, w.junior, w.senior].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, 100.0));
         c.check(weights_ok, "split_weights", Code::WeightRange);
         let rooms = &q.arts_rooms;
-        let rooms_ok = [rooms.classes_per_room, rooms.music_min_area, rooms.art_min_area].iter().all(|v| in_range(*v, 0.0, MAX_NUMBER)) && rooms.classes_per_room > 0.0;
+        let rooms_ok = [rooms.classes_per_room, rooms.music_min_area, rooms.art_min_area].iter().all(|v| in_range(*v, 0.0, MAX_NUMBER))
+            && rooms.classes_per_room > 0.0;
         c.check(rooms_ok, "quality2017.arts_rooms", Code::ArtsRoomsRange);
         let size_ok = [q.school_size.single, q.school_size.through].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, MAX_NUMBER));
         c.check(size_ok, "quality2017.school_size", Code::SchoolSizeRange);
@@ -272,7 +279,11 @@ impl Profile {
             };
             c.check(ok, scope_field.0, Code::TeachingPointsRange);
         }
-        for (field, rate) in [("basic2012.satisfaction_min", b.satisfaction_min), ("quality2017.recognition_min", q.recognition_min), ("basic2012.government_pass", b.government_pass)] {
+        for (field, rate) in [
+            ("basic2012.satisfaction_min", b.satisfaction_min),
+            ("quality2017.recognition_min", q.recognition_min),
+            ("basic2012.government_pass", b.government_pass),
+        ] {
             c.check(in_range(rate, 0.0, 100.0), field, Code::RateRange);
         }
         let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
@@ -284,7 +295,10 @@ impl Profile {
     fn check_ids(&self, c: &mut Checks) {
         let (b, q) = (&self.basic2012, &self.quality2017);
         let measures = q.guarantees.iter().chain(&q.quality).flat_map(|i| &i.measures);
-        let ids: Vec<&str> = b.government_items.iter().map(|i| i.id.as_str())
+        let ids: Vec<&str> = b
+            .government_items
+            .iter()
+            .map(|i| i.id.as_str())
             .chain(q.guarantees.iter().chain(&q.quality).map(|i| i.id.as_str()))
             .chain(q.vetoes.iter().map(|v| v.id.as_str()))
             .collect();
@@ -302,7 +316,10 @@ impl Profile {
     /// Every text of the profile that the page or a message shows.
     fn texts(&self) -> impl Iterator<Item = &str> {
         let (b, q) = (&self.basic2012, &self.quality2017);
-        let item_texts = b.government_items.iter().map(|i| &i.text)
+        let item_texts = b
+            .government_items
+            .iter()
+            .map(|i| &i.text)
             .chain(q.guarantees.iter().chain(&q.quality).map(|i| &i.text))
             .chain(q.guarantees.iter().chain(&q.quality).flat_map(|i| i.measures.iter().map(|m| &m.text)))
             .chain(q.vetoes.iter().map(|v| &v.text))

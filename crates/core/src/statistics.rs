@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-/// One school's contribution: its students P_i and its resource R_i.
+/// One school's contribution: its students `P_i` and its resource `R_i`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Share {
     pub students: f64,
@@ -21,11 +21,12 @@ pub struct Dispersion {
     pub cv: Option<f64>,
 }
 
-/// Computes X̄ = s·ΣR/ΣP, S = sqrt(Σ (P_i/P)(x_i − X̄)²) and CV = S/X̄ for schools with P_i > 0.
+/// Computes X̄ = s·ΣR/ΣP, S = sqrt(Σ (`P_i/P)(x_i` − X̄)²) and CV = S/X̄ for schools with `P_i` > 0.
 /// Returns `None` when there are no students at all.
 pub fn weighted_dispersion(shares: &[Share], scale: f64) -> Option<Dispersion> {
     let students: f64 = shares.iter().map(|s| s.students).sum();
-    if !(students > 0.0) {
+    // Also refuses NaN, which no comparison orders.
+    if students.is_nan() || students <= 0.0 {
         return None;
     }
     let county_value = scale * shares.iter().map(|s| s.resource).sum::<f64>() / students;

@@ -61,8 +61,12 @@ impl Column {
             Column::Resource(r) => match r {
                 Teachers => &["专任教师数", "teachers", "专任教师合计", "专任教师数合计", "专任教师"],
                 QualifiedTeachers => &["高于规定学历教师数", "qualified_teachers", "高于规定学历", "专任教师高于规定学历"],
-                SeniorTitleTeachers => &["中级及以上职称教师数", "senior_title_teachers", "中级及以上职称", "中级及以上", "专任教师中级及以上"],
-                BackboneTeachers => &["县级及以上骨干教师数", "backbone_teachers", "骨干教师数", "县级及以上骨干", "专任教师县级及以上骨干"],
+                SeniorTitleTeachers => {
+                    &["中级及以上职称教师数", "senior_title_teachers", "中级及以上职称", "中级及以上", "专任教师中级及以上"]
+                }
+                BackboneTeachers => {
+                    &["县级及以上骨干教师数", "backbone_teachers", "骨干教师数", "县级及以上骨干", "专任教师县级及以上骨干"]
+                }
                 PeArtTeachers => &["体育艺术专任教师数", "pe_art_teachers", "体育艺术", "专任教师体育艺术"],
                 TeachingArea => &["教学及辅助用房面积", "teaching_area", "教学及辅助用房"],
                 SportsArea => &["体育运动场馆面积", "sports_area", "体育运动场(馆)面积", "体育运动场馆"],
@@ -131,14 +135,15 @@ impl Column {
     pub(crate) fn units(self) -> &'static [(&'static str, f64)] {
         use Resource::*;
         match self {
-            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0), ("亩", 10_000.0 / 15.0)],
+            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => {
+                &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0), ("亩", 10_000.0 / 15.0)]
+            }
             Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("千元", 1_000.0), ("万元", 10_000.0)],
             Column::Resource(Computers) => &[("台", 1.0)],
             Column::Resource(Books) => &[("册", 1.0)],
             Column::Resource(MultimediaRooms) | Column::Fact(SchoolFact::MusicRooms | SchoolFact::ArtRooms) => &[("间", 1.0), ("个", 1.0)],
             Column::Fact(SchoolFact::Classes) => &[("个", 1.0), ("班", 1.0)],
-            Column::Fact(SchoolFact::LargestClass) => &[("人", 1.0)],
-            Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
+            Column::Fact(SchoolFact::LargestClass) | Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
             _ => &[],
         }
     }
@@ -170,9 +175,7 @@ pub(crate) fn split_header(header: &str) -> (String, Option<String>) {
 }
 
 pub(crate) fn match_column(name: &str) -> Option<Column> {
-    Column::ALL
-        .into_iter()
-        .find(|c| c.names().iter().chain([&c.label(Lang::En)]).any(|n| split_header(n).0 == name))
+    Column::ALL.into_iter().find(|c| c.names().iter().chain([&c.label(Lang::En)]).any(|n| split_header(n).0 == name))
 }
 
 /// A column's name as the file writes it, or the template's name when the file lacks it.

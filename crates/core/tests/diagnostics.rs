@@ -16,7 +16,7 @@ fn basic(text: &str) -> Evaluation {
 /// The table `HEAD` + `ROW` with `from` replaced by `to` in the data row, plus `more` rows.
 fn with(from: &str, to: &str, more: &[&str]) -> String {
     let mut rows = vec![HEAD.to_string(), ROW.replacen(from, to, 1)];
-    rows.extend(more.iter().map(|r| r.to_string()));
+    rows.extend(more.iter().map(ToString::to_string));
     rows.join("\n") + "\n"
 }
 
@@ -82,10 +82,34 @@ fn whole_table() {
 #[test]
 fn mixed_schools() {
     let head = format!("{HEAD},学校类型,高中在校生数");
-    case(&format!("{head}\n甲校,小学,45,,,,,,3,2,1,九年一贯制,\n甲校,初中,40,,,,,,3,2,1,九年一贯制,\n"), Some(2), Some("教学及辅助用房面积"), Code::WholeSchoolTotalEmpty, E);
-    case(&format!("{head}\n{ROW},十二年一贯制,10\n甲校,初中,40,279,225,360,90000,9,3,2,1,十二年一贯制,20\n"), Some(3), Some("高中在校生数"), Code::SeniorMismatch, E);
-    case(&format!("{head}\n{ROW},十二年一贯制,\n甲校,初中,40,,,,,,3,2,1,十二年一贯制,\n"), Some(2), Some("高中在校生数"), Code::SeniorMissing, W);
-    case(&format!("{head}\n{ROW},九年一贯制,\n甲校,初中,40,279,225,360,90000,9,3,2,1,九年一贯制,\n"), Some(2), Some("教学及辅助用房面积"), Code::TotalRepeated, W);
+    case(
+        &format!("{head}\n甲校,小学,45,,,,,,3,2,1,九年一贯制,\n甲校,初中,40,,,,,,3,2,1,九年一贯制,\n"),
+        Some(2),
+        Some("教学及辅助用房面积"),
+        Code::WholeSchoolTotalEmpty,
+        E,
+    );
+    case(
+        &format!("{head}\n{ROW},十二年一贯制,10\n甲校,初中,40,279,225,360,90000,9,3,2,1,十二年一贯制,20\n"),
+        Some(3),
+        Some("高中在校生数"),
+        Code::SeniorMismatch,
+        E,
+    );
+    case(
+        &format!("{head}\n{ROW},十二年一贯制,\n甲校,初中,40,,,,,,3,2,1,十二年一贯制,\n"),
+        Some(2),
+        Some("高中在校生数"),
+        Code::SeniorMissing,
+        W,
+    );
+    case(
+        &format!("{head}\n{ROW},九年一贯制,\n甲校,初中,40,279,225,360,90000,9,3,2,1,九年一贯制,\n"),
+        Some(2),
+        Some("教学及辅助用房面积"),
+        Code::TotalRepeated,
+        W,
+    );
 }
 
 #[track_caller]
@@ -126,7 +150,10 @@ fn arguments_are_data_and_the_text_follows_the_language() {
     assert_eq!((en.errors[0].code, &en.errors[0].args), (p.code, &p.args), "the same data in either language");
     assert_eq!(en.errors[0].message, "\"三百\" is not a number; expected a number ≥ 0");
     let json = serde_json::to_value(p).unwrap();
-    assert_eq!((json["severity"].as_str(), json["code"].as_str(), json["args"]["text"].as_str()), (Some("error"), Some("not_a_number"), Some("三百")));
+    assert_eq!(
+        (json["severity"].as_str(), json["code"].as_str(), json["args"]["text"].as_str()),
+        (Some("error"), Some("not_a_number"), Some("三百"))
+    );
 }
 
 #[test]

@@ -83,7 +83,8 @@ fn reference_county(standard: Standard) -> Vec<RefSchool> {
         .filter(|s| !s.private)
         .filter(|s| s.kind != "教学点" || (standard == Standard::Quality2017 && s.students >= 50.0))
         .collect();
-    let mixed: Vec<String> = kept.iter().filter(|s| ["九年一贯制", "完全中学"].contains(&s.kind.as_str())).map(|s| s.name.clone()).collect();
+    let mixed: Vec<String> =
+        kept.iter().filter(|s| ["九年一贯制", "完全中学"].contains(&s.kind.as_str())).map(|s| s.name.clone()).collect();
     for name in mixed {
         let rows: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].name == name).collect();
         let weight = |level: &str| if level == "primary" { 1.0 } else { 1.1 };
@@ -103,10 +104,7 @@ fn reference_county(standard: Standard) -> Vec<RefSchool> {
 fn reference_cv(schools: &[&RefSchool], column: &str, scale: f64) -> (f64, f64, f64) {
     let p: f64 = schools.iter().map(|s| s.students).sum();
     let xbar = scale * schools.iter().map(|s| s.cells[column]).sum::<f64>() / p;
-    let var: f64 = schools
-        .iter()
-        .map(|s| s.students / p * (scale * s.cells[column] / s.students - xbar).powi(2))
-        .sum();
+    let var: f64 = schools.iter().map(|s| s.students / p * (scale * s.cells[column] / s.students - xbar).powi(2)).sum();
     (xbar, var.sqrt(), var.sqrt() / xbar)
 }
 
@@ -207,8 +205,7 @@ fn nine_year_school_books_split_one_to_one_point_one() {
     let table = junheng::input::read_table(text, Lang::Zh).unwrap();
     let mut rows = table.rows.clone();
     let weights = junheng::Profile::national().split_weights;
-    let (splits, errors, _) =
-        junheng::scope::split_mixed_schools(&mut rows, &table, weights, &[junheng::model::Resource::Books], Lang::Zh);
+    let (splits, errors, _) = junheng::scope::split_mixed_schools(&mut rows, &table, weights, &[junheng::model::Resource::Books], Lang::Zh);
     assert!(errors.is_empty());
     let books = &splits[0].resources[0];
     assert!((books.primary - 9711.6).abs() < 0.05, "{}", books.primary);
@@ -244,11 +241,7 @@ fn complete_secondary_school_without_senior_students_is_warned() {
 
 #[test]
 fn repeated_whole_school_totals_are_warned() {
-    let text = format!(
-        "{}\n九校,小学,九年一贯制,300,{c}\n九校,初中,九年一贯制,200,{c}\n",
-        full_header(),
-        c = full_cells()
-    );
+    let text = format!("{}\n九校,小学,九年一贯制,300,{c}\n九校,初中,九年一贯制,200,{c}\n", full_header(), c = full_cells());
     let result = evaluate(&text, Standard::Quality2017);
     assert!(result.errors.is_empty(), "{:?}", result.errors);
     assert!(result.warnings.iter().any(|w| w.message.contains("重复")), "{:?}", result.warnings);
@@ -267,10 +260,7 @@ fn full_cells() -> &'static str {
 }
 
 fn school_with(sports_area: f64, multimedia_rooms: f64) -> Evaluation {
-    let text = format!(
-        "{}\n甲,小学,小学,100,4.2,1,0.9,450,{sports_area},200000,{multimedia_rooms}\n",
-        full_header()
-    );
+    let text = format!("{}\n甲,小学,小学,100,4.2,1,0.9,450,{sports_area},200000,{multimedia_rooms}\n", full_header());
     evaluate(&text, Standard::Quality2017)
 }
 
@@ -307,11 +297,7 @@ fn school_with_two_indicators_below_standard_fails() {
 #[test]
 fn a_cv_above_its_limit_fails_the_level_with_the_reason() {
     // Two schools, one with 3× the sports area per student of the other.
-    let text = format!(
-        "{}\n甲,小学,小学,100,{c}\n乙,小学,小学,100,4.2,1,0.9,450,2250,200000,2.3\n",
-        full_header(),
-        c = full_cells()
-    );
+    let text = format!("{}\n甲,小学,小学,100,{c}\n乙,小学,小学,100,4.2,1,0.9,450,2250,200000,2.3\n", full_header(), c = full_cells());
     let result = evaluate(&text, Standard::Quality2017);
     let level = &result.levels[&Level::Primary];
     let sports = level.indicators.iter().find(|i| i.key == "sports_area_per_student").unwrap();
@@ -341,11 +327,7 @@ fn junior_limits_are_stricter() {
 
 #[test]
 fn teaching_points_follow_each_standards_rule() {
-    let text = format!(
-        "{}\n甲,小学,小学,100,{c}\n点一,小学,教学点,49,{c}\n点二,小学,教学点,50,{c}\n",
-        full_header(),
-        c = full_cells()
-    );
+    let text = format!("{}\n甲,小学,小学,100,{c}\n点一,小学,教学点,49,{c}\n点二,小学,教学点,50,{c}\n", full_header(), c = full_cells());
     let result = evaluate(&text, Standard::Quality2017);
     let excluded: Vec<&str> = result.excluded.iter().map(|x| x.name.as_str()).collect();
     assert_eq!(excluded, ["点一"]);
@@ -384,7 +366,7 @@ fn headers_match_with_units_widths_spaces_and_aliases() {
     for (a, b) in reference.levels[&Level::Primary].indicators.iter().zip(&result.levels[&Level::Primary].indicators) {
         assert!(close(a.cv.unwrap(), b.cv.unwrap()), "{}", a.key);
     }
-    assert_eq!(result.schools[1].values["equipment_value_per_student"], 600000.0 / 250.0);
+    assert_eq!(result.schools[1].values["equipment_value_per_student"], 600_000.0 / 250.0);
 }
 
 #[test]

@@ -43,7 +43,8 @@ fn the_spreadsheet_recipes_differ_from_the_standard() {
 
 #[test]
 fn published_composites_are_the_means_of_their_cvs() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/published_composites.json")).expect("../shared/data");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/published_composites.json"))
+        .expect("../shared/data");
     let rows: serde_json::Value = serde_json::from_str(&text).unwrap();
     let rows = rows.as_array().unwrap();
     assert!(rows.len() >= 6);
@@ -104,9 +105,9 @@ proptest! {
     /// Weighting by students is the same as listing every student with the school's value.
     #[test]
     fn weighting_equals_counting_students(schools in prop::collection::vec((1u32..60, 0.0f64..100.0), 1..12)) {
-        let shares: Vec<Share> = schools.iter().map(|&(p, x)| Share { students: p as f64, resource: x * p as f64 }).collect();
+        let shares: Vec<Share> = schools.iter().map(|&(p, x)| Share { students: f64::from(p), resource: x * f64::from(p) }).collect();
         let d = weighted_dispersion(&shares, 1.0).unwrap();
-        let pupils: Vec<f64> = schools.iter().flat_map(|&(p, x)| std::iter::repeat(x).take(p as usize)).collect();
+        let pupils: Vec<f64> = schools.iter().flat_map(|&(p, x)| std::iter::repeat_n(x, p as usize)).collect();
         let n = pupils.len() as f64;
         let m = pupils.iter().sum::<f64>() / n;
         let sd = (pupils.iter().map(|v| (v - m).powi(2)).sum::<f64>() / n).sqrt();

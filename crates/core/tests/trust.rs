@@ -44,10 +44,8 @@ fn all_finite(e: &Evaluation) -> bool {
     numbers_finite(&ciborium::Value::serialized(e).expect("the result serialises"))
 }
 
-const GOOD: [&str; 2] = [
-    "甲小学,小学,500,25,6,5,2500,4000,1100000,12,30,15,60,15000",
-    "乙小学,小学,400,20,5,4,2000,3200,900000,10,24,12,50,12000",
-];
+const GOOD: [&str; 2] =
+    ["甲小学,小学,500,25,6,5,2500,4000,1100000,12,30,15,60,15000", "乙小学,小学,400,20,5,4,2000,3200,900000,10,24,12,50,12000"];
 
 #[test]
 fn numbers_that_would_overflow_are_errors_naming_row_and_column() {

@@ -1,13 +1,13 @@
 #![forbid(unsafe_code)]
 //! Native file reading for the CLI: text in any of the encodings Chinese offices produce,
 //! and spreadsheets. Both end as the cells that `input::read_grid_table` reads, the same
-//! code the page feeds (the page decodes with TextDecoder and unzips xlsx itself).
+//! code the page feeds (the page decodes with `TextDecoder` and unzips xlsx itself).
 
+use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use junheng::args;
 use junheng::diagnostics::{Args, Code, Problem};
 use junheng::input::read_grid;
 use junheng::model::Lang;
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
 /// Text from bytes: UTF-16 or UTF-8 by their BOM, UTF-8 when valid, GB18030 otherwise
 /// (a superset of GBK, what Chinese Excel writes as "CSV"). Returns the encoding's name too.
@@ -53,7 +53,8 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
     for index in 0..archive.len() {
         let Ok(entry) = archive.by_index(index) else { continue };
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
-        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+        let xml = std::path::Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+        if !(name.starts_with("xl/worksheets/") && xml) {
             continue;
         }
         let mut xml = Vec::new();
@@ -115,7 +116,7 @@ pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Pr
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| problem(Code::SpreadsheetUnreadable, args!["error" => e.to_string()], lang))?;
-    let names = workbook.sheet_names().to_vec();
+    let names = workbook.sheet_names().clone();
     let mut sheets = Vec::new();
     for name in names {
         let Ok(range) = workbook.worksheet_range(&name) else { continue };
@@ -156,7 +157,7 @@ fn looks_binary(text: &str) -> bool {
     sample.contains(&'\0') || odd * 20 > sample.len()
 }
 
-/// What a zip that is not a workbook is, for the message: a Word or PowerPoint file.
+/// What a zip that is not a workbook is, for the message: a Word or `PowerPoint` file.
 fn zip_kind(bytes: &[u8]) -> Option<&'static str> {
     let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
     let has = |prefix: &str| archive.file_names().any(|n| n.as_ref().is_ok_and(|n| n.starts_with(prefix)));
@@ -185,10 +186,7 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
     let sheets = read_workbook(bytes, lang)?;
     let chosen = match sheet {
         Some(name) => sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| problem(Code::NoSuchSheet, args!["name" => name], lang))?,
-        None => sheets
-            .into_iter()
-            .max_by_key(|(_, grid)| junheng::input::template_columns_in(grid))
-            .unwrap_or_default(),
+        None => sheets.into_iter().max_by_key(|(_, grid)| junheng::input::template_columns_in(grid)).unwrap_or_default(),
     };
     Ok((chosen.1, chosen.0))
 }

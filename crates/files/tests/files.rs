@@ -1,13 +1,14 @@
 //! The corpus of realistic files (tests/fixtures, made by make.py): each reads back to
 //! exactly the values of expected.csv, and says what it skipped and why.
 
-use junheng_files::{decode, read_file_grid};
 use junheng::input::{read_grid_reviewed, read_grid_table, ColumnIndex, Mapping, Problem, Table};
 use junheng::model::{Resource, SchoolRow};
 use junheng::{Lang, Level};
+use junheng_files::{decode, read_file_grid};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/{name}", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures"))).unwrap_or_else(|e| panic!("{name}: {e}"))
+    std::fs::read(format!("{}/{name}", concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures")))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn read(name: &str) -> (Table, String) {
@@ -32,7 +33,19 @@ fn expected() -> Vec<(String, Level, Vec<f64>)> {
 /// students, then the resources in the column order of expected.csv.
 fn values(row: &SchoolRow) -> Vec<f64> {
     use Resource::*;
-    let order = [Teachers, QualifiedTeachers, SeniorTitleTeachers, BackboneTeachers, PeArtTeachers, TeachingArea, SportsArea, EquipmentValue, MultimediaRooms, Computers, Books];
+    let order = [
+        Teachers,
+        QualifiedTeachers,
+        SeniorTitleTeachers,
+        BackboneTeachers,
+        PeArtTeachers,
+        TeachingArea,
+        SportsArea,
+        EquipmentValue,
+        MultimediaRooms,
+        Computers,
+        Books,
+    ];
     std::iter::once(row.students).chain(order.iter().map(|r| row.resource(*r).unwrap_or(f64::NAN))).collect()
 }
 
@@ -211,10 +224,14 @@ fn a_column_can_be_mapped_by_hand() {
 
 #[test]
 fn the_page_templates_match_the_template_and_the_demo() {
-    let (grid, sheet) = read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/template.xlsx")).unwrap(), None, Lang::Zh).unwrap();
+    let (grid, sheet) =
+        read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/template.xlsx")).unwrap(), None, Lang::Zh)
+            .unwrap();
     assert_eq!(sheet, "学校数据");
     assert_eq!(grid[0].1.join(","), junheng::input::template_header(Lang::Zh));
-    let (grid, _) = read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/example.xlsx")).unwrap(), None, Lang::Zh).unwrap();
+    let (grid, _) =
+        read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/example.xlsx")).unwrap(), None, Lang::Zh)
+            .unwrap();
     let example = read_grid_table(&grid, &Mapping::new(), Lang::Zh).unwrap();
     let demo = junheng::input::read_table(include_str!("../../../www/demo/demo-county.csv"), Lang::Zh).unwrap();
     assert_eq!(example.rows, demo.rows);

@@ -16,9 +16,7 @@ fn start() {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Evaluates CSV/TSV text with everything the user answered.
@@ -78,20 +76,20 @@ pub fn check_profile(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
     to_js(&problems)
 }
 
+/// What `openProject` returns: the project, or why it cannot be opened.
+#[derive(Serialize)]
+struct Opened {
+    project: Option<Project>,
+    errors: Vec<input::Problem>,
+}
+
 /// Reads a project document: `{ project }` when it can be used, `{ errors }` otherwise.
 #[wasm_bindgen(js_name = openProject)]
 pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
     let lang = parse_lang(lang);
     let header: project::Header = serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default();
-    let opened = project::check_header(&header, lang).and_then(|()| {
-        serde_wasm_bindgen::from_value::<Project>(value)
-            .map_err(|e| project::shape_problem("project", e, lang))
-    });
-    #[derive(Serialize)]
-    struct Opened {
-        project: Option<Project>,
-        errors: Vec<input::Problem>,
-    }
+    let opened = project::check_header(&header, lang)
+        .and_then(|()| serde_wasm_bindgen::from_value::<Project>(value).map_err(|e| project::shape_problem("project", e, lang)));
     to_js(&match opened {
         Ok(project) => Opened { project: Some(project), errors: Vec::new() },
         Err(problem) => Opened { project: None, errors: vec![problem] },

@@ -28,10 +28,7 @@ fn evaluate_returns_plain_objects_with_the_weighted_cv() {
     let result = junheng_evaluate(HANDOUT, options("basic2012", "zh"));
     assert_eq!(get(&result, &["standard"]).as_string().as_deref(), Some("basic2012"));
     let indicators = js_sys::Array::from(&get(&result, &["levels", "primary", "indicators"]));
-    let books = indicators
-        .iter()
-        .find(|i| get(i, &["key"]).as_string().as_deref() == Some("books_per_student"))
-        .unwrap();
+    let books = indicators.iter().find(|i| get(i, &["key"]).as_string().as_deref() == Some("books_per_student")).unwrap();
     let cv = get(&books, &["cv"]).as_f64().unwrap();
     assert!((cv - 0.51526).abs() < 5e-6, "{cv}");
     assert!(get(&result, &["levels", "primary", "composite_cv"]).as_f64().is_some());
