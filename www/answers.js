@@ -5,9 +5,17 @@
 import { t } from './i18n.js';
 import { html } from './html.js';
 import { scrollBox } from './report.js';
+import { formatCount, formatRate } from './format.js';
 
-const GROUPS = ['students', 'parents', 'teachers', 'principals', 'deputies', 'residents'];
-const ASPECTS = ['access', 'funding', 'teachers', 'management'];
+/** The survey groups and government aspects, from the core (`answerForm`). */
+let GROUPS = [];
+let ASPECTS = [];
+
+/** Takes the core's lists; called once when the wasm is ready. */
+export function useAnswerForm(form) {
+  GROUPS = form.survey_groups;
+  ASPECTS = form.aspects;
+}
 
 /** Sets `answers` from a form control carrying data-answer and friends. */
 export function readControl(answers, el) {
@@ -85,22 +93,22 @@ export function markAnswerErrors(container, parts) {
 }
 
 /** Writes the core's subtotals and rates into the forms, which are not redrawn while typing. */
-export function fillTotals(container, parts) {
+export function fillTotals(container, parts, lang) {
   const set = (testid, text) => {
     const cell = container.querySelector(`[data-testid="${testid}"]`);
     if (cell) cell.textContent = text;
   };
   for (const part of parts) {
     if (part.part === 'government') {
-      for (const s of part.subtotals) set(`subtotal-${s.aspect}`, s.points);
-      for (const s of part.subtotals) set(`subtotal-max-${s.aspect}`, s.max_points);
-      set('government-total', part.score);
-      set('government-max', part.max_score);
+      for (const s of part.subtotals) set(`subtotal-${s.aspect}`, formatCount(s.points, lang));
+      for (const s of part.subtotals) set(`subtotal-max-${s.aspect}`, formatCount(s.max_points, lang));
+      set('government-total', formatCount(part.score, lang));
+      set('government-max', formatCount(part.max_score, lang));
     }
     if (part.part === 'satisfaction' || part.part === 'recognition') {
       for (const g of GROUPS) set(`rate-${g}`, '—');
       for (const item of part.items) {
-        set(`rate-${item.id}`, item.value == null ? '—' : `${item.value.toFixed(1)}%`);
+        set(`rate-${item.id}`, item.value == null ? '—' : formatRate(item.value, lang));
       }
     }
   }

@@ -2,12 +2,12 @@
 // kept in localStorage so that a reload loses nothing, and a report recomputed on every edit.
 // No action replaces the user's data without a way back: every replacement can be undone.
 
-import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject } from './pkg/junheng.js';
+import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject, answerForm } from './pkg/junheng.js';
 import { applyStrings, t } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence } from './report.js';
-import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors } from './answers.js';
+import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download } from './files.js';
 import { readWorkbook, sheetToText, isZip, looksBinary, FileProblem } from './xlsx.js';
 import { Store } from './storage.js';
@@ -159,7 +159,7 @@ function recompute() {
     computed = nowComputed;
     renderForms();
   }
-  fillTotals($('answers-forms'), result.parts);
+  fillTotals($('answers-forms'), result.parts, state.lang);
   markAnswerErrors($('answers-forms'), result.parts);
 }
 
@@ -455,6 +455,7 @@ async function main() {
   $('summary').textContent = t(state.lang, 'loading');
   await init();
   national = nationalProfile();
+  useAnswerForm(answerForm());
   wire();
   $('standard').value = state.standard;
   applyLanguage();

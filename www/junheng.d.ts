@@ -164,6 +164,8 @@ export function templateHeader(lang: Lang): string;
 /** The template's columns for menus: [key, label] with the label in `lang`. */
 export function templateLabels(lang: Lang): [string, string][];
 export function nationalProfile(): Profile;
+/** The survey groups and government aspects the answer forms are drawn from. */
+export function answerForm(): { survey_groups: string[]; aspects: string[] };
 /** The problems of a profile document; empty when it can be used. */
 export function checkProfile(value: unknown, lang: Lang): Problem[];
 export function openProject(value: unknown, lang: Lang): { project: Project | null; errors: Problem[] };

@@ -4,28 +4,9 @@
 
 import { t } from './i18n.js';
 import { html, user } from './html.js';
+import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, formatRate, formatShare, formatValue } from './format.js';
 
 const LEVELS = ['primary', 'junior'];
-
-export function formatCv(cv) {
-  return cv == null ? '—' : cv.toFixed(3);
-}
-
-const locale = (lang) => (lang === 'zh' ? 'zh-CN' : 'en');
-
-export function formatValue(value, lang) {
-  const abs = Math.abs(value);
-  const digits = abs >= 1000 || abs === 0 ? 0 : abs >= 0.1 ? 2 : 4;
-  return value.toLocaleString(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function formatCount(value, lang) {
-  return value.toLocaleString(locale(lang), { maximumFractionDigits: 1 });
-}
-
-function formatPercent(share, lang) {
-  return share.toLocaleString(locale(lang), { style: 'percent', maximumFractionDigits: 1 });
-}
 
 function badge(passed, lang) {
   if (passed == null) return '';
@@ -47,11 +28,11 @@ export function scopeSentence(profile, standard, lang) {
   ].filter(Boolean);
   const limits = standard === 'quality2017' ? rules.cv_limit : rules.composite_limit;
   return t(lang, standard === 'quality2017' ? 'scopeQuality' : 'scopeBasic', {
-    primary: limits.primary.toFixed(2),
-    junior: limits.junior.toFixed(2),
+    primary: formatLimit(limits.primary, lang),
+    junior: formatLimit(limits.junior, lang),
     count: standard === 'quality2017' ? rules.standards.length : BASIC_INDICATORS,
     minMet: rules.min_met,
-    floor: rules.floor_fraction?.toLocaleString(locale(lang), { style: 'percent', maximumFractionDigits: 1 }),
+    floor: formatShare(rules.floor_fraction, lang),
     excluded: excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '',
   });
 }
@@ -96,18 +77,18 @@ function renderLevel(result, level, lang) {
       <th scope="row">${i.name}</th>
       <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${i.unit}</span></td>
       <td class="num">${formatValue(i.sd, lang)}</td>
-      <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv)}</td>
-      ${quality ? html`<td class="num">≤ ${i.limit.toFixed(2)}</td><td>${badge(i.passed, lang)}</td>
+      <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv, lang)}</td>
+      ${quality ? html`<td class="num">≤ ${formatLimit(i.limit, lang)}</td><td>${badge(i.passed, lang)}</td>
         <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : html`<td></td><td></td>`}
     </tr>`);
   const composite = r.composite_limit == null ? '' : html`<tr class="composite">
       <th scope="row">${t(lang, 'composite', { n: r.indicators.length })}</th><td></td><td></td>
-      <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv)}</td>
-      <td class="num">≤ ${r.composite_limit.toFixed(2)}</td><td>${badge(r.composite_passed, lang)}</td></tr>`;
+      <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv, lang)}</td>
+      <td class="num">≤ ${formatLimit(r.composite_limit, lang)}</td><td>${badge(r.composite_passed, lang)}</td></tr>`;
   const names = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
     .concat(quality ? [t(lang, 'limit'), t(lang, 'result'), t(lang, 'schoolStandard'), t(lang, 'schoolsAtStandard')] : r.composite_limit == null ? [] : [t(lang, 'limit'), t(lang, 'result')]);
   const head = names.map((name) => html`<th scope="col">${name}</th>`);
-  const note = quality ? '' : html`<p class="meta">${t(lang, 'compositeOnly', { limit: r.composite_limit.toFixed(2) })}</p>`;
+  const note = quality ? '' : html`<p class="meta">${t(lang, 'compositeOnly', { limit: formatLimit(r.composite_limit, lang) })}</p>`;
   const title = t(lang, level);
   return html`<section class="panel level" aria-labelledby="level-${level}">
     <div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
@@ -133,11 +114,11 @@ function renderChart(r, level, lang) {
   const bars = r.indicators.map((i, k) => {
     const y = k * (bar + gap);
     return html`<text x="${left - 8}" y="${y + 13}" text-anchor="end">${i.name}</text>
-        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${i.passed === false ? 'bar over' : 'bar'}"><title>${i.name} ${formatCv(i.cv)}</title></rect>
-        <text x="${x(i.cv ?? 0) + 4}" y="${y + 13}">${formatCv(i.cv)}</text>`;
+        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${i.passed === false ? 'bar over' : 'bar'}"><title>${i.name} ${formatCv(i.cv, lang)}</title></rect>
+        <text x="${x(i.cv ?? 0) + 4}" y="${y + 13}">${formatCv(i.cv, lang)}</text>`;
   });
   const limitLine = limit == null ? '' : html`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
-    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: limit.toFixed(2) })}</text>`;
+    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(limit, lang) })}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
   return html`<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
     <figcaption class="visually-hidden">${title}</figcaption></figure>`;
@@ -151,7 +132,7 @@ function valueCell(school, indicator, lang) {
   if (!standing || standing.meets) return html`<td class="num"${label}>${value}</td>`;
   const short = t(lang, standing.below_floor ? 'shortBelowFloor' : 'short', {
     amount: formatValue(standing.shortfall, lang),
-    share: formatPercent(standing.share, lang),
+    share: formatShare(standing.share, lang),
   });
   return html`<td class="num below${standing.below_floor ? ' floor' : ''}"${label}>${value}<span class="short"><span aria-hidden="true">✗ </span>${short}</span></td>`;
 }
@@ -236,7 +217,7 @@ export function renderProblems(errors, lang) {
 
 function formatAnswer(value, lang) {
   if (value === true || value === false) return t(lang, value ? 'yes' : 'no');
-  return value.toLocaleString(locale(lang), { maximumFractionDigits: 3 });
+  return formatNumber(value, lang);
 }
 
 /** One failing item: its value against its rule, or that it is unanswered, and its details. */
@@ -254,7 +235,7 @@ export function renderOverall(result, lang) {
   const overall = result.overall;
   if (!overall) return '';
   const parts = result.parts.map((part) => {
-    const score = part.score == null ? '' : html` <span class="meta">${part.score.toFixed(1)}${part.part === 'government' ? ` / ${part.max_score}` : '%'}</span>`;
+    const score = part.score == null ? '' : html` <span class="meta">${part.part === 'government' ? `${formatCount(part.score, lang)} / ${formatCount(part.max_score, lang)}` : formatRate(part.score, lang)}</span>`;
     const failing = part.passed ? '' : html`<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang))}</ul>`;
     return html`<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
         ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${failing}</li>`;

@@ -59,6 +59,22 @@ pub fn template_labels(lang: &str) -> Result<JsValue, JsError> {
     to_js(&labels)
 }
 
+/// The fixed lists the answer forms are drawn from: survey groups and the four aspects of
+/// the government score (items.rs), so that the page never keeps its own copy.
+#[wasm_bindgen(js_name = answerForm)]
+pub fn answer_form() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Form {
+        survey_groups: Vec<&'static str>,
+        aspects: Vec<&'static str>,
+    }
+    let form = Form {
+        survey_groups: junheng::items::SURVEY_GROUPS.iter().map(|g| g.0).collect(),
+        aspects: junheng::items::ASPECTS.iter().map(|a| a.0).collect(),
+    };
+    to_js(&form)
+}
+
 /// The national profile: every threshold, item list and point maximum, as a plain object.
 #[wasm_bindgen(js_name = nationalProfile)]
 pub fn national_profile() -> Result<JsValue, JsError> {

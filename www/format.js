@@ -1,0 +1,39 @@
+// Every number the page shows is formatted here, for display only (the core's values stay
+// unrounded in the result and in data-value attributes): one cached Intl.NumberFormat per
+// language and style, as github/relative-time-element caches its formatters.
+
+const LOCALES = { zh: 'zh-CN', en: 'en' };
+const formatters = new Map();
+
+function formatter(lang, options) {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  if (!formatters.has(key)) formatters.set(key, new Intl.NumberFormat(LOCALES[lang] ?? lang, options));
+  return formatters.get(key);
+}
+
+const fixed = (digits) => ({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+
+/** A coefficient of variation: three decimals, as reports print them (SPEC §1). */
+export const formatCv = (cv, lang = 'en') => (cv == null ? '—' : formatter(lang, fixed(3)).format(cv));
+
+/** A limit or threshold such as 0.50: two decimals. */
+export const formatLimit = (value, lang = 'en') => formatter(lang, fixed(2)).format(value);
+
+/** An indicator value: whole above 1000, two decimals from 0.1, four below. */
+export function formatValue(value, lang) {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 || abs === 0 ? 0 : abs >= 0.1 ? 2 : 4;
+  return formatter(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** Students, schools, points: up to one decimal. */
+export const formatCount = (value, lang) => formatter(lang, { maximumFractionDigits: 1 }).format(value);
+
+/** An answer's number: up to three decimals, never a trailing dot. */
+export const formatAnswer = (value, lang) => formatter(lang, { maximumFractionDigits: 3 }).format(value);
+
+/** A share (0.931 → 93.1%). */
+export const formatShare = (share, lang) => formatter(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+
+/** A rate already in percent (88.4 → 88.4%). */
+export const formatRate = (rate, lang) => `${formatter(lang, fixed(1)).format(rate)}%`;
