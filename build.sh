@@ -5,6 +5,7 @@
 #   ./build.sh serve    build, then serve the calculator on http://127.0.0.1:8080
 #   ./build.sh test     native tests, wasm tests in headless Chromium, end-to-end page tests
 #   ./build.sh bench    benchmarks: native (criterion) and in the browser
+#   ./build.sh types    the TypeScript declarations of the result contract (www/types)
 #
 # It detects the toolchain and installs only what is missing (see ../shared/TOOLCHAIN.md):
 # a rustup wasm32 target when there is one; otherwise, on Debian/Ubuntu as root, Debian's
@@ -84,6 +85,20 @@ need_command() { # need_command COMMAND DEBIAN-PACKAGE
 
 # --- build ----------------------------------------------------------------------------
 
+# The TypeScript declarations of the result contract, generated from the Rust types (ts-rs)
+# into www/types/; www/junheng.d.ts types the wasm functions with them.
+types() {
+  say "TypeScript declarations from the Rust types → www/types"
+  rm -rf www/types
+  TS_RS_EXPORT_DIR="$PWD/www/types" cargo test -p junheng --features typescript --lib --quiet export_bindings >/dev/null
+}
+
+# tsc over the page's JavaScript, against those declarations.
+typecheck() {
+  say "tsc --noEmit --checkJs over www/"
+  tests/e2e/node_modules/.bin/tsc -p www/tsconfig.json
+}
+
 build() {
   wasm_toolchain
   bindgen_cli
@@ -94,6 +109,9 @@ build() {
   wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$WASM_NAME" \
     "target/$TARGET/release/${WASM_CRATE//-/_}.wasm"
   say "wasm-opt -Os"
+  # The page imports ./pkg/junheng.js; its declarations are ../junheng.d.ts.
+  printf '%s\n' "// The module's API, typed from the Rust types: see ../junheng.d.ts." \
+    "export * from '../junheng';" "export { default } from '../junheng';" >"www/pkg/${WASM_NAME}.d.ts"
   local wasm="www/pkg/${WASM_NAME}_bg.wasm"
   wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers "$wasm" -o "$wasm"
@@ -138,16 +156,20 @@ test_page() {
 }
 
 case "${1:-build}" in
-  build) build ;;
+  build) types && build ;;
+  types) types ;;
   serve)
+    types
     build
     say "serving www/ on http://127.0.0.1:$PORT (Ctrl-C stops)"
     exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
     ;;
   test)
     test_native
+    types
     build
     browser
+    typecheck
     test_wasm
     test_page
     say "all tests passed"
@@ -159,5 +181,5 @@ case "${1:-build}" in
     browser
     node tests/e2e/bench.mjs
     ;;
-  *) die "usage: ./build.sh [build|serve|test|bench]" ;;
+  *) die "usage: ./build.sh [build|serve|test|bench|types]" ;;
 esac

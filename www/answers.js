@@ -67,7 +67,8 @@ const yesNoSelect = (attrs, value, lang) => html`<select ${attrs}>
 const numberInput = (attrs, value, label) =>
   html`<input type="number" inputmode="decimal" step="any" min="0" ${attrs} value="${value ?? ''}" aria-label="${label}">`;
 
-/** Marks each field whose answer the core set aside, with its message beside it. */
+/** Marks each field whose answer the core set aside, with its message beside it.
+ * @param {HTMLElement} container @param {import('./types/Part').Part[]} parts */
 export function markAnswerErrors(container, parts) {
   for (const el of container.querySelectorAll('.field-error')) el.remove();
   for (const el of container.querySelectorAll('[data-answer][aria-invalid]')) {
@@ -77,11 +78,11 @@ export function markAnswerErrors(container, parts) {
   const kinds = { government: ['points'], satisfaction: ['survey'], recognition: ['survey'], guarantee: ['value'], quality: ['value'] };
   for (const part of parts) {
     for (const item of part.items.filter((i) => i.error)) {
-      const controls = [...container.querySelectorAll('[data-answer][data-id]')]
+      const controls = [.../** @type {NodeListOf<HTMLElement>} */ (container.querySelectorAll('[data-answer][data-id]'))]
         .filter((el) => (kinds[part.part] ?? []).includes(el.dataset.answer) && el.dataset.id === item.id);
       if (!controls.length) continue;
       const id = `answer-error-${part.part}-${item.id}`;
-      const message = Object.assign(document.createElement('p'), { id, className: 'field-error', textContent: item.error });
+      const message = Object.assign(document.createElement('p'), { id, className: 'field-error', textContent: item.error.message });
       message.setAttribute('role', 'alert');
       controls.at(-1).closest('td, label')?.append(message);
       for (const el of controls) {
@@ -93,6 +94,7 @@ export function markAnswerErrors(container, parts) {
 }
 
 /** Writes the core's subtotals and rates into the forms, which are not redrawn while typing. */
+/** @param {HTMLElement} container @param {import('./types/Part').Part[]} parts @param {import('./types/Lang').Lang} lang */
 export function fillTotals(container, parts, lang) {
   const set = (testid, text) => {
     const cell = container.querySelector(`[data-testid="${testid}"]`);
@@ -115,10 +117,10 @@ export function fillTotals(container, parts, lang) {
 }
 
 /** The forms of the chosen standard. `computed` holds the ids the school table decides. */
-export function renderAnswers(standard, profile, answers, computed, lang) {
+export function renderAnswers(standard, profile, answers, computed, lang, rules) {
   return standard === 'basic2012'
     ? html`${gateForm(answers, lang)}${governmentForm(profile.basic2012, answers, lang)}${surveyForm('satisfaction', answers, lang)}`
-    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang)}`;
+    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang, rules)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang, rules)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang)}`;
 }
 
 function section(id, title, body, note = '') {
@@ -146,7 +148,7 @@ function governmentForm(basic, answers, lang) {
     t(lang, 'governmentNote', { pass: basic.government_pass }));
 }
 
-function checkForm(id, items, answers, computed, lang) {
+function checkForm(id, items, answers, computed, lang, rules) {
   const rows = items.map((item) => {
     const a = answers.items[item.id] ?? {};
     let control;
@@ -155,7 +157,7 @@ function checkForm(id, items, answers, computed, lang) {
     } else if (item.measures.length) {
       control = item.measures.map((m) => html`<label class="measure">${m.text[lang]}
         ${numberInput(html`data-answer="value" data-id="${item.id}" data-measure="${m.id}" data-testid="value-${item.id}-${m.id}"`, a.values?.[m.id], m.text[lang])}
-        <span class="unit">${rule(m, lang)}</span></label>`);
+        <span class="unit">${rules[`${item.id}.${m.id}`] ?? ''}</span></label>`);
     } else {
       control = html`${yesNoSelect(html`data-answer="met" data-id="${item.id}" data-testid="met-${item.id}" aria-label="${item.text[lang]}"`, a.met, lang)}${item.computed ? html`<span class="meta"> ${t(lang, 'computedHint')}</span>` : ''}`;
     }
@@ -166,12 +168,7 @@ function checkForm(id, items, answers, computed, lang) {
   return section(id, title, formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'answer'), t(lang, 'comment')], rows), t(lang, 'allMustHold'));
 }
 
-/** "≥ 6000 元": the measure's threshold with its unit, the unit in the page's language. */
-function rule(m, lang) {
-  const unit = t(lang, `unit_${m.unit}`, {}, m.unit);
-  const bound = m.min != null ? `≥ ${m.min}` : m.below != null ? `< ${m.below}` : '';
-  return bound && unit ? `${bound} ${unit}` : bound || unit;
-}
+
 
 function surveyForm(id, answers, lang) {
   const rows = GROUPS.map((g) => {

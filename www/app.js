@@ -2,7 +2,7 @@
 // kept in localStorage so that a reload loses nothing, and a report recomputed on every edit.
 // No action replaces the user's data without a way back: every replacement can be undone.
 
-import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject, answerForm } from './pkg/junheng.js';
+import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject, answerForm, measureRules } from './pkg/junheng.js';
 import { applyStrings, t } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
@@ -14,7 +14,11 @@ import { Store } from './storage.js';
 
 const DEMO_URL = 'demo/demo-county.csv';
 const DEMO_ANSWERS_URL = 'demo/demo-answers.json';
+/** An element of index.html by id. Typed loosely: the page looks up its own inputs,
+ * selects and containers, whose kinds index.html fixes. @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
+/** An event's target, which the page's own listeners know the kind of. @type {(event: Event) => any} */
+const target = (event) => event.target;
 
 /** What the user is working on. `demo` is true while the data is the example county's. */
 const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false });
@@ -52,7 +56,10 @@ const notices = new Map();
 
 const action = (name, key) => html`<button type="button" class="link" data-action="${name}">${t(state.lang, key)}</button>`;
 
-/** Shows (or, without content, removes) the notice of `kind`. */
+/** Shows (or, without content, removes) the notice of `kind`.
+ * @param {string} kind
+ * @param {import('./html.js').Html | string} [content]
+ * @param {string} [role] */
 function notify(kind, content, role = 'status') {
   if (content) notices.set(kind, { content, role });
   else notices.delete(kind);
@@ -72,7 +79,9 @@ const quoted = (name) => (state.lang === 'zh' ? html`「${user(name)}」` : html
 
 /** Replaces the data (demo, file, new table, project). The state before is kept for undo;
  * answers that came with the demo never follow the user into their own data. */
-function replaceData(text, { mapping = {}, demo = false, answers, label }) {
+/** @param {string} text
+ * @param {{ mapping?: object, demo?: boolean, answers?: object, label: string }} how */
+function replaceData(text, { mapping = {}, demo = false, answers = undefined, label }) {
   previous = structuredClone(state);
   const keptAnswers = !demo && answers === undefined && !state.demo && hasAnswers(state.answers);
   if (answers !== undefined) state.answers = answers;
@@ -120,6 +129,9 @@ function setText(text, mapping = {}) {
 
 // --- evaluation --------------------------------------------------------------------------
 
+/** Each part of the results, as markup (or '' for none).
+ * @typedef {import('./html.js').Html | import('./html.js').Html[] | string} Markup
+ * @param {Markup} problems @param {Markup} [summary] @param {Markup} [levels] @param {Markup} [extras] @param {Markup} [overall] */
 function show(problems, summary = '', levels = '', extras = '', overall = '') {
   setHtml($('problems'), html`${problems}`);
   setHtml($('overall'), html`${overall}`);
@@ -164,7 +176,8 @@ function recompute() {
 }
 
 function renderForms() {
-  setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang));
+  const rules = measureRules(profile(), state.lang);
+  setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang, rules));
   setHtml($('profile-name'), html`${profileName(profile().name, state.profile == null, state.lang)}`);
 }
 
@@ -314,9 +327,9 @@ function jumpToCell(row, column) {
  * picking the same file again is noticed. */
 function onFilePicked(id, handle) {
   $(id).addEventListener('change', (event) => {
-    const [file] = event.target.files;
+    const [file] = target(event).files;
     if (file) handle(file);
-    event.target.value = '';
+    target(event).value = '';
   });
 }
 
@@ -360,11 +373,11 @@ function wire() {
     fillColumnChoices();
   });
   $('paste').addEventListener('input', (event) => {
-    state.text = event.target.value;
+    state.text = target(event).value;
     recompute();
   });
   $('standard').addEventListener('change', (event) => {
-    state.standard = event.target.value;
+    state.standard = target(event).value;
     applyLanguage();
     recompute();
   });
@@ -376,21 +389,21 @@ function wire() {
   $('print').addEventListener('click', () => window.print());
   for (const type of ['input', 'change']) {
     $('answers-forms').addEventListener(type, (event) => {
-      if (!event.target.dataset.answer) return;
-      readControl(state.answers, event.target);
+      if (!target(event).dataset.answer) return;
+      readControl(state.answers, target(event));
       recompute();
     });
   }
   for (const button of document.querySelectorAll('[data-pick]')) {
-    button.addEventListener('click', () => $(button.dataset.pick).click());
+    button.addEventListener('click', () => $(/** @type {HTMLElement} */ (button).dataset.pick).click());
   }
   onFilePicked('profile-input', importProfile);
   onFilePicked('project-input', importProject);
   onFilePicked('file-input', openFile);
-  $('notice').addEventListener('click', (event) => actions[event.target.closest('[data-action]')?.dataset.action]?.());
-  $('demo-banner').addEventListener('click', (event) => actions[event.target.closest('[data-action]')?.dataset.action]?.());
+  $('notice').addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.());
+  $('demo-banner').addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.());
   $('problems').addEventListener('click', (event) => {
-    const button = event.target.closest('[data-jump-row]');
+    const button = target(event).closest('[data-jump-row]');
     if (button) jumpToCell(Number(button.dataset.jumpRow), button.dataset.jumpColumn);
   });
   $('export-profile').addEventListener('click', () => download(t(state.lang, 'profileFile'), JSON.stringify(profile(), null, 2), 'application/json'));
@@ -405,12 +418,12 @@ function wire() {
   $('load-demo').addEventListener('click', loadDemo);
   $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
   $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
-  $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(event.target.value)].text, { label: workbook[Number(event.target.value)].name }));
+  $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(target(event).value)].text, { label: workbook[Number(target(event).value)].name }));
   $('extras').addEventListener('change', (event) => {
-    const index = event.target.dataset.map;
+    const index = target(event).dataset.map;
     if (index === undefined) return;
-    if (event.target.value === '*') delete state.mapping[index];
-    else state.mapping[index] = event.target.value;
+    if (target(event).value === '*') delete state.mapping[index];
+    else state.mapping[index] = target(event).value;
     recompute();
   });
   $('new-table').addEventListener('click', () => replaceData(emptyTable(), { label: t(state.lang, 'newTable') }));
@@ -419,11 +432,11 @@ function wire() {
     editor.addRow();
   });
   $('add-column').addEventListener('change', (event) => {
-    if (event.target.value) editor.addColumn(event.target.value);
+    if (target(event).value) editor.addColumn(target(event).value);
   });
   // The template menu closes with Escape, as menus do, and gives focus back to its button.
-  const menu = document.querySelector('details.menu');
-  menu.addEventListener('keydown', (event) => {
+  const menu = /** @type {HTMLDetailsElement} */ (document.querySelector('details.menu'));
+  menu.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
     if (event.key !== 'Escape' || !menu.open) return;
     menu.open = false;
     menu.querySelector('summary').focus();

@@ -164,9 +164,6 @@ export const STRINGS = {
     metOf: '{met}/{n} 项达标',
     jumpToCell: '转到单元格',
     required: '（要求 {rule}）',
-    unit_元: '元',
-    unit_万元: '万元',
-    'unit_%': '%',
     colon: '：',
     semicolon: '；',
     storageConflict: '另一个标签页保存了更新的数据。为免互相覆盖，本页已暂停保存。',
@@ -364,9 +361,6 @@ export const STRINGS = {
     metOf: '{met}/{n} at standard',
     jumpToCell: 'Go to cell',
     required: ' (required {rule})',
-    unit_元: 'yuan',
-    unit_万元: '10k yuan',
-    'unit_%': '%',
     colon: ': ',
     semicolon: '; ',
     storageConflict: 'Another tab saved newer data. So that neither overwrites the other, this page has stopped saving.',
@@ -415,6 +409,6 @@ export function t(lang, key, values = {}, fallback = key) {
 export function applyStrings(lang) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t(lang, 'title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) el.textContent = t(lang, el.dataset.i18n);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n-aria]'))) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));
 }

@@ -6,6 +6,18 @@ import { t } from './i18n.js';
 import { html, user } from './html.js';
 import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, formatRate, formatShare, formatValue } from './format.js';
 
+/** @typedef {import('./types/Evaluation').Evaluation} Evaluation
+ *  @typedef {import('./types/Level').Level} Level
+ *  @typedef {import('./types/Lang').Lang} Lang
+ *  @typedef {import('./types/Problem').Problem} Problem
+ *  @typedef {import('./types/PartItem').PartItem} PartItem
+ *  @typedef {import('./types/Review').Review} Review
+ *  @typedef {import('./types/Profile').Profile} Profile
+ *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult
+ *  @typedef {import('./types/IndicatorResult').IndicatorResult} IndicatorResult
+ *  @typedef {import('./types/LevelResult').LevelResult} LevelResult */
+
+/** @type {Level[]} */
 const LEVELS = ['primary', 'junior'];
 
 function badge(passed, lang) {
@@ -15,25 +27,35 @@ function badge(passed, lang) {
     : html`<span class="badge fail">✗ ${t(lang, 'failed')}</span>`;
 }
 
-/** The standard's rule in one sentence, every number from the profile in use. */
+/** The standard's rule in one sentence, every number from the profile in use.
+ * @param {Profile} profile @param {'basic2012' | 'quality2017'} standard @param {Lang} lang */
 export function scopeSentence(profile, standard, lang) {
-  const rules = profile[standard];
-  const scope = rules.scope;
+  const scope = standard === 'quality2017' ? profile.quality2017.scope : profile.basic2012.scope;
   const points = scope.teaching_points;
   const excluded = [
     scope.exclude_private && t(lang, 'excludedPrivate'),
     scope.exclude_special && t(lang, 'excludedSpecial'),
     scope.exclude_vocational && t(lang, 'excludedVocational'),
-    points === 'exclude_all' ? t(lang, 'excludedPoints') : points?.exclude_below != null ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,
+    points === 'exclude_all' ? t(lang, 'excludedPoints') : typeof points === 'object' ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,
   ].filter(Boolean);
-  const limits = standard === 'quality2017' ? rules.cv_limit : rules.composite_limit;
-  return t(lang, standard === 'quality2017' ? 'scopeQuality' : 'scopeBasic', {
-    primary: formatLimit(limits.primary, lang),
-    junior: formatLimit(limits.junior, lang),
-    count: standard === 'quality2017' ? rules.standards.length : BASIC_INDICATORS,
-    minMet: rules.min_met,
-    floor: formatShare(rules.floor_fraction, lang),
-    excluded: excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '',
+  const list = excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '';
+  if (standard === 'quality2017') {
+    const q = profile.quality2017;
+    return t(lang, 'scopeQuality', {
+      primary: formatLimit(q.cv_limit.primary, lang),
+      junior: formatLimit(q.cv_limit.junior, lang),
+      count: q.standards.length,
+      minMet: q.min_met,
+      floor: formatShare(q.floor_fraction, lang),
+      excluded: list,
+    });
+  }
+  const b = profile.basic2012;
+  return t(lang, 'scopeBasic', {
+    primary: formatLimit(b.composite_limit.primary, lang),
+    junior: formatLimit(b.composite_limit.junior, lang),
+    count: BASIC_INDICATORS,
+    excluded: list,
   });
 }
 
@@ -43,7 +65,8 @@ const BASIC_INDICATORS = 8;
 /** A table's scroll box: reachable by keyboard, named for screen readers. */
 export const scrollBox = (label, table) => html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
 
-/** The whole report, as markup for the summary, the levels and the notes below them. */
+/** The whole report, as markup for the summary, the levels and the notes below them.
+ * @param {Evaluation} result @param {Lang} lang */
 export function renderReport(result, lang) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
@@ -54,6 +77,7 @@ export function renderReport(result, lang) {
   };
 }
 
+/** @param {Evaluation} result @param {Level[]} levels @param {Lang} lang */
 function renderSummary(result, levels, lang) {
   const cards = levels.map((level) => {
     const r = result.levels[level];
@@ -70,6 +94,7 @@ function renderSummary(result, levels, lang) {
     <p class="meta">${t(lang, 'verdictNote')}</p></div>`;
 }
 
+/** @param {Evaluation} result @param {Level} level @param {Lang} lang */
 function renderLevel(result, level, lang) {
   const r = result.levels[level];
   const quality = result.standard === 'quality2017';
@@ -100,7 +125,8 @@ function renderLevel(result, level, lang) {
   </section>`;
 }
 
-/** A bar per indicator CV, with the limit as a line: SVG, no library. */
+/** A bar per indicator CV, with the limit as a line: SVG, no library.
+ * @param {LevelResult} r @param {Level} level @param {Lang} lang */
 function renderChart(r, level, lang) {
   const limit = r.indicators[0]?.limit ?? r.composite_limit;
   const cvs = r.indicators.map((i) => i.cv ?? 0);
@@ -124,7 +150,8 @@ function renderChart(r, level, lang) {
     <figcaption class="visually-hidden">${title}</figcaption></figure>`;
 }
 
-/** One school's value of one indicator: below its standard, the cell says by how much. */
+/** One school's value of one indicator: below its standard, the cell says by how much.
+ * @param {SchoolResult} school @param {IndicatorResult} indicator @param {Lang} lang */
 function valueCell(school, indicator, lang) {
   const value = formatValue(school.values[indicator.key], lang);
   const standing = school.standing?.[indicator.key];
@@ -139,6 +166,7 @@ function valueCell(school, indicator, lang) {
 
 /** Every school of a level: its verdict beside its name, and in each cell below standard
  * what is short and by how much, so nothing needs sideways scrolling to be read. */
+/** @param {Evaluation} result @param {Level} level @param {Lang} lang */
 function renderSchools(result, level, lang) {
   const quality = result.standard === 'quality2017';
   const indicators = result.levels[level].indicators;
@@ -165,6 +193,7 @@ function simpleTable(caption, names, rows) {
   return scrollBox(caption, html`<table><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
 }
 
+/** @param {Evaluation} result @param {Lang} lang */
 function renderExcluded(result, lang) {
   if (!result.excluded.length) return '';
   const rows = result.excluded.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
@@ -173,6 +202,7 @@ function renderExcluded(result, lang) {
     ${simpleTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}</section>`;
 }
 
+/** @param {Evaluation} result @param {Lang} lang */
 function renderSplits(result, lang) {
   if (!result.splits.length) return '';
   const w = result.splits[0].weights;
@@ -193,7 +223,8 @@ function place(p, lang) {
   return row || column ? html`${row}${column}${lang === 'zh' ? '：' : ': '}` : '';
 }
 
-/** Errors or warnings, each with its place: "第3行「在校生数」：…". */
+/** Errors or warnings, each with its place: "第3行「在校生数」：…".
+ * @param {Problem} p @param {Lang} lang */
 export function describeProblem(p, lang) {
   return html`${place(p, lang)}${p.message}`;
 }
@@ -203,7 +234,8 @@ function renderWarnings(warnings, lang) {
   return html`<section class="panel notes"><h3>${t(lang, 'warningsTitle')}</h3><ul>${warnings.map((w) => html`<li>${describeProblem(w, lang)}</li>`)}</ul></section>`;
 }
 
-/** The data's errors; each one at a cell has a button that takes the user to it. */
+/** The data's errors; each one at a cell has a button that takes the user to it.
+ * @param {Problem[]} errors @param {Lang} lang */
 export function renderProblems(errors, lang) {
   if (!errors.length) return '';
   const items = errors.map((e) => {
@@ -220,9 +252,10 @@ function formatAnswer(value, lang) {
   return formatNumber(value, lang);
 }
 
-/** One failing item: its value against its rule, or that it is unanswered, and its details. */
+/** One failing item: its value against its rule, or that it is unanswered, and its details.
+ * @param {PartItem} item @param {Lang} lang */
 function failingItem(item, lang) {
-  const state = item.error ? item.error
+  const state = item.error ? item.error.message
     : !item.answered ? t(lang, 'notAnswered')
     : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
     : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? t(lang, 'required', { rule: item.rule }) : ''}`;
@@ -230,7 +263,8 @@ function failingItem(item, lang) {
   return html`<li>${item.name}${state ? html` — <span class="state">${state}</span>` : ''}${details}</li>`;
 }
 
-/** The overall verdict: every part with pass/fail, and every failing item of a failing part. */
+/** The overall verdict: every part with pass/fail, and every failing item of a failing part.
+ * @param {Evaluation} result @param {Lang} lang */
 export function renderOverall(result, lang) {
   const overall = result.overall;
   if (!overall) return '';
@@ -256,7 +290,7 @@ export function profileName(name, national, lang) {
  * How the file was read: the header row(s), what each column became (with a menu to choose
  * by hand), the rows skipped and the sum check. `columns` are the template's [key, label].
  */
-export function renderReview(review, columns, mapping, lang) {
+export function renderReview(/** @type {Review | null} */ review, /** @type {[string, string][]} */ columns, mapping, /** @type {Lang} */ lang) {
   if (!review || !review.columns.length) return '';
   const label = (key) => columns.find(([k]) => k === key)?.[1] ?? key;
   const choices = (c) => {

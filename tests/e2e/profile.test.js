@@ -22,7 +22,7 @@ test('a strict provincial profile: every sentence shows its numbers', async () =
   assert.match(await page.textContent('#levels'), /≤ 0\.45/);
   assert.doesNotMatch(await page.textContent('#levels'), /≤ 0\.50/);
   // The special-education funds rule: 8000 元, and 6000 nowhere in the guarantee form.
-  assert.match(await page.textContent('#answers-guarantee'), /≥ 8000 元/);
+  assert.match(await page.textContent('#answers-guarantee'), /≥ 8000 ?元/);
   assert.doesNotMatch(await page.textContent('#answers-guarantee'), /6000/);
   // basic2012: the government pass mark 90 in the note and the total row.
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');

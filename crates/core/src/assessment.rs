@@ -1,6 +1,8 @@
 //! The whole verdict: every part of a standard judged, from the resource evaluation and the
 //! answers the user gives (SPEC §2, §3.2–3.5). A county passes only when every part passes.
 
+use crate::args;
+use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
@@ -12,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// What the user answers beside the school table.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct Answers {
     /// basic2012 gate: all schools meet the province's 办学基本标准.
@@ -27,6 +30,7 @@ pub struct Answers {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct ItemAnswer {
     pub met: Option<bool>,
@@ -35,6 +39,7 @@ pub struct ItemAnswer {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SurveyCount {
     pub respondents: f64,
     pub satisfied: f64,
@@ -42,6 +47,7 @@ pub struct SurveyCount {
 
 /// A measured value: a number, or a yes/no answer.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
@@ -49,6 +55,7 @@ pub enum Value {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct PartItem {
     pub id: String,
     pub name: String,
@@ -65,10 +72,11 @@ pub struct PartItem {
     pub details: Vec<String>,
     pub comment: String,
     /// Why the user's answer was set aside (out of range), shown beside the field.
-    pub error: Option<String>,
+    pub error: Option<Problem>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Subtotal {
     pub aspect: String,
     pub name: String,
@@ -77,6 +85,7 @@ pub struct Subtotal {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Part {
     pub part: &'static str,
     pub name: String,
@@ -90,6 +99,7 @@ pub struct Part {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Overall {
     pub passed: bool,
     pub reasons: Vec<String>,
@@ -112,7 +122,8 @@ pub struct Context<'a> {
 pub struct AnswerProblem {
     pub kind: AnswerKind,
     pub id: String,
-    pub message: String,
+    /// What is wrong, as a diagnostic (its column is the item id).
+    pub problem: Problem,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,65 +140,63 @@ const MAX_COUNT: f64 = 1e9;
 /// within 0–100%, every number finite. Returns the answers without the unusable ones.
 pub fn check_answers(answers: &Answers, profile: &Profile, lang: Lang) -> (Answers, Vec<AnswerProblem>) {
     let mut usable = answers.clone();
+    let mut problems = check_points(answers, profile, &mut usable, lang);
+    problems.extend(check_survey(answers, &mut usable, lang));
+    problems.extend(check_measures(answers, profile, &mut usable, lang));
+    (usable, problems)
+}
+
+fn answer_problem(kind: AnswerKind, id: &str, code: Code, args: Args, lang: Lang) -> AnswerProblem {
+    AnswerProblem { kind, id: id.into(), problem: Problem::error(code, args, lang).in_column(id) }
+}
+
+/// Government points: finite, from 0 to the item's maximum.
+fn check_points(answers: &Answers, profile: &Profile, usable: &mut Answers, lang: Lang) -> Vec<AnswerProblem> {
     let mut problems = Vec::new();
-    let mut problem = |kind, id: &str, message: String| problems.push(AnswerProblem { kind, id: id.into(), message });
     for item in &profile.basic2012.government_items {
-        if let Some(&points) = answers.government_points.get(&item.id) {
-            if !(points.is_finite() && (0.0..=item.max_points).contains(&points)) {
-                usable.government_points.remove(&item.id);
-                let max = item.max_points;
-                problem(
-                    AnswerKind::Points,
-                    &item.id,
-                    match lang {
-                        Lang::Zh => format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"),
-                        Lang::En => format!("{points} points is out of range: expected 0 to {max}"),
-                    },
-                );
-            }
+        let Some(&points) = answers.government_points.get(&item.id) else { continue };
+        if !(points.is_finite() && (0.0..=item.max_points).contains(&points)) {
+            usable.government_points.remove(&item.id);
+            // The rejected value as text: it may be NaN or infinite, and the result stays finite.
+            let args = args!["points" => points.to_string(), "max" => item.max_points];
+            problems.push(answer_problem(AnswerKind::Points, &item.id, Code::PointsOutOfRange, args, lang));
         }
     }
+    problems
+}
+
+/// Survey counts: finite, sensible, and no more satisfied than asked.
+fn check_survey(answers: &Answers, usable: &mut Answers, lang: Lang) -> Vec<AnswerProblem> {
+    let mut problems = Vec::new();
     for (group, count) in &answers.survey {
         let counts_ok = [count.respondents, count.satisfied].iter().all(|v| v.is_finite() && (0.0..=MAX_COUNT).contains(v));
         if !counts_ok || count.satisfied > count.respondents {
             usable.survey.remove(group);
-            problem(
-                AnswerKind::Survey,
-                group,
-                lang.pick(
-                    "满意人数应在 0 到调查人数之间，人数应为合理的非负数",
-                    "satisfied answers must be between 0 and the respondents, and counts sensible numbers ≥ 0",
-                )
-                .into(),
-            );
+            problems.push(answer_problem(AnswerKind::Survey, group, Code::SurveyCounts, args![], lang));
         }
     }
+    problems
+}
+
+/// Measured values: rates within 0–100%, other numbers finite and sensible.
+fn check_measures(answers: &Answers, profile: &Profile, usable: &mut Answers, lang: Lang) -> Vec<AnswerProblem> {
+    let mut problems = Vec::new();
     for item in profile.quality2017.guarantees.iter().chain(&profile.quality2017.quality) {
         let Some(answer) = answers.items.get(&item.id) else { continue };
         for m in &item.measures {
             let Some(&v) = answer.values.get(&m.id) else { continue };
-            let in_range = if m.unit == "%" { (0.0..=100.0).contains(&v) } else { v.is_finite() && v.abs() <= 1e12 };
+            let percent = m.unit == "%";
+            let in_range = if percent { (0.0..=100.0).contains(&v) } else { v.is_finite() && v.abs() <= 1e12 };
             if !in_range {
                 if let Some(a) = usable.items.get_mut(&item.id) {
                     a.values.remove(&m.id);
                 }
-                let expected = if m.unit == "%" {
-                    lang.pick("应在 0 到 100 之间", "expected 0 to 100")
-                } else {
-                    lang.pick("应为合理的数", "expected a sensible number")
-                };
-                problem(
-                    AnswerKind::Item,
-                    &item.id,
-                    match lang {
-                        Lang::Zh => format!("{}：{v}{} 超出范围，{expected}", m.text.get(lang), m.unit(lang)),
-                        Lang::En => format!("{}: {v}{} is out of range; {expected}", m.text.get(lang), m.unit(lang)),
-                    },
-                );
+                let args = args!["measure" => m.text.get(lang), "value" => v.to_string(), "unit" => m.unit(lang), "percent" => if percent { "yes" } else { "no" }];
+                problems.push(answer_problem(AnswerKind::Item, &item.id, Code::AnswerOutOfRange, args, lang));
             }
         }
     }
-    (usable, problems)
+    problems
 }
 
 /// Marks each item whose answer was set aside: it is not answered, cannot pass, and says why.
@@ -209,7 +218,7 @@ fn mark_problems(parts: &mut [Part], problems: &[AnswerProblem], lang: Lang) {
             part.items.insert(0, item(&p.id, &name, None, None, String::new(), false));
         }
         for i in part.items.iter_mut().filter(|i| i.id == p.id) {
-            i.error = Some(p.message.clone());
+            i.error = Some(p.problem.clone());
             i.answered = false;
             i.passed = false;
         }

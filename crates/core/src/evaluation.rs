@@ -17,6 +17,7 @@ pub use crate::resources::{IndicatorResult, LevelResult, SchoolResult, Standing}
 
 /// What to evaluate against, and in which language to explain it.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct Options {
     pub standard: Standard,
@@ -31,6 +32,7 @@ pub struct Options {
 /// The result contract: the JSON of the CLI and of the wasm `evaluate` function.
 /// When `errors` is not empty the input was unusable and nothing else is filled.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Evaluation {
     pub standard: Standard,
     /// The profile's name, and whether it is exactly the built-in national profile (a file

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 /// How the file's columns were read: its header row(s) and what each column became.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Review {
     /// The lines of the header (two for a merged two-row header).
     pub header_rows: Vec<usize>,
@@ -22,6 +23,7 @@ pub struct Review {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct MappedColumn {
     /// The column's position in the file, from 0.
     pub index: usize,
@@ -34,6 +36,7 @@ pub struct MappedColumn {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SumCheck {
     pub column: String,
     pub read: f64,
@@ -51,6 +54,7 @@ pub type Mapping = std::collections::BTreeMap<ColumnIndex, String>;
 /// A file column's position, from 0. Reads from a number or from text, because JSON and
 /// JavaScript object keys are text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(transparent)]
 pub struct ColumnIndex(pub usize);
 

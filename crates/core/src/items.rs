@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A text in both languages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Text {
     pub zh: String,
     pub en: String,
@@ -24,6 +25,7 @@ impl Text {
 
 /// basic2012: one of the county government's scored items (县级人民政府工作评估).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct ScoreItem {
     pub id: String,
     /// One of the four aspects: access, funding, teachers, management.
@@ -34,6 +36,7 @@ pub struct ScoreItem {
 
 /// A number an item is judged by, with its threshold: value ≥ min and value < below.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Measure {
     pub id: String,
     pub text: Text,
@@ -71,6 +74,7 @@ impl Measure {
 
 /// Items that the school table can decide when it has the columns for them (SPEC §3.2 3–5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Computed {
     ArtsRooms,
@@ -81,6 +85,7 @@ pub enum Computed {
 /// quality2017: a guarantee or quality item. With measures it is judged by the numbers the
 /// user enters; without, by a yes/no answer; `computed` items by the school table if it can.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct CheckItem {
     pub id: String,
     pub text: Text,
@@ -92,6 +97,7 @@ pub struct CheckItem {
 
 /// quality2017: a veto (一票否决) item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct VetoItem {
     pub id: String,
     pub text: Text,
@@ -156,8 +162,15 @@ fn computed(id: &str, zh: &str, en: &str, rule: Computed) -> CheckItem {
 }
 
 /// The 15 items of 政府保障程度 (SPEC §3.2).
+/// The 15 guarantee items of SPEC §3.2: items 1–7 (planning, standards, the three computed
+/// from the school table, village schools, special education), then 8–15 (teachers, access).
 pub fn default_guarantee_items() -> Vec<CheckItem> {
-    let pct = |id, zh, en, min| vec![measure(id, zh, en, "%", Some(min), None)];
+    let mut items = guarantee_items_1_to_7();
+    items.extend(guarantee_items_8_to_15());
+    items
+}
+
+fn guarantee_items_1_to_7() -> Vec<CheckItem> {
     vec![
         check("g1", "县域内义务教育学校规划布局合理，符合国家规定要求", "School network planned as the national rules require", vec![]),
         check(
@@ -196,6 +209,12 @@ pub fn default_guarantee_items() -> Vec<CheckItem> {
             "Special-education schools get at least 6000 yuan per student",
             vec![measure("special_funds", "特殊教育学校生均公用经费", "special-education funds per student", "元", Some(6000.0), None)],
         ),
+    ]
+}
+
+fn guarantee_items_8_to_15() -> Vec<CheckItem> {
+    let pct = |id, zh, en, min| vec![measure(id, zh, en, "%", Some(min), None)];
+    vec![
         check(
             "g8",
             "全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平",

@@ -10,6 +10,7 @@
 pub mod assessment;
 mod cells;
 mod checks;
+mod codes;
 pub mod diagnostics;
 pub mod evaluation;
 mod header;

@@ -1,7 +1,7 @@
 //! The text of every diagnostic, in each language, made from its code and arguments: the
 //! one place where the core's problems become words.
 
-use crate::diagnostics::{Arg, Args, Code};
+use crate::codes::{Arg, Args, Code};
 use crate::model::Lang;
 
 /// The text of a problem in `lang`.
@@ -19,13 +19,39 @@ fn fixed(zh: &str, en: &str) -> (String, String) {
 
 /// Both languages' texts. An argument that is missing reads as empty: a bug, never a panic.
 fn texts(code: Code, args: &Args) -> (String, String) {
+    use Code::*;
     let a = |name: &str| args.get(name).map(Arg::to_string).unwrap_or_default();
     let n = |name: &str| match args.get(name) {
         Some(Arg::Number(v)) => *v,
         _ => 0.0,
     };
     match code {
-        Code::NoData | Code::HeaderOnly | Code::TitleSkipped | Code::TotalsSkipped | Code::UnknownColumn => reading(code),
+        NoData | HeaderOnly | TitleSkipped | TotalsSkipped | UnknownColumn => reading(code),
+        RepeatedColumn | UnknownUnit | MissingRequiredColumn | InvisibleRemoved | DashesAsZero => columns(code, &a),
+        EmptyName | BadLevel | BadSchoolType | BadOwnership | StudentsBelowOne | StudentsNotPositive | StudentsEmpty | EmptyCell => {
+            record(code)
+        }
+        LevelNotAllowed | NameTooLong | NotANumber | Negative | TooLarge => record_args(code, &a),
+        MissingColumn | SumMismatch | Duplicate | MoreThanAllTeachers | ProbableUnitMistake => table(code, &a, &n),
+        SeniorMismatch | SeniorMissing | WholeSchoolTotalEmpty | TotalRepeated => mixed(code, &a),
+        PointsOutOfRange | SurveyCounts | AnswerOutOfRange | OutOfRange => answers(code, &a),
+        BadItemId => {
+            let id = a("id");
+            (
+                format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
+                format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
+            )
+        }
+        NotAProject | UnknownVersion | Malformed => document(code, &a),
+        SpreadsheetUnreadable | NoSuchSheet | NotATable | OtherDocument | CellBeyondExcel | SheetTooLarge | Dtd | UnpackedTooLarge => {
+            file(code, &a)
+        }
+        _ => profile(code),
+    }
+}
+
+fn columns(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
         Code::RepeatedColumn => {
             let first = a("first");
             (format!("与「{first}」是同一列，只能出现一次"), format!("the same column as \"{first}\"; it may appear once"))
@@ -49,26 +75,22 @@ fn texts(code: Code, args: &Args) -> (String, String) {
                 format!("{count} cells held invisible characters (zero-width or direction controls), removed; this is the first"),
             )
         }
-        Code::DashesAsZero => {
+        _ => {
             let count = a("count");
             (
                 format!("{count} 个单元格为「—」「/」等，表示无，按 0 计"),
                 format!("{count} cells hold a dash or slash for none and were read as 0"),
             )
         }
-        Code::EmptyName
-        | Code::BadLevel
-        | Code::BadSchoolType
-        | Code::BadOwnership
-        | Code::StudentsBelowOne
-        | Code::StudentsNotPositive
-        | Code::StudentsEmpty
-        | Code::EmptyCell => record(code),
+    }
+}
+
+fn record_args(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
         Code::LevelNotAllowed => {
             let (kind, level) = (a("school_type"), a("level"));
             (format!("{kind}只能填学段「{level}」"), format!("a {kind} has only the level {level}"))
         }
-        Code::NotANumber | Code::Negative | Code::TooLarge => number(code, &a("text")),
         Code::NameTooLong => {
             let (count, max) = (a("count"), a("max"));
             (
@@ -76,39 +98,33 @@ fn texts(code: Code, args: &Args) -> (String, String) {
                 format!("the school name has {count} characters, more than {max}: check what was pasted"),
             )
         }
-        Code::MissingColumn | Code::SumMismatch | Code::Duplicate | Code::MoreThanAllTeachers | Code::ProbableUnitMistake => {
-            table(code, &a, &n)
+        _ => number(code, &a("text")),
+    }
+}
+
+fn answers(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
+        Code::PointsOutOfRange => {
+            let (points, max) = (a("points"), a("max"));
+            (format!("得分 {points} 超出范围：应在 0 到 {max} 分之间"), format!("{points} points is out of range: expected 0 to {max}"))
         }
-        Code::SeniorMismatch | Code::SeniorMissing | Code::WholeSchoolTotalEmpty | Code::TotalRepeated => mixed(code, &a),
-        Code::OutOfRange => fixed(
+        Code::SurveyCounts => fixed(
+            "满意人数应在 0 到调查人数之间，人数应为合理的非负数",
+            "satisfied answers must be between 0 and the respondents, and counts sensible numbers ≥ 0",
+        ),
+        Code::AnswerOutOfRange => {
+            let (measure, value, unit) = (a("measure"), a("value"), a("unit"));
+            let (zh, en) = if a("percent") == "yes" {
+                ("应在 0 到 100 之间", "expected 0 to 100")
+            } else {
+                ("应为合理的数", "expected a sensible number")
+            };
+            (format!("{measure}：{value}{unit} 超出范围，{zh}"), format!("{measure}: {value}{unit} is out of range; {en}"))
+        }
+        _ => fixed(
             "计算结果超出数值范围，无法得出结论：请检查数据中是否有异常大或异常小的数",
             "a result is out of numeric range, so there is no verdict: check the data for extreme numbers",
         ),
-        Code::BadItemId => {
-            let id = a("id");
-            (
-                format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
-                format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
-            )
-        }
-        Code::PointsSum
-        | Code::PointsRange
-        | Code::UnknownAspect
-        | Code::LimitNotPositive
-        | Code::ClassSizeNotPositive
-        | Code::StandardRange
-        | Code::MinMetTooLarge
-        | Code::FractionRange
-        | Code::WeightRange
-        | Code::ArtsRoomsRange
-        | Code::SchoolSizeRange
-        | Code::TeachingPointsRange
-        | Code::RateRange
-        | Code::MeasureRange
-        | Code::RepeatedItemId
-        | Code::InvisibleText => profile(code),
-        Code::NotAProject | Code::UnknownVersion | Code::Malformed => document(code, &a),
-        _ => file(code, &a),
     }
 }
 

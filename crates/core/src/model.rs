@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Language of every message the core writes. Chinese is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -23,6 +24,7 @@ impl Lang {
 
 /// A level of compulsory education. Never mixed in one CV.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Primary,
@@ -49,6 +51,7 @@ impl Level {
 
 /// What kind of school a row belongs to (学校类型).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolType {
     Primary,
@@ -126,6 +129,7 @@ impl SchoolType {
 
 /// The countable or measurable things a school has. Indicators divide one of them by students.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Resource {
     Teachers,
@@ -173,6 +177,7 @@ pub type Resources = [Option<f64>; Resource::COUNT];
 
 /// Optional per-school columns that decide guarantee items 3–5 of quality2017 (SPEC §3.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum SchoolFact {
     Classes,
@@ -196,6 +201,7 @@ impl SchoolFact {
 
 /// 办学性质: public or private (民办). Private schools are out of scope by default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "lowercase")]
 pub enum Ownership {
     #[default]
@@ -205,6 +211,7 @@ pub enum Ownership {
 
 /// One row of the input: one level of one school.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SchoolRow {
     /// The line of the user's file (the header is line 1 when it is the first line).
     pub row: usize,

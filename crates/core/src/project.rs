@@ -14,6 +14,7 @@ pub const FORMAT: &str = "junheng-project";
 pub const VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Project {
     pub format: String,
     pub version: u32,

@@ -17,6 +17,7 @@ pub struct Rules<'a> {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct LevelResult {
     pub schools: usize,
     pub students: f64,
@@ -33,6 +34,7 @@ pub struct LevelResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct IndicatorResult {
     pub key: &'static str,
     pub name: &'static str,
@@ -50,6 +52,7 @@ pub struct IndicatorResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SchoolResult {
     pub row: usize,
     pub name: String,
@@ -69,6 +72,7 @@ pub struct SchoolResult {
 
 /// One school's value of one indicator against its standard (quality2017).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Standing {
     pub standard: f64,
     /// value ≥ standard.

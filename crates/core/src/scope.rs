@@ -9,6 +9,7 @@ use serde::Serialize;
 
 /// A row left out of the evaluation, with the rule that left it out.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Exclusion {
     pub row: usize,
     pub name: String,
@@ -64,6 +65,7 @@ pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<St
 
 /// Students of a mixed school per level: the weights' denominators.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct LevelStudents {
     pub primary: f64,
     pub junior: f64,
@@ -72,6 +74,7 @@ pub struct LevelStudents {
 
 /// One facility total of a mixed school and the share each level receives.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SplitResource {
     pub resource: Resource,
     pub column: String,
@@ -83,6 +86,7 @@ pub struct SplitResource {
 
 /// How one mixed school's facilities were split (the report shows every split).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Split {
     pub name: String,
     pub school_type: SchoolType,

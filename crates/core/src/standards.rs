@@ -9,6 +9,7 @@ use crate::model::{Lang, Level, Resource};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub enum Standard {
     /// 基本均衡, 教督〔2012〕3号
     #[serde(rename = "basic2012")]
@@ -60,6 +61,7 @@ impl Standard {
 
 /// A number for each level.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct PerLevel {
     pub primary: f64,
     pub junior: f64,
@@ -80,6 +82,7 @@ impl PerLevel {
 
 /// Which 教学点 (teaching points) are evaluated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum TeachingPoints {
     ExcludeAll,
@@ -89,6 +92,7 @@ pub enum TeachingPoints {
 
 /// Which schools are out of scope (SPEC §4).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Scope {
     pub exclude_private: bool,
     pub exclude_special: bool,
@@ -104,6 +108,7 @@ impl Scope {
 
 /// Student weights for splitting mixed schools' facilities: primary : junior : senior.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SplitWeights {
     pub primary: f64,
     pub junior: f64,
@@ -111,6 +116,7 @@ pub struct SplitWeights {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Basic2012Profile {
     /// Pass when the composite CV is at most this.
     pub composite_limit: PerLevel,
@@ -124,6 +130,7 @@ pub struct Basic2012Profile {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct IndicatorStandard {
     pub key: Indicator,
     /// The per-school standard value (每所学校应达到的值).
@@ -131,6 +138,7 @@ pub struct IndicatorStandard {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Quality2017Profile {
     /// Each indicator's CV must be at most this.
     pub cv_limit: PerLevel,
@@ -155,12 +163,14 @@ pub struct Quality2017Profile {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SchoolSize {
     pub single: f64,
     pub through: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct ArtsRooms {
     /// One music and one art room for every this many classes (at least one each).
     pub classes_per_room: f64,
@@ -176,6 +186,7 @@ impl Quality2017Profile {
 
 /// Every threshold and limit the evaluation uses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Profile {
     pub id: String,
     pub name: String,

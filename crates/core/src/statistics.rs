@@ -15,6 +15,7 @@ pub struct Share {
 
 /// County value X̄, standard deviation S and CV = S / X̄ (undefined when X̄ is 0).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Dispersion {
     pub county_value: f64,
     pub sd: f64,

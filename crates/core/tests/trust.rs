@@ -236,7 +236,8 @@ fn answers() -> impl Strategy<Value = Answers> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    // 600 cases in every run; PROPTEST_CASES=N for a longer fuzzing run.
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(600)))]
 
     /// For any table and answers, either the input is refused or every number is finite.
     #[test]

@@ -99,7 +99,9 @@ fn survey_counts_must_make_sense() {
     let e = run(&good_county(), Standard::Quality2017, answers);
     let item = rejected(&e, "recognition", "teachers");
     assert_eq!(item.name, "教师");
-    assert!(item.error.as_ref().unwrap().contains("满意人数"));
+    let error = item.error.as_ref().unwrap();
+    assert_eq!((error.code, error.column.as_deref()), (junheng::diagnostics::Code::SurveyCounts, Some("teachers")));
+    assert!(error.message.contains("满意人数"));
     // Infinity from a script, or absurd counts, are set aside the same way.
     let mut answers = Answers::default();
     answers.survey.insert("parents".into(), SurveyCount { respondents: f64::INFINITY, satisfied: 1.0 });
@@ -130,7 +132,7 @@ fn rates_above_100_percent_are_errors() {
     let mut answers = Answers::default();
     answers.items.insert("g12".into(), ItemAnswer { values: [("certified".to_string(), 101.0)].into(), ..ItemAnswer::default() });
     let e = run(&good_county(), Standard::Quality2017, answers);
-    assert!(rejected(&e, "guarantee", "g12").error.as_ref().unwrap().contains("超出范围"));
+    assert!(rejected(&e, "guarantee", "g12").error.as_ref().unwrap().message.contains("超出范围"));
 }
 
 #[test]
@@ -199,7 +201,7 @@ fn points_above_the_maximum_are_rejected() {
     let mut answers = Answers::default();
     answers.government_points.insert("a1".into(), 6.0);
     let e = run(DEMO, Standard::Basic2012, answers);
-    assert!(rejected(&e, "government", "a1").error.as_ref().unwrap().contains("应在 0 到 5 分之间"));
+    assert!(rejected(&e, "government", "a1").error.as_ref().unwrap().message.contains("应在 0 到 5 分之间"));
     // The rejected points are not counted.
     assert_eq!(part(&e, "government").score, Some(0.0));
     let mut answers = demo_answers();

@@ -70,7 +70,9 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         }
         let (mut low, mut high) = ((u64::MAX, u64::MAX), (0, 0));
         for reference in cell_references(&xml) {
-            let Some((row, column)) = parse_reference(reference) else { continue };
+            // A reference that is not letters then digits (calamine's arithmetic overflows on
+            // eight letters alone) is as damaged as one beyond Excel's limits.
+            let (row, column) = parse_reference(reference).unwrap_or((u64::MAX, u64::MAX));
             if row > MAX_ROWS || column > MAX_COLUMNS {
                 let shown = String::from_utf8_lossy(&reference[..reference.len().min(40)]).into_owned();
                 let args = args!["cell" => shown, "columns" => MAX_COLUMNS as f64, "rows" => MAX_ROWS as f64];

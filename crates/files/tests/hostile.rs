@@ -77,7 +77,8 @@ fn reference() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    // 300 cases in every run; PROPTEST_CASES=N for a longer fuzzing run.
+    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(300)))]
 
     /// Workbooks with any cell references and values: read or refused, never a panic or an
     /// allocation beyond the cap.

@@ -75,6 +75,22 @@ pub fn answer_form() -> Result<JsValue, JsError> {
     to_js(&form)
 }
 
+/// Each measure's rule in words ("≥ 95%", "< 0.15"), keyed "item.measure", from a profile:
+/// the answer forms show the core's wording, never their own.
+#[wasm_bindgen(js_name = measureRules)]
+pub fn measure_rules(profile: JsValue, lang: &str) -> Result<JsValue, JsError> {
+    let lang = parse_lang(lang);
+    let profile: Profile = serde_wasm_bindgen::from_value(profile).map_err(|e| JsError::new(&format!("profile: {e}")))?;
+    let q = &profile.quality2017;
+    let rules: std::collections::BTreeMap<String, String> = q
+        .guarantees
+        .iter()
+        .chain(&q.quality)
+        .flat_map(|item| item.measures.iter().map(move |m| (format!("{}.{}", item.id, m.id), m.rule(lang))))
+        .collect();
+    to_js(&rules)
+}
+
 /// The national profile: every threshold, item list and point maximum, as a plain object.
 #[wasm_bindgen(js_name = nationalProfile)]
 pub fn national_profile() -> Result<JsValue, JsError> {

@@ -1,0 +1,87 @@
+//! The command line's words (lexopt): a subcommand and its options, or help and version.
+
+use junheng::{Lang, Options, Standard};
+use lexopt::prelude::*;
+
+pub const USAGE: &str =
+    "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
+       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+       junheng profile
+       junheng --help | --version";
+
+#[derive(PartialEq)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+pub struct Args {
+    pub options: Options,
+    pub format: Format,
+    pub file: String,
+    pub project: bool,
+    pub sheet: Option<String>,
+}
+
+/// What the command line asks for.
+pub enum Command {
+    Evaluate(Box<Args>),
+    Profile,
+    Help,
+    Version,
+}
+
+/// The command, or a usage error (its text ends with the usage).
+pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Command, String> {
+    let mut parser = lexopt::Parser::from_args(words);
+    let usage = |e: lexopt::Error| format!("{e}\n{USAGE}");
+    match parser.next().map_err(usage)? {
+        Some(Value(word)) if word == "evaluate" => evaluate(&mut parser).map_err(usage),
+        Some(Value(word)) if word == "profile" => match parser.next().map_err(usage)? {
+            None => Ok(Command::Profile),
+            Some(arg) => Err(usage(arg.unexpected())),
+        },
+        Some(Value(word)) if word == "help" => Ok(Command::Help),
+        Some(Short('h') | Long("help")) => Ok(Command::Help),
+        Some(Short('V') | Long("version")) => Ok(Command::Version),
+        Some(arg) => Err(usage(arg.unexpected())),
+        None => Err(USAGE.into()),
+    }
+}
+
+fn evaluate(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let (mut options, mut format, mut file, mut project, mut sheet) = (Options::default(), Format::Text, None, false, None);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("standard") => {
+                let id: String = parser.value()?.parse()?;
+                options.standard = Standard::parse(&id).ok_or_else(|| format!("unknown standard {id:?}"))?;
+            }
+            Long("format") => {
+                format = match parser.value()?.parse::<String>()?.as_str() {
+                    "json" => Format::Json,
+                    "text" => Format::Text,
+                    other => return Err(format!("unknown format {other:?}").into()),
+                }
+            }
+            Long("lang") => {
+                options.lang = match parser.value()?.parse::<String>()?.as_str() {
+                    "zh" => Lang::Zh,
+                    "en" => Lang::En,
+                    other => return Err(format!("unknown language {other:?}").into()),
+                }
+            }
+            Long("sheet") => sheet = Some(parser.value()?.parse()?),
+            Long("project") => {
+                file = Some(parser.value()?.parse()?);
+                project = true;
+            }
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Short('V') | Long("version") => return Ok(Command::Version),
+            Value(path) if file.is_none() => file = Some(path.string()?),
+            arg => return Err(arg.unexpected()),
+        }
+    }
+    let file = file.ok_or("no input file (use - for standard input)")?;
+    Ok(Command::Evaluate(Box::new(Args { options, format, file, project, sheet })))
+}

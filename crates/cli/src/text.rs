@@ -1,0 +1,85 @@
+//! The evaluation as text for a terminal: each level's indicators and verdict, every part
+//! with its failing items, the overall verdict, exclusions and notes.
+
+use junheng::evaluation::{Evaluation, IndicatorResult};
+use junheng::Lang;
+
+pub fn render_text(e: &Evaluation, lang: Lang) -> String {
+    let mut out = String::new();
+    if !e.errors.is_empty() {
+        return out;
+    }
+    out += &format!("{} · {}\n", e.standard.name(lang), e.profile);
+    for (level, result) in &e.levels {
+        let verdict = if result.passed { lang.pick("通过", "PASS") } else { lang.pick("未通过", "FAIL") };
+        out += &format!(
+            "\n{} ({} {}, {} {}): {verdict}\n",
+            level.name(lang),
+            result.schools,
+            lang.pick("所学校", "schools"),
+            result.students,
+            lang.pick("名学生", "students")
+        );
+        for i in &result.indicators {
+            out += &indicator_line(i, lang);
+        }
+        if let (Some(cv), Some(limit)) = (result.composite_cv, result.composite_limit) {
+            out += &format!("  {} {cv:.3} (≤ {limit:.2})\n", lang.pick("综合差异系数", "composite CV"));
+        }
+        for reason in &result.reasons {
+            out += &format!("  ✗ {reason}\n");
+        }
+    }
+    for part in &e.parts {
+        let mark = if part.passed { "✓" } else { "✗" };
+        let score = match (part.score, part.max_score) {
+            (Some(s), Some(m)) => format!(" {s:.1} / {m}"),
+            _ => String::new(),
+        };
+        out += &format!("\n{mark} {}{score}\n", part.name);
+        for item in part.items.iter().filter(|i| !i.passed) {
+            let state = match (&item.error, item.answered) {
+                (Some(error), _) => error.message.clone(),
+                (None, true) => lang.pick("未达到", "not met").to_string(),
+                (None, false) => lang.pick("未填写", "not answered").to_string(),
+            };
+            out += &format!("  ✗ {} — {state} {}\n", item.name, item.rule);
+            for detail in &item.details {
+                out += &format!("      {detail}\n");
+            }
+        }
+    }
+    if let Some(overall) = &e.overall {
+        let verdict = if overall.passed { lang.pick("通过", "PASS") } else { lang.pick("未通过", "FAIL") };
+        out += &format!("\n{}: {verdict}\n", lang.pick("总体结论", "Overall"));
+        for reason in &overall.reasons {
+            out += &format!("  • {reason}\n");
+        }
+    }
+    for x in &e.excluded {
+        out += &format!("{} {} ({}): {}\n", lang.pick("不参评", "excluded"), x.name, x.level.name(lang), x.reason);
+    }
+    for w in &e.warnings {
+        out += &format!("{} {}\n", lang.pick("提示", "note"), w.describe(lang));
+    }
+    out
+}
+
+fn indicator_line(i: &IndicatorResult, lang: Lang) -> String {
+    let cv = i.cv.map_or("—".to_string(), |cv| format!("{cv:.3}"));
+    let limit = i.limit.map_or(String::new(), |l| format!(" (≤ {l:.2})"));
+    let mark = match i.passed {
+        Some(true) => " ✓",
+        Some(false) => " ✗",
+        None => "",
+    };
+    format!(
+        "  {}: {} {:.4}, {} {:.4}, {} {cv}{limit}{mark}\n",
+        i.name,
+        lang.pick("县域值", "county"),
+        i.county_value,
+        lang.pick("标准差", "SD"),
+        i.sd,
+        lang.pick("差异系数", "CV"),
+    )
+}

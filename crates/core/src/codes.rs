@@ -1,0 +1,141 @@
+//! What a problem is and what it is about: its severity, its stable code and its arguments.
+//! The vocabulary shared by diagnostics.rs (the problems) and messages.rs (their texts).
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The input cannot be evaluated until this is fixed.
+    Error,
+    /// Evaluated, but the user should look (a probable unit mistake, sums that disagree).
+    Warning,
+    /// What reading did (a title row skipped, dashes read as 0).
+    Notice,
+}
+
+/// What a problem is. Stable: checks outside the project and the page match on these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    // Reading the table.
+    NoData,
+    HeaderOnly,
+    TitleSkipped,
+    TotalsSkipped,
+    UnknownColumn,
+    RepeatedColumn,
+    UnknownUnit,
+    MissingRequiredColumn,
+    InvisibleRemoved,
+    DashesAsZero,
+    // One record.
+    EmptyName,
+    BadLevel,
+    BadSchoolType,
+    LevelNotAllowed,
+    BadOwnership,
+    NotANumber,
+    Negative,
+    TooLarge,
+    StudentsBelowOne,
+    StudentsNotPositive,
+    StudentsEmpty,
+    NameTooLong,
+    // The whole table.
+    MissingColumn,
+    EmptyCell,
+    SumMismatch,
+    Duplicate,
+    MoreThanAllTeachers,
+    ProbableUnitMistake,
+    // Mixed schools.
+    SeniorMismatch,
+    SeniorMissing,
+    WholeSchoolTotalEmpty,
+    TotalRepeated,
+    // The result.
+    OutOfRange,
+    // Profiles.
+    PointsSum,
+    PointsRange,
+    UnknownAspect,
+    LimitNotPositive,
+    ClassSizeNotPositive,
+    StandardRange,
+    MinMetTooLarge,
+    FractionRange,
+    WeightRange,
+    ArtsRoomsRange,
+    SchoolSizeRange,
+    TeachingPointsRange,
+    RateRange,
+    MeasureRange,
+    BadItemId,
+    RepeatedItemId,
+    InvisibleText,
+    // Documents and files.
+    NotAProject,
+    UnknownVersion,
+    Malformed,
+    SpreadsheetUnreadable,
+    NoSuchSheet,
+    NotATable,
+    OtherDocument,
+    CellBeyondExcel,
+    SheetTooLarge,
+    Dtd,
+    UnpackedTooLarge,
+    // Answers.
+    PointsOutOfRange,
+    SurveyCounts,
+    AnswerOutOfRange,
+}
+
+/// An argument of a problem: a text from the user's data or a number.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(value: f64) -> Arg {
+        Arg::Number(value)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(value: usize) -> Arg {
+        // Counts and row numbers are far below 2⁵³: exact as f64.
+        Arg::Number(value as f64)
+    }
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Arg::Text(text) => f.write_str(text),
+            Arg::Number(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+pub type Args = BTreeMap<&'static str, Arg>;

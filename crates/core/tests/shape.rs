@@ -1,0 +1,89 @@
+//! The core's shape, checked on every run: modules import each other without a cycle, and
+//! no function is longer than 60 lines. Read from the sources as text (`use crate::x` and
+//! `crate::x::` name a dependency; a function runs from `fn` to the brace at its indent).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+fn sources() -> BTreeMap<String, String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()))
+        .collect()
+}
+
+/// Each module → the modules it names as `crate::name`.
+fn imports(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String>> {
+    sources
+        .iter()
+        .map(|(module, text)| {
+            let used = text
+                .match_indices("crate::")
+                .map(|(at, _)| text[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect::<String>())
+                .filter(|name| name != module && sources.contains_key(name))
+                .collect();
+            (module.clone(), used)
+        })
+        .collect()
+}
+
+/// A cycle through `module`, if any: depth-first, keeping the path.
+fn cycle(graph: &BTreeMap<String, BTreeSet<String>>, path: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+    let module = path.last().unwrap().clone();
+    for next in &graph[&module] {
+        if let Some(at) = path.iter().position(|m| m == next) {
+            let mut found = path[at..].to_vec();
+            found.push(next.clone());
+            return Some(found);
+        }
+        if done.contains(next) {
+            continue;
+        }
+        path.push(next.clone());
+        if let Some(found) = cycle(graph, path, done) {
+            return Some(found);
+        }
+        path.pop();
+    }
+    done.insert(module);
+    None
+}
+
+#[test]
+fn no_module_cycle() {
+    let graph = imports(&sources());
+    assert!(graph["input"].contains("header") && graph["assessment"].contains("resources"), "the imports are read");
+    let mut done = BTreeSet::new();
+    for module in graph.keys() {
+        if let Some(found) = cycle(&graph, &mut vec![module.clone()], &mut done) {
+            panic!("a module cycle: {}", found.join(" → "));
+        }
+    }
+}
+
+#[test]
+fn no_function_over_60_lines() {
+    let mut long = Vec::new();
+    for (module, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let indent = line.len() - line.trim_start().len();
+            let body = line.trim_start();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "const fn ", "pub const fn "].iter().any(|p| body.starts_with(p));
+            if is_fn && !line.trim_end().ends_with(';') {
+                let close = format!("{}}}", " ".repeat(indent));
+                let end = (i..lines.len()).find(|&j| lines[j].trim_end() == close).unwrap_or(i);
+                if end - i + 1 > 60 {
+                    long.push(format!("{module}.rs:{} ({} lines)", i + 1, end - i + 1));
+                }
+                i = end;
+            }
+            i += 1;
+        }
+    }
+    assert!(long.is_empty(), "functions over 60 lines: {long:?}");
+}
