@@ -6,6 +6,7 @@ use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
+use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
 use crate::standards::{Profile, Quality2017Profile, Standard};
@@ -275,7 +276,7 @@ fn part_reason(part: &Part, lang: Lang) -> String {
                     Lang::Zh => format!("{}所学校不符合", i.details.len()),
                     Lang::En => format!("{} schools in breach", i.details.len()),
                 },
-                Some(Value::Number(v)) => format!("{}{}{}", format_number(*v), lang.pick("，要求 ", ", required "), i.rule),
+                Some(Value::Number(v)) => format!("{}{}{}", numbers::plain(*v), lang.pick("，要求 ", ", required "), i.rule),
                 Some(Value::Bool(b)) => format!("{}{}{}", yes_no(*b, lang), lang.pick("，要求 ", ", required "), i.rule),
                 None => i.details.join(lang.pick("，", ", ")),
             };
@@ -301,21 +302,13 @@ fn part_reason(part: &Part, lang: Lang) -> String {
             pieces.insert(
                 0,
                 match lang {
-                    Lang::Zh => format!("得分 {} 分，低于 {t} 分", format_number(s)),
-                    Lang::En => format!("score {} below {t}", format_number(s)),
+                    Lang::Zh => format!("得分 {} 分，低于 {t} 分", numbers::plain(s)),
+                    Lang::En => format!("score {} below {t}", numbers::plain(s)),
                 },
             );
         }
     }
     format!("{}{}{}", part.name, lang.pick("未通过：", " fails: "), pieces.join(lang.pick("；", "; ")))
-}
-
-fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.3}").trim_end_matches('0').to_string()
-    }
 }
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {
@@ -522,7 +515,7 @@ fn judge_measures(check: &CheckItem, answer: Option<&ItemAnswer>, lang: Lang) ->
     judged.details = values
         .iter()
         .map(|(m, v)| {
-            let shown = v.map_or(lang.pick("未填写", "not answered").to_string(), |v| format!("{}{}", format_number(v), m.unit(lang)));
+            let shown = v.map_or(lang.pick("未填写", "not answered").to_string(), |v| format!("{}{}", numbers::plain(v), m.unit(lang)));
             format!("{} {shown}{}{}{}", m.text.get(lang), lang.pick("（", " ("), m.rule(lang), lang.pick("）", ")"))
         })
         .collect();

@@ -133,7 +133,7 @@ impl std::fmt::Display for Arg {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         match self {
             Arg::Text(text) => f.write_str(text),
-            Arg::Number(value) => write!(f, "{value}"),
+            Arg::Number(value) => f.write_str(&crate::numbers::plain(*value)),
         }
     }
 }

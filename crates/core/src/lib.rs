@@ -19,6 +19,7 @@ pub mod input;
 pub mod items;
 mod messages;
 pub mod model;
+mod numbers;
 pub mod project;
 pub mod resources;
 mod rows;

@@ -3,6 +3,7 @@
 
 use crate::indicators::Indicator;
 use crate::model::{Lang, Level, SchoolRow, SchoolType};
+use crate::numbers;
 use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
 use serde::Serialize;
@@ -149,20 +150,20 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
         below_floor |= floor;
         reasons.push(match lang {
             Lang::Zh => format!(
-                "{} {}{}，未达到标准 {}（为标准的 {:.1}%）",
+                "{} {}{}，未达到标准 {}（为标准的 {}%）",
                 standard.key.name(lang),
-                display(value),
+                numbers::value(value),
                 standard.key.unit(lang),
                 minimum,
-                share * 100.0
+                numbers::percent(share)
             ),
             Lang::En => format!(
-                "{} is {} {}, below the standard {} ({:.1}% of it)",
+                "{} is {} {}, below the standard {} ({}% of it)",
                 standard.key.name(lang),
-                display(value),
+                numbers::value(value),
                 standard.key.unit(lang),
                 minimum,
-                share * 100.0
+                numbers::percent(share)
             ),
         });
     }
@@ -177,11 +178,6 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
     school.met = Some(met);
     school.passed = Some(passed);
     school.reasons = reasons;
-}
-
-/// A value for a sentence: two decimals, enough for every indicator's unit.
-fn display(value: f64) -> String {
-    format!("{value:.2}")
 }
 
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
@@ -202,8 +198,8 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
             }
             if let Some(cv) = composite_cv.filter(|cv| *cv > limit) {
                 reasons.push(match lang {
-                    Lang::Zh => format!("综合差异系数 {cv:.3} 高于 {limit:.2}"),
-                    Lang::En => format!("composite CV {cv:.3} is above {limit:.2}"),
+                    Lang::Zh => format!("综合差异系数 {} 高于 {}", numbers::cv(cv), numbers::limit(limit)),
+                    Lang::En => format!("composite CV {} is above {}", numbers::cv(cv), numbers::limit(limit)),
                 });
             }
         }
@@ -212,8 +208,8 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
             for i in indicators.iter().filter(|i| i.passed == Some(false) && i.cv.is_some()) {
                 let (cv, limit) = (i.cv.unwrap_or_default(), i.limit.unwrap_or_default());
                 reasons.push(match lang {
-                    Lang::Zh => format!("{}差异系数 {cv:.3} 高于 {limit:.2}", i.name),
-                    Lang::En => format!("{}: CV {cv:.3} is above {limit:.2}", i.name),
+                    Lang::Zh => format!("{}差异系数 {} 高于 {}", i.name, numbers::cv(cv), numbers::limit(limit)),
+                    Lang::En => format!("{}: CV {} is above {}", i.name, numbers::cv(cv), numbers::limit(limit)),
                 });
             }
             let failing: Vec<&str> = schools.iter().filter(|s| s.passed == Some(false)).map(|s| s.name.as_str()).collect();

@@ -1,0 +1,45 @@
+//! How the core writes a number into a sentence (reasons, details, messages); the page
+//! formats the numbers it shows with Intl (www/format.js). One policy per kind of number.
+
+/// A coefficient of variation: three decimals, as reports print them (SPEC §1).
+pub fn cv(value: f64) -> String {
+    format!("{value:.3}")
+}
+
+/// A limit such as 0.50: two decimals.
+pub fn limit(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// An indicator value in a sentence: two decimals, enough for every indicator's unit.
+pub fn value(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// A share as a percentage with one decimal: 0.9312 → "93.1".
+pub fn percent(share: f64) -> String {
+    format!("{:.1}", share * 100.0)
+}
+
+/// Any other number: at most three decimals, without trailing zeros or a trailing point
+/// (2.0001 → "2", 84.5 → "84.5", 4466 → "4466").
+pub fn plain(value: f64) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plain_numbers_have_no_trailing_point() {
+        for (value, text) in [(2.0001, "2"), (84.5, "84.5"), (4466.0, "4466"), (0.1 + 0.2, "0.3"), (-0.0001, "0"), (1e12, "1000000000000")]
+        {
+            assert_eq!(super::plain(value), text, "{value}");
+        }
+    }
+}
