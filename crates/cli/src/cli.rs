@@ -33,8 +33,13 @@ fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
 /// Writes to standard output. A reader that stops early (`| head`) is not an error: the
 /// command ends quietly with `ok`, rather than panicking on the broken pipe.
 fn emit(text: &str, ok: ExitCode) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    emit_with(ok, |out| out.write_all(text.as_bytes()))
+}
+
+/// Writes through a buffer with `write`, then flushes; a closed pipe ends quietly.
+fn emit_with(ok: ExitCode, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> ExitCode {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => ok,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
         Err(e) => {
@@ -97,7 +102,11 @@ pub fn main() -> ExitCode {
     }
     let status = if evaluation.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
     match args.format {
-        Format::Json => emit(&format!("{}\n", serde_json::to_string_pretty(&evaluation).expect("the result serialises")), status),
+        // Streamed: a province's result is tens of megabytes, never held as one string.
+        Format::Json => emit_with(status, |out| {
+            serde_json::to_writer_pretty(&mut *out, &evaluation).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")
+        }),
         Format::Text => emit(&terminal_safe(&render_text(&evaluation, args.options.lang)), status),
     }
 }
