@@ -298,7 +298,7 @@ proptest! {
     fn school_groups_match_the_search(schools in prop::collection::vec((0u8..6, any::<bool>(), any::<bool>()), 0..40)) {
         use junheng::model::{Level, SchoolType};
         let text = table(&[GOOD[0]]);
-        let template = junheng::input::read_table(&text, Lang::Zh).unwrap().rows[0].clone();
+        let template = input::read_table(&text, Lang::Zh).unwrap().rows[0].clone();
         let rows: Vec<_> = schools
             .iter()
             .map(|&(name, mixed, junior)| {
