@@ -69,12 +69,13 @@ pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evalua
     }
 }
 
-/// An evaluation that stopped at `errors`, keeping how the file was read when it was.
+/// An evaluation that stopped at `errors`, keeping how the file was read when it was; with
+/// no errors, the head every evaluation shares (standard, profile, notes, review).
 fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, review: Option<input::Review>) -> Evaluation {
     Evaluation {
         standard: options.standard,
         profile: options.profile.name.clone(),
-        profile_national: options.profile == Profile::national(),
+        profile_national: options.profile.is_national(),
         errors,
         warnings,
         review,
@@ -105,18 +106,13 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         return failed(options, vec![Problem::error(Code::OutOfRange, args![], lang)], warnings, Some(table.review.clone()));
     }
     Evaluation {
-        standard,
-        profile: profile.name.clone(),
-        profile_national: *profile == Profile::national(),
         levels,
         schools,
         excluded,
         splits,
-        warnings,
-        errors: Vec::new(),
         parts,
         overall: Some(overall),
-        review: Some(table.review.clone()),
+        ..failed(options, Vec::new(), warnings, Some(table.review.clone()))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::cells::clean_grid;
 use crate::checks;
 use crate::diagnostics::Code;
 use crate::header::{self, Columns};
-use crate::model::Lang;
+use crate::model::{Lang, SchoolRow};
 use crate::rows::{is_totals_row, RowReader};
 
 pub use crate::cells::{fold_width, is_invisible, read_grid};
@@ -46,14 +46,13 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     if records.is_empty() {
         return Err((vec![Problem::error(Code::HeaderOnly, args![], lang)], table.review));
     }
-    let headers = table.headers.clone();
-    let reader = RowReader { headers: &headers, positions: &positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
-    let (totals, mut errors) = read_records(records, &reader, &mut table);
-    table.warnings.extend(notices(
-        invisible.map(|(count, line, index)| (count, line, texts.get(index).cloned(), index)),
-        reader.dashes.get(),
-        lang,
-    ));
+    let reader = RowReader { headers: &table.headers, positions: &positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
+    let (totals, mut errors) = read_records(records, &reader, &mut table.rows, &mut table.review.skipped);
+    // The first cell cleaned of invisible characters, named by its header (or its number).
+    let invisible = invisible.map(|(count, line, index)| {
+        (count, line, texts.get(index).filter(|t| !t.is_empty()).cloned().unwrap_or_else(|| (index + 1).to_string()))
+    });
+    table.warnings.extend(notices(invisible, reader.dashes.get(), lang));
     table.review.sums = checks::sum_checks(&table, totals, &reader, lang);
     table.warnings.extend(checks::sum_warnings(&table.review.sums, lang));
     errors.extend(checks::duplicates(&table, lang));
@@ -66,19 +65,24 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     }
 }
 
-/// Reads every record into `table.rows`, skipping totals rows (the first is kept for the sum
-/// check); returns that totals row and the records' problems.
-fn read_records<'g>(records: &'g [(usize, Vec<String>)], reader: &RowReader, table: &mut Table) -> (Option<&'g [String]>, Vec<Problem>) {
+/// Reads every record into `rows`, skipping totals rows (noted in `skipped`; the first is
+/// kept for the sum check); returns that totals row and the records' problems.
+fn read_records<'g>(
+    records: &'g [(usize, Vec<String>)],
+    reader: &RowReader,
+    rows: &mut Vec<SchoolRow>,
+    skipped: &mut Vec<Problem>,
+) -> (Option<&'g [String]>, Vec<Problem>) {
     let (mut totals, mut errors) = (None, Vec::new());
     for (line, cells) in records {
         if reader.cell(cells, Column::School).is_some_and(is_totals_row) {
-            let skipped = Problem::notice(Code::TotalsSkipped, args![], reader.lang).at_row(*line).in_column(reader.label(Column::School));
-            table.review.skipped.push(skipped);
+            let notice = Problem::notice(Code::TotalsSkipped, args![], reader.lang).at_row(*line).in_column(reader.label(Column::School));
+            skipped.push(notice);
             totals.get_or_insert(&cells[..]);
             continue;
         }
         match reader.read(*line, cells) {
-            Ok(row) => table.rows.push(row),
+            Ok(row) => rows.push(row),
             Err(mut problems) => errors.append(&mut problems),
         }
     }
@@ -87,10 +91,9 @@ fn read_records<'g>(records: &'g [(usize, Vec<String>)], reader: &RowReader, tab
 
 /// Notices about what reading changed: invisible characters removed (how many, the first
 /// at its row and column) and dashes read as 0.
-fn notices(invisible: Option<(usize, usize, Option<String>, usize)>, dashes: usize, lang: Lang) -> Vec<Problem> {
+fn notices(invisible: Option<(usize, usize, String)>, dashes: usize, lang: Lang) -> Vec<Problem> {
     let mut notices = Vec::new();
-    if let Some((count, line, header, index)) = invisible {
-        let column = header.filter(|t| !t.is_empty()).unwrap_or_else(|| (index + 1).to_string());
+    if let Some((count, line, column)) = invisible {
         notices.push(Problem::warning(Code::InvisibleRemoved, args!["count" => count], lang).at_row(line).in_column(column));
     }
     if dashes > 0 {

@@ -196,6 +196,13 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// True when this is exactly the national profile (a file may call itself "national"
+    /// and differ). Built once: every evaluation asks.
+    pub fn is_national(&self) -> bool {
+        static NATIONAL: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+        self == NATIONAL.get_or_init(Profile::national)
+    }
+
     /// The national profile: the numbers of the two 教育部 documents.
     pub fn national() -> Profile {
         use Indicator::*;
