@@ -5,7 +5,7 @@
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use junheng::args;
-use junheng::diagnostics::{Args, Code, Problem};
+use junheng::diagnostics::{Code, Problem};
 use junheng::input::read_grid;
 use junheng::model::Lang;
 
@@ -40,10 +40,6 @@ const MAX_AREA: u64 = 6_000_000;
 /// The most XML a workbook may unpack to (a zip bomb unpacks to far more).
 const MAX_XML_BYTES: u64 = 1 << 30;
 
-fn problem(code: Code, args: Args, lang: Lang) -> Problem {
-    Problem::error(code, args, lang)
-}
-
 /// Checks an .xlsx's sheets before calamine reads them: no DTD, every cell reference within Excel's
 /// limits (calamine's u32 arithmetic wraps A4294967297 to row 1), the rectangle of cells
 /// small enough to allocate, and the unpacked XML bounded.
@@ -61,12 +57,12 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         let read = std::io::Read::read_to_end(&mut std::io::Read::take(entry, MAX_XML_BYTES - unpacked + 1), &mut xml).unwrap_or(0);
         unpacked += read as u64;
         if unpacked > MAX_XML_BYTES {
-            return Err(problem(Code::UnpackedTooLarge, args![], lang));
+            return Err(Problem::error(Code::UnpackedTooLarge, args![], lang));
         }
         // A document type can declare entities that expand a few bytes into gigabytes;
         // spreadsheet programs never write one.
         if xml.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE")) {
-            return Err(problem(Code::Dtd, args![], lang));
+            return Err(Problem::error(Code::Dtd, args![], lang));
         }
         let (mut low, mut high) = ((u64::MAX, u64::MAX), (0, 0));
         for reference in cell_references(&xml) {
@@ -76,7 +72,7 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
             if row > MAX_ROWS || column > MAX_COLUMNS {
                 let shown = String::from_utf8_lossy(&reference[..reference.len().min(40)]).into_owned();
                 let args = args!["cell" => shown, "columns" => MAX_COLUMNS as f64, "rows" => MAX_ROWS as f64];
-                return Err(problem(Code::CellBeyondExcel, args, lang));
+                return Err(Problem::error(Code::CellBeyondExcel, args, lang));
             }
             low = (low.0.min(row), low.1.min(column));
             high = (high.0.max(row), high.1.max(column));
@@ -84,7 +80,7 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         if high.0 >= low.0 && (high.0 - low.0 + 1) * (high.1 - low.1 + 1) > MAX_AREA {
             let (rows, columns) = ((high.0 - low.0 + 1) as f64, (high.1 - low.1 + 1) as f64);
             let args = args!["sheet" => name, "rows" => rows, "columns" => columns, "max" => MAX_AREA as f64];
-            return Err(problem(Code::SheetTooLarge, args, lang));
+            return Err(Problem::error(Code::SheetTooLarge, args, lang));
         }
     }
     Ok(())
@@ -117,7 +113,7 @@ pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Pr
         check_xlsx_dimensions(bytes, lang)?;
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| problem(Code::SpreadsheetUnreadable, args!["error" => e.to_string()], lang))?;
+        .map_err(|e| Problem::error(Code::SpreadsheetUnreadable, args!["error" => e.to_string()], lang))?;
     let names = workbook.sheet_names().clone();
     let mut sheets = Vec::new();
     for name in names {
@@ -178,16 +174,18 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
     if !is_spreadsheet(bytes) {
         let (text, encoding) = decode(bytes);
         if looks_binary(&text) {
-            return Err(problem(Code::NotATable, args![], lang));
+            return Err(Problem::error(Code::NotATable, args![], lang));
         }
         return Ok((read_grid(&text), encoding.to_string()));
     }
     if let Some(kind) = zip_kind(bytes) {
-        return Err(problem(Code::OtherDocument, args!["kind" => kind], lang));
+        return Err(Problem::error(Code::OtherDocument, args!["kind" => kind], lang));
     }
     let sheets = read_workbook(bytes, lang)?;
     let chosen = match sheet {
-        Some(name) => sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| problem(Code::NoSuchSheet, args!["name" => name], lang))?,
+        Some(name) => {
+            sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| Problem::error(Code::NoSuchSheet, args!["name" => name], lang))?
+        }
         None => sheets.into_iter().max_by_key(|(_, grid)| junheng::input::template_columns_in(grid)).unwrap_or_default(),
     };
     Ok((chosen.1, chosen.0))
