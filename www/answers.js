@@ -3,8 +3,7 @@
 // lists and write into `answers`; the page recomputes on every change.
 
 import { t } from './i18n.js';
-import { html } from './html.js';
-import { scrollBox } from './report.js';
+import { headedTable, html } from './html.js';
 import { formatCount, formatRate } from './format.js';
 
 /** The survey groups and government aspects, from the core (`answerForm`). */
@@ -93,8 +92,8 @@ export function markAnswerErrors(container, parts) {
   }
 }
 
-/** Writes the core's subtotals and rates into the forms, which are not redrawn while typing. */
-/** @param {HTMLElement} container @param {import('./types/Part').Part[]} parts @param {import('./types/Lang').Lang} lang */
+/** Writes the core's subtotals and rates into the forms, which are not redrawn while typing.
+ * @param {HTMLElement} container @param {import('./types/Part').Part[]} parts @param {import('./types/Lang').Lang} lang */
 export function fillTotals(container, parts, lang) {
   const set = (testid, text) => {
     const cell = container.querySelector(`[data-testid="${testid}"]`);
@@ -102,8 +101,10 @@ export function fillTotals(container, parts, lang) {
   };
   for (const part of parts) {
     if (part.part === 'government') {
-      for (const s of part.subtotals) set(`subtotal-${s.aspect}`, formatCount(s.points, lang));
-      for (const s of part.subtotals) set(`subtotal-max-${s.aspect}`, formatCount(s.max_points, lang));
+      for (const s of part.subtotals) {
+        set(`subtotal-${s.aspect}`, formatCount(s.points, lang));
+        set(`subtotal-max-${s.aspect}`, formatCount(s.max_points, lang));
+      }
       set('government-total', formatCount(part.score, lang));
       set('government-max', formatCount(part.max_score, lang));
     }
@@ -127,7 +128,7 @@ function section(id, title, body, note = '') {
   return html`<fieldset class="answers" id="answers-${id}"><legend>${title}</legend>${note ? html`<p class="meta">${note}</p>` : ''}${body}</fieldset>`;
 }
 
-const formTable = (caption, names, rows) => scrollBox(caption, html`<table class="form-table"><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
+const formTable = (caption, names, rows, className = 'form-table') => headedTable(caption, names, rows, className);
 
 function gateForm(answers, lang) {
   return section('gate', t(lang, 'partSchoolStandard'),
@@ -181,7 +182,7 @@ function surveyForm(id, answers, lang) {
   });
   const total = html`<tr class="total"><th scope="row">${t(lang, 'overallRate')}</th><td></td><td></td><td class="num" data-testid="rate-overall"></td></tr>`;
   const title = t(lang, id === 'recognition' ? 'partRecognition' : 'partSatisfaction');
-  return section(id, title, formTable(title, [t(lang, 'surveyGroup'), t(lang, 'respondents'), t(lang, 'satisfied'), t(lang, 'rate')], html`${rows}${total}`), t(lang, 'surveyNote'));
+  return section(id, title, formTable(title, [t(lang, 'surveyGroup'), t(lang, 'respondents'), t(lang, 'satisfied'), t(lang, 'rate')], html`${rows}${total}`, 'form-table survey'), t(lang, 'surveyNote'));
 }
 
 function vetoForm(vetoes, answers, lang) {

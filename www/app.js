@@ -9,7 +9,7 @@ import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download } from './files.js';
-import { readWorkbook, sheetToText, isZip, looksBinary, FileProblem } from './xlsx.js';
+import { readWorkbook, sheetToText, isZip, looksBinary } from './xlsx.js';
 import { Store } from './storage.js';
 
 const DEMO_URL = 'demo/demo-county.csv';
@@ -49,6 +49,14 @@ let editorHeader = '';
 
 const saveState = () => store.save(state);
 
+/** The template's [key, label] pairs, fixed per language: asked of the core once each,
+ * not on every recompute. */
+const labelsByLang = new Map();
+function columnLabels(lang) {
+  if (!labelsByLang.has(lang)) labelsByLang.set(lang, templateLabels(lang));
+  return labelsByLang.get(lang);
+}
+
 // --- notices -------------------------------------------------------------------------
 
 /** Notices by kind, each markup; shown together above the settings. */
@@ -77,22 +85,30 @@ const quoted = (name) => (state.lang === 'zh' ? html`「${user(name)}」` : html
 
 // --- replacing the data ----------------------------------------------------------------
 
-/** Replaces the data (demo, file, new table, project). The state before is kept for undo;
- * answers that came with the demo never follow the user into their own data. */
-/** @param {string} text
- * @param {{ mapping?: object, demo?: boolean, answers?: object, label: string }} how */
-function replaceData(text, { mapping = {}, demo = false, answers = undefined, label }) {
+/** Replaces the data (demo, file, new table, project; a project also brings its standard and
+ * profile as `settings`). The state before is kept for undo; answers that came with the
+ * demo never follow the user into their own data.
+ * @param {string} text
+ * @param {{ mapping?: object, demo?: boolean, answers?: object, settings?: object, label: string }} how */
+function replaceData(text, { mapping = {}, demo = false, answers = undefined, settings = {}, label }) {
   previous = structuredClone(state);
   const keptAnswers = !demo && answers === undefined && !state.demo && hasAnswers(state.answers);
   if (answers !== undefined) state.answers = answers;
   else if (state.demo || demo) state.answers = emptyAnswers();
-  state.demo = demo;
+  Object.assign(state, settings, { demo, text, mapping });
   notify('file');
-  setText(text, mapping);
-  renderForms();
+  showState();
   const undo = action('undo', 'undo');
   notify('undo', html`${t(state.lang, 'replaced')}${quoted(label)}${t(state.lang, 'replacedAfter')} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
-  showDemoBanner();
+}
+
+/** Draws everything from the state: the settings, the page's words and forms, both views of
+ * the data, the report and the demo banner. */
+function showState() {
+  $('standard').value = state.standard;
+  applyLanguage();
+  setText(state.text, state.mapping);
+  $('demo-banner').hidden = !state.demo;
 }
 
 function hasAnswers(a) {
@@ -105,15 +121,8 @@ function undo() {
   const before = previous;
   previous = null;
   Object.assign(state, before);
-  $('standard').value = state.standard;
-  applyLanguage();
-  setText(state.text, state.mapping);
+  showState();
   notify('undo', t(state.lang, 'undone'));
-  showDemoBanner();
-}
-
-function showDemoBanner() {
-  $('demo-banner').hidden = !state.demo;
 }
 
 /** Sets the data's text: both views are refreshed from it. */
@@ -159,7 +168,7 @@ function recompute() {
   }
   lastErrors = result.errors;
   editor.markProblems(result.errors);
-  const review = renderReview(result.review, templateLabels(lang), state.mapping, lang);
+  const review = renderReview(result.review, columnLabels(lang), state.mapping, lang);
   if (result.errors.length) {
     show(renderProblems(result.errors, lang), '', '', review);
     return;
@@ -215,11 +224,9 @@ async function importProject(file) {
   const { project } = opened;
   const problems = checkProfile(project.profile, state.lang);
   if (problems.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
-  replaceData(project.schools, { mapping: project.mapping ?? {}, answers: { ...emptyAnswers(), ...project.answers }, label: file.name });
-  Object.assign(state, { standard: project.standard, profile: project.profile });
-  $('standard').value = state.standard;
-  applyLanguage();
-  recompute();
+  const answers = { ...emptyAnswers(), ...project.answers };
+  const settings = { standard: project.standard, profile: project.profile };
+  replaceData(project.schools, { mapping: project.mapping ?? {}, answers, settings, label: file.name });
 }
 
 /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
@@ -246,13 +253,12 @@ async function openFile(file) {
 async function openWorkbook(name, bytes) {
   let sheets;
   try {
-    sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows) }));
-  } catch (error) {
-    if (!(error instanceof FileProblem)) console.error(error);
-    const problem = error instanceof FileProblem ? error : new FileProblem('fileDamaged');
+    sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows), empty: !sheet.rows.size }));
+  } catch (problem) {
     return refuse(name, t(state.lang, problem.code, problem.values));
   }
-  const scores = sheets.map((sheet) => (readGrid(sheet.text).length ? templateColumns(sheet.text) : -1));
+  // A sheet's row map holds only cells with text: an empty one has no data to offer.
+  const scores = sheets.map((sheet) => (sheet.empty ? -1 : templateColumns(sheet.text)));
   const best = scores.reduce((b, score, i) => (score > scores[b] ? i : b), 0);
   if (!sheets.length || scores[best] < 0) return refuse(name, t(state.lang, 'fileNoSheets'));
   workbook = sheets;
@@ -283,8 +289,8 @@ function applyLanguage() {
   toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
   toggle.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
   $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
+  // The editor's labels follow at its next drawing (the language toggle redraws it).
   editor.lang = lang;
-  editor.render();
   fillColumnChoices();
   renderForms();
 }
@@ -292,7 +298,7 @@ function applyLanguage() {
 /** The add-column menu offers the template's columns that the table lacks. */
 function fillColumnChoices() {
   const have = new Set(editor.header());
-  const missing = templateLabels(state.lang).filter(([, label]) => !have.has(label));
+  const missing = columnLabels(state.lang).filter(([, label]) => !have.has(label));
   setHtml($('add-column'), html`<option value="">${t(state.lang, 'addColumnPrompt')}</option>${missing.map(([, label]) => html`<option value="${label}">${label}</option>`)}`);
 }
 
@@ -344,10 +350,7 @@ const actions = {
   'take-theirs': () => {
     Object.assign(state, initial(), store.takeTheirs());
     notify('conflict');
-    $('standard').value = state.standard;
-    applyLanguage();
-    setText(state.text, state.mapping);
-    showDemoBanner();
+    showState();
   },
   'keep-mine': () => {
     notify('conflict');
@@ -384,6 +387,7 @@ function wire() {
   $('lang-toggle').addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';
     applyLanguage();
+    editor.render();
     recompute();
   });
   $('print').addEventListener('click', () => window.print());
@@ -479,7 +483,7 @@ async function main() {
     await loadDemo();
     notify('undo');
   } else recompute();
-  showDemoBanner();
+  $('demo-banner').hidden = !state.demo;
   document.body.dataset.ready = 'true';
 }
 

@@ -35,6 +35,13 @@ export function html(strings, ...values) {
  * around it, so that right-to-left characters cannot reorder a sentence, and marked. */
 export const user = (text) => html`<bdi class="user">${text}</bdi>`;
 
+/** A table's scroll box: reachable by keyboard, named for screen readers. */
+export const scrollBox = (label, table) => html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
+
+/** A table with a header row of `names` and body `rows`, in its scroll box. */
+export const headedTable = (caption, names, rows, className = '') =>
+  scrollBox(caption, html`<table class="${className}"><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
+
 /** Replaces an element's content with escaped markup; refuses a plain string. */
 export function setHtml(element, content) {
   if (!(content instanceof Html)) throw new TypeError('setHtml takes html`…` markup only');

@@ -3,7 +3,7 @@
 // cell keeps its unrounded value in data-value.
 
 import { t } from './i18n.js';
-import { html, user } from './html.js';
+import { headedTable, html, scrollBox, user } from './html.js';
 import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, formatRate, formatShare, formatValue } from './format.js';
 
 /** @typedef {import('./types/Evaluation').Evaluation} Evaluation
@@ -62,8 +62,6 @@ export function scopeSentence(profile, standard, lang) {
 /** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
 const BASIC_INDICATORS = 8;
 
-/** A table's scroll box: reachable by keyboard, named for screen readers. */
-export const scrollBox = (label, table) => html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
 
 /** The whole report, as markup for the summary, the levels and the notes below them.
  * @param {Evaluation} result @param {Lang} lang */
@@ -189,9 +187,6 @@ function renderSchools(result, level, lang) {
     ${scrollBox(title, html`<table class="school-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`)}</details>`;
 }
 
-function simpleTable(caption, names, rows) {
-  return scrollBox(caption, html`<table><thead><tr>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`);
-}
 
 /** @param {Evaluation} result @param {Lang} lang */
 function renderExcluded(result, lang) {
@@ -199,7 +194,7 @@ function renderExcluded(result, lang) {
   const rows = result.excluded.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
   const title = t(lang, 'excludedTitle');
   return html`<section class="panel"><h3>${title}</h3>
-    ${simpleTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}</section>`;
+    ${headedTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}</section>`;
 }
 
 /** @param {Evaluation} result @param {Lang} lang */
@@ -210,7 +205,7 @@ function renderSplits(result, lang) {
     const rows = split.resources.map((r) => html`<tr><th scope="row">${user(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
     const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(split.students_total, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
     const names = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')];
-    return html`<h4>${user(split.name)}</h4>${simpleTable(split.name, names, html`${students}${rows}`)}`;
+    return html`<h4>${user(split.name)}</h4>${headedTable(split.name, names, html`${students}${rows}`, 'splits')}`;
   });
   return html`<section class="panel"><h3>${t(lang, 'splitsTitle')}</h3>
     <p class="meta">${t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` })}</p>${blocks}</section>`;
@@ -313,7 +308,7 @@ export function renderReview(/** @type {Review | null} */ review, /** @type {[st
   return html`<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? html` open` : ''}>
     <summary><h3>${title}</h3></summary>
     <p class="meta">${t(lang, 'reviewHeader', { rows: review.header_rows.join('–') })}</p>
-    ${simpleTable(title, [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')], rows)}
+    ${headedTable(title, [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')], rows, 'mapping')}
     ${skipped}${sums}</details>`;
 }
 

@@ -22,7 +22,8 @@ const MAX_AREA = 6_000_000;
 /** The most an entry may unpack to: a zip bomb unpacks to far more. */
 const MAX_UNPACKED = 512 * 1024 * 1024;
 
-/** The entries of a zip archive: name → { method, offset, size } from its central directory. */
+/** The entries of a zip archive: name → { method, packed, size, local } from its central
+ * directory. Offsets past the end throw a RangeError, which readWorkbook reports as damage. */
 function zipEntries(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
@@ -31,23 +32,18 @@ function zipEntries(bytes) {
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   const entries = new Map();
-  try {
-    for (let i = 0; i < count; i++) {
-      if (view.getUint32(at, true) !== 0x02014b50) throw new FileProblem('fileDamaged');
-      const method = view.getUint16(at + 10, true);
-      const packed = view.getUint32(at + 20, true);
-      const size = view.getUint32(at + 24, true);
-      const nameLength = view.getUint16(at + 28, true);
-      const extra = view.getUint16(at + 30, true);
-      const comment = view.getUint16(at + 32, true);
-      const local = view.getUint32(at + 42, true);
-      const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-      entries.set(name, { method, packed, size, local });
-      at += 46 + nameLength + extra + comment;
-    }
-  } catch (error) {
-    // A central directory that runs past the end: a truncated or damaged file.
-    throw error instanceof FileProblem ? error : new FileProblem('fileDamaged');
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new FileProblem('fileDamaged');
+    const method = view.getUint16(at + 10, true);
+    const packed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.set(name, { method, packed, size, local });
+    at += 46 + nameLength + extra + comment;
   }
   return { view, entries };
 }
@@ -56,17 +52,13 @@ async function unzip(bytes, zip, name) {
   const entry = zip.entries.get(name);
   if (!entry) return undefined;
   if (entry.size > MAX_UNPACKED) throw new FileProblem('fileTooLarge');
-  try {
-    const start = entry.local + 30 + zip.view.getUint16(entry.local + 26, true) + zip.view.getUint16(entry.local + 28, true);
-    const data = bytes.subarray(start, start + entry.packed);
-    if (data.length < entry.packed) throw new FileProblem('fileDamaged');
-    if (entry.method === 0) return decoder.decode(data);
-    if (entry.method !== 8) throw new FileProblem('fileDamaged');
-    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return await new Response(stream).text();
-  } catch (error) {
-    throw error instanceof FileProblem ? error : new FileProblem('fileDamaged');
-  }
+  const start = entry.local + 30 + zip.view.getUint16(entry.local + 26, true) + zip.view.getUint16(entry.local + 28, true);
+  const data = bytes.subarray(start, start + entry.packed);
+  if (data.length < entry.packed) throw new FileProblem('fileDamaged');
+  if (entry.method === 0) return decoder.decode(data);
+  if (entry.method !== 8) throw new FileProblem('fileDamaged');
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
 }
 
 /** Parses XML, refusing a document type (its entities can expand to gigabytes; spreadsheet
@@ -121,16 +113,24 @@ function checkArea(rows) {
 function zipKind(zip) {
   const names = [...zip.entries.keys()];
   if (zip.entries.has('xl/workbook.xml')) return 'xlsx';
-  if (zip.entries.has('content.xml') && names.includes('mimetype')) return 'ods';
+  if (zip.entries.has('content.xml') && zip.entries.has('mimetype')) return 'ods';
   if (names.some((n) => n.startsWith('word/'))) throw new FileProblem('fileWord');
   if (names.some((n) => n.startsWith('ppt/'))) throw new FileProblem('filePowerPoint');
   throw new FileProblem('fileNotSpreadsheet');
 }
 
-/** Every sheet of the workbook (.xlsx or .ods): [{ name, rows: Map(row number → cells) }]. */
+/** Every sheet of the workbook (.xlsx or .ods): [{ name, rows: Map(row number → cells) }].
+ * Whatever goes wrong is a FileProblem: a named one, or else the file is damaged (an offset
+ * past the end, a stream that does not inflate, XML the parser rejects). */
 export async function readWorkbook(bytes) {
-  const zip = zipEntries(bytes);
-  return zipKind(zip) === 'ods' ? readOds(bytes, zip) : readXlsx(bytes, zip);
+  try {
+    const zip = zipEntries(bytes);
+    return await (zipKind(zip) === 'ods' ? readOds(bytes, zip) : readXlsx(bytes, zip));
+  } catch (error) {
+    if (error instanceof FileProblem) throw error;
+    if (!(error instanceof RangeError || error instanceof TypeError)) console.error(error);
+    throw new FileProblem('fileDamaged');
+  }
 }
 
 async function readXlsx(bytes, zip) {

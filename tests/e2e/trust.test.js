@@ -251,6 +251,10 @@ test('every school\'s shortfalls are readable without sideways scrolling at 360,
     assert.equal(scrolling, 0, `${width}px: a per-school table scrolls sideways`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${width}px: the page scrolls sideways`);
     if (width === 1366) assert.deepEqual(await rowsFitContent(page), []);
+    // The survey stays a table on a phone (the item tables become cards); the review keeps
+    // the class its menus are styled by.
+    assert.equal(await page.locator('#answers-recognition table.form-table.survey thead').isVisible(), true, `${width}px: survey table`);
+    assert.equal(await page.locator('[data-testid="review"] table.mapping').count(), 1);
     // The failing cell says what is short and by how much, from the core's figures.
     const short = await page.textContent('[data-testid^="school-"][data-passed="false"] td.below .short');
     assert.match(short, /差 [\d.,]+（(仅)?为标准的 [\d.]+%/);
