@@ -44,6 +44,9 @@ export class Store {
     this.tab = Math.random().toString(36).slice(2);
     this.paused = false;
     this.failing = false;
+    /** What this tab last read or wrote under KEY: while it is still there, nobody else
+     * wrote, and saving need not parse the stored state to compare revisions. */
+    this.seen = null;
     window.addEventListener('storage', (event) => {
       if (event.key !== KEY || !event.newValue) return;
       const theirs = envelope(event.newValue);
@@ -54,6 +57,7 @@ export class Store {
   /** The saved state, or undefined on a first visit. `problem` names what could not be used. */
   load() {
     const text = read(KEY);
+    this.seen = text;
     if (text == null) return { state: oldState() };
     const saved = envelope(text);
     if (!saved) {
@@ -76,14 +80,17 @@ export class Store {
 
   save(state) {
     if (this.paused) return;
-    const theirs = envelope(read(KEY));
+    const stored = read(KEY);
+    const theirs = stored === this.seen ? null : envelope(stored);
     if (theirs && theirs.rev > this.rev && theirs.tab !== this.tab) {
       this.#conflict(theirs);
       return;
     }
     const next = { schema: SCHEMA, rev: this.rev + 1, tab: this.tab, saved: Date.now(), state };
     try {
-      localStorage.setItem(KEY, JSON.stringify(next));
+      const text = JSON.stringify(next);
+      localStorage.setItem(KEY, text);
+      this.seen = text;
       this.rev = next.rev;
       if (this.failing) {
         this.failing = false;
@@ -97,7 +104,8 @@ export class Store {
 
   /** The other tab's state, taken: saving resumes from it. */
   takeTheirs() {
-    const theirs = envelope(read(KEY));
+    this.seen = read(KEY);
+    const theirs = envelope(this.seen);
     this.rev = theirs?.rev ?? this.rev;
     this.paused = false;
     return theirs?.state;
