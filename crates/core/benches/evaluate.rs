@@ -1,5 +1,6 @@
-//! How long an evaluation takes against reading the same text into cells (the baseline,
-//! measured in the same run): compare the ratio, not the seconds, on a noisy machine.
+//! How long an evaluation takes against two floors measured in the same run: the csv crate
+//! reading every numeric column of the same text into f64 (the least any reader must do),
+//! and the core's own text → cells. Compare the ratios, not the seconds, on a noisy machine.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use junheng::{evaluate_text, input, Options, Standard};
@@ -19,10 +20,23 @@ fn county(schools: usize) -> String {
     text
 }
 
+/// The floor: the csv crate reads the same text and parses every numeric cell to f64.
+fn csv_floor(text: &str) -> f64 {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut sum = 0.0;
+    for record in reader.records() {
+        sum += record.unwrap().iter().filter_map(|cell| cell.parse::<f64>().ok()).sum::<f64>();
+    }
+    sum
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("county");
-    for schools in [29, 290, 2900] {
+    for schools in [29, 1000, 20_000] {
         let text = county(schools);
+        group.bench_with_input(BenchmarkId::new("floor_csv_numbers", schools), &text, |b, text| {
+            b.iter(|| csv_floor(black_box(text)));
+        });
         group.bench_with_input(BenchmarkId::new("baseline_read_grid", schools), &text, |b, text| {
             b.iter(|| input::read_grid(black_box(text)));
         });
