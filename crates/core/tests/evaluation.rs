@@ -211,6 +211,8 @@ fn nine_year_school_books_split_one_to_one_point_one() {
     assert!((books.primary - 9711.6).abs() < 0.05, "{}", books.primary);
     assert!((books.junior - 13514.4).abs() < 0.05, "{}", books.junior);
     assert!(close(books.primary + books.junior, 23226.0));
+    // SPEC §4's example: 166 primary and 210 junior students, none senior.
+    assert_eq!(splits[0].students_total, 376.0);
     assert_eq!(rows[0].resource(junheng::model::Resource::Books), Some(books.primary));
     assert_eq!(rows[1].resource(junheng::model::Resource::Books), Some(books.junior));
     assert_eq!(rows[2].resource(junheng::model::Resource::Books), Some(3000.0));
