@@ -258,6 +258,15 @@ test('every school\'s shortfalls are readable without sideways scrolling at 360,
     // The failing cell says what is short and by how much, from the core's figures.
     const short = await page.textContent('[data-testid^="school-"][data-passed="false"] td.below .short');
     assert.match(short, /差 [\d.,]+（(仅)?为标准的 [\d.]+%/);
+    if (width === 1366) {
+      // 东河镇柳湾小学 (line 11 of the demo): backbone teachers per 100 students, computed
+      // here from the CSV, against the national standard of 1.0.
+      const demo = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).trim().split('\n').map((l) => l.split(','));
+      const [head, row] = [demo[0], demo[10]];
+      const x = (100 * Number(row[head.indexOf('县级及以上骨干教师数')])) / Number(row[head.indexOf('在校生数')]);
+      const cell = await page.textContent('[data-testid="school-primary-11"] td.below[data-label*="骨干"] .short');
+      assert.ok(cell.includes(`差 ${(1.0 - x).toFixed(4)}`) && cell.includes(`${((100 * x) / 1.0).toFixed(1)}%`), `${cell} for x = ${x}`);
+    }
     await page.locator('#levels details.schools').first().screenshot({ path: join(ARTIFACTS, `schools-${width}.png`) });
     if (width === 1366) {
       await page.emulateMedia({ media: 'print' });
