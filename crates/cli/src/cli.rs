@@ -15,9 +15,9 @@
 use crate::args::{self, Command, Format};
 use crate::text::render_text;
 use junheng::evaluate_text;
-use junheng::evaluation::evaluate_grid;
+use junheng::evaluation::evaluate_owned_grid;
 use junheng_files as files;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
@@ -88,7 +88,9 @@ pub fn main() -> ExitCode {
         let (text, _) = files::decode(&bytes);
         junheng::project::read_json(&text, lang).map(|project| evaluate_text(&project.schools, &project.options(lang)))
     } else {
-        files::read_file_grid(&bytes, args.sheet.as_deref(), lang).map(|(grid, _)| evaluate_grid(&grid, &args.options))
+        let grid = files::read_file_grid(&bytes, args.sheet.as_deref(), lang);
+        drop(bytes);
+        grid.map(|(grid, _)| evaluate_owned_grid(grid, &args.options))
     };
     let evaluation = match read {
         Ok(evaluation) => evaluation,
@@ -103,8 +105,15 @@ pub fn main() -> ExitCode {
     let status = if evaluation.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
     match args.format {
         // Streamed: a province's result is tens of megabytes, never held as one string.
+        // Indented for a person at a terminal; compact into a pipe or file, where a nation's
+        // result would otherwise be half whitespace.
         Format::Json => emit_with(status, |out| {
-            serde_json::to_writer_pretty(&mut *out, &evaluation).map_err(std::io::Error::from)?;
+            if std::io::stdout().is_terminal() {
+                serde_json::to_writer_pretty(&mut *out, &evaluation)
+            } else {
+                serde_json::to_writer(&mut *out, &evaluation)
+            }
+            .map_err(std::io::Error::from)?;
             out.write_all(b"\n")
         }),
         Format::Text => emit(&terminal_safe(&render_text(&evaluation, args.options.lang)), status),

@@ -112,7 +112,8 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     pub lang: Lang,
     pub levels: &'a BTreeMap<Level, LevelResult>,
-    /// The rows in scope, before mixed schools' facilities are split.
+    /// The rows in scope (after mixed schools' facilities are split: the items read only
+    /// students and facts, which the split leaves alone).
     pub rows: &'a [SchoolRow],
     pub table: &'a Table,
 }

@@ -4,7 +4,7 @@
 use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::header::{SumCheck, SUM_TOLERANCE};
-use crate::model::{Lang, Level, Resource};
+use crate::model::{Lang, Level, Resource, SchoolRow};
 use crate::rows::{parse_number, RowReader};
 use crate::standards::Standard;
 use crate::table::Table;
@@ -24,8 +24,9 @@ pub(crate) fn sum_warnings(sums: &[SumCheck], lang: Lang) -> Vec<Problem> {
 }
 
 /// The problems that stop an evaluation under `standard`: a needed column absent, or a
-/// needed cell empty (mixed schools may leave facility totals on one row only).
-pub fn needs(table: &Table, standard: Standard, lang: Lang) -> Vec<Problem> {
+/// needed cell empty in `rows`, the table's rows in scope (mixed schools may leave facility
+/// totals on one row only).
+pub fn needs(table: &Table, rows: &[SchoolRow], standard: Standard, lang: Lang) -> Vec<Problem> {
     let mut problems = Vec::new();
     for resource in standard.resources() {
         let column = Column::Resource(resource);
@@ -36,7 +37,7 @@ pub fn needs(table: &Table, standard: Standard, lang: Lang) -> Vec<Problem> {
             continue;
         }
         let label = table.label(column, lang);
-        for row in &table.rows {
+        for row in rows {
             let may_be_blank = resource.is_facility() && row.school_type.is_mixed();
             if row.resource(resource).is_none() && !may_be_blank {
                 problems.push(Problem::error(Code::EmptyCell, args![], lang).at_row(row.row).in_column(&label));
@@ -57,7 +58,7 @@ pub(crate) fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowR
                 _ => r.resource(Resource::Teachers).unwrap_or(0.0),
             });
             let file_total = totals.and_then(|cells| reader.cell(cells, column)).and_then(parse_number);
-            let factor = reader.factors.get(&column).copied().unwrap_or(1.0);
+            let factor = reader.factor(column);
             let (read, file_total) = (read.sum::<f64>(), file_total.map(|v| v * factor));
             let matches = file_total.map(|total| (total - read).abs() <= SUM_TOLERANCE);
             SumCheck { column: table.label(column, lang), read, file_total, matches }

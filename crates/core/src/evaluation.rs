@@ -59,14 +59,26 @@ pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
 
 /// Evaluates a table given as cells (from text, or from a spreadsheet's sheet).
 pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evaluation {
+    read_checked(grid, options).map_or_else(|failed| *failed, |table| evaluate_table(&table, options))
+}
+
+/// `evaluate_grid` for a caller done with the cells: they are freed once read, before the
+/// evaluation makes its own (a nation's cells are hundreds of megabytes).
+pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+    let table = read_checked(&grid, options);
+    drop(grid);
+    table.map_or_else(|failed| *failed, |table| evaluate_table(&table, options))
+}
+
+/// The table read from the cells, or the evaluation that stops at the profile's or the
+/// table's problems.
+fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> Result<Table, Box<Evaluation>> {
     let errors = options.profile.validate(options.lang);
     if !errors.is_empty() {
-        return failed(options, errors, Vec::new(), None);
+        return Err(Box::new(failed(options, errors, Vec::new(), None)));
     }
-    match input::read_grid_reviewed(grid, &options.mapping, options.lang) {
-        Ok(table) => evaluate_table(&table, options),
-        Err((errors, review)) => failed(options, errors, Vec::new(), Some(review)),
-    }
+    input::read_grid_reviewed(grid, &options.mapping, options.lang)
+        .map_err(|(errors, review)| Box::new(failed(options, errors, Vec::new(), Some(review))))
 }
 
 /// An evaluation that stopped at `errors`, keeping how the file was read when it was; with
@@ -86,20 +98,19 @@ fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, revie
 pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
     let (standard, lang, profile) = (options.standard, options.lang, &options.profile);
     let mut warnings = table.warnings.clone();
-    let (rows, excluded) = scope::in_scope(&table.rows, profile.scope(standard), lang);
-    let included = Table { rows, ..table.clone() };
-    let errors = crate::checks::needs(&included, standard, lang);
+    // One copy of the rows in scope: the split rewrites mixed schools' facilities in it.
+    let (mut rows, excluded) = scope::in_scope(&table.rows, profile.scope(standard), lang);
+    let errors = crate::checks::needs(table, &rows, standard, lang);
     if !errors.is_empty() {
         return failed(options, errors, warnings, Some(table.review.clone()));
     }
-    let mut rows = included.rows.clone();
     let (splits, errors, split_warnings) = scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
     warnings.extend(split_warnings);
     if !errors.is_empty() {
         return failed(options, errors, warnings, Some(table.review.clone()));
     }
     let (schools, levels) = resources::evaluate_resources(&rows, &Rules { standard, profile, lang });
-    let cx = Context { standard, profile, lang, levels: &levels, rows: &included.rows, table };
+    let cx = Context { standard, profile, lang, levels: &levels, rows: &rows, table };
     let (parts, overall) = assessment::assess(&options.answers, &cx);
     if !all_finite(&levels, &schools, &splits, &parts) {
         // The reader bounds every cell, so this is a bug; it must never become a verdict.

@@ -153,7 +153,7 @@ pub(crate) struct Columns {
     /// Each file column's header text ("parent/child" under a two-row header).
     pub(crate) texts: Vec<String>,
     pub(crate) positions: Vec<(Column, usize)>,
-    pub(crate) factors: HashMap<Column, f64>,
+    pub(crate) factors: Vec<(Column, f64)>,
     pub(crate) headers: HashMap<Column, String>,
     pub(crate) review: Review,
     pub(crate) warnings: Vec<Problem>,
@@ -214,7 +214,7 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
             columns.errors.push(Problem::error(Code::UnknownUnit, args, lang).at_row(header_line).in_column(&text));
             return;
         };
-        columns.factors.insert(column, *factor);
+        columns.factors.push((column, *factor));
     }
     columns.headers.insert(column, text);
     columns.positions.push((column, index));

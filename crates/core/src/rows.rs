@@ -18,6 +18,11 @@ const MAX_NAME_CHARS: usize = 200;
 
 /// Rows that total the others: their name cell says 合计, 总计 or 小计.
 pub(crate) fn is_totals_row(name: &str) -> bool {
+    // Every school's name passes here: look at its ends before folding anything.
+    let starts = name.trim_start().starts_with(['合', '总', '小', 't', 'T', 'ｔ', 'Ｔ']);
+    if !starts && !name.trim_end().ends_with(['计', 'l', 'L', 'ｌ', 'Ｌ']) {
+        return false;
+    }
     let name: String = fold_width(name).chars().filter(|c| !c.is_whitespace()).collect();
     ["合计", "总计", "小计", "total"].iter().any(|w| name.to_lowercase().ends_with(w) || name.starts_with(w))
 }
@@ -27,8 +32,9 @@ pub(crate) struct RowReader<'a> {
     /// The columns' headers as the file writes them, for messages.
     pub(crate) headers: &'a HashMap<Column, String>,
     pub(crate) positions: &'a [(Column, usize)],
-    /// The factor of each column's unit to the core's unit (万元 → 元).
-    pub(crate) factors: &'a HashMap<Column, f64>,
+    /// The factor of each column's unit to the core's unit (万元 → 元); a short list, read
+    /// for every cell, so searched rather than hashed.
+    pub(crate) factors: &'a [(Column, f64)],
     pub(crate) lang: Lang,
     /// Cells read as 0 because they held a dash or slash for "none".
     pub(crate) dashes: std::cell::Cell<usize>,
@@ -46,6 +52,11 @@ impl RowReader<'_> {
     pub(crate) fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
         let (_, index) = self.positions.iter().find(|(c, _)| *c == column)?;
         cells.get(*index).map(String::as_str).filter(|c| !c.is_empty())
+    }
+
+    /// The factor of the column's unit to the core's unit (1 when it has none).
+    pub(crate) fn factor(&self, column: Column) -> f64 {
+        self.factors.iter().find(|(c, _)| *c == column).map_or(1.0, |(_, f)| *f)
     }
 
     pub(crate) fn label(&self, column: Column) -> String {
@@ -127,29 +138,29 @@ impl RowReader<'_> {
     }
 
     fn ownership(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Ownership> {
-        let Some(text) = self.cell(cells, Column::Ownership).map(fold_width) else { return Some(Ownership::Public) };
-        match text.trim().to_lowercase().as_str() {
-            "公办" | "public" => Some(Ownership::Public),
-            "民办" | "private" => Some(Ownership::Private),
-            _ => {
-                problems.push(self.problem(line, Column::Ownership, Code::BadOwnership, args![]));
-                None
-            }
+        let Some(text) = self.cell(cells, Column::Ownership) else { return Some(Ownership::Public) };
+        if is_word(text, &["公办", "public"]) {
+            Some(Ownership::Public)
+        } else if is_word(text, &["民办", "private"]) {
+            Some(Ownership::Private)
+        } else {
+            problems.push(self.problem(line, Column::Ownership, Code::BadOwnership, args![]));
+            None
         }
     }
 
     /// A number cell in the core's unit; `None` when empty, or with a problem when unusable.
     fn number(&self, line: usize, cells: &[String], column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
         let text = self.cell(cells, column)?;
-        if is_none_mark(text) {
-            self.dashes.set(self.dashes.get() + 1);
-            return Some(0.0);
-        }
         let Some(raw) = parse_number(text) else {
+            if is_none_mark(text) {
+                self.dashes.set(self.dashes.get() + 1);
+                return Some(0.0);
+            }
             problems.push(self.problem(line, column, Code::NotANumber, args!["text" => text]));
             return None;
         };
-        let value = raw * self.factors.get(&column).copied().unwrap_or(1.0);
+        let value = raw * self.factor(column);
         if raw < 0.0 {
             problems.push(self.problem(line, column, Code::Negative, args!["text" => text]));
             return None;
@@ -176,18 +187,30 @@ impl RowReader<'_> {
     }
 }
 
+/// Whether a cell is one of `words` (compared ignoring case, full-width forms and spaces
+/// around). Cells are compared as written first: folding allocates, and most cells are plain.
+fn is_word(text: &str, words: &[&str]) -> bool {
+    let plain = |t: &str| words.iter().any(|w| t.trim().eq_ignore_ascii_case(w));
+    plain(text) || (!text.is_ascii() && plain(&fold_width(text)))
+}
+
 /// "—", "-", "/", "无": the statistics tables' marks for none.
 fn is_none_mark(text: &str) -> bool {
-    matches!(fold_width(text).trim(), "—" | "——" | "-" | "--" | "/" | "无" | "－" | "–")
+    is_word(text, &["—", "——", "-", "--", "/", "无", "－", "–"])
 }
 
 /// Reads a number as spreadsheets write it: full-width digits, thousands separators,
 /// surrounding spaces. Rejects anything that is not a finite number.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let folded = fold_width(text);
-    let trimmed = folded.trim();
-    let plain: String = if is_grouped(trimmed) { trimmed.replace(',', "") } else { trimmed.to_string() };
-    let value: f64 = plain.parse().ok()?;
+    let trimmed = text.trim();
+    // Most cells are plain ASCII numbers: parse them where they lie.
+    let value: f64 = if let Ok(value) = trimmed.parse() {
+        value
+    } else {
+        let folded = fold_width(trimmed);
+        let folded = folded.trim();
+        if is_grouped(folded) { folded.replace(',', "").parse() } else { folded.parse() }.ok()?
+    };
     // "inf" and "NaN" parse as f64 but are not numbers a bureau reports.
     value.is_finite().then_some(value)
 }
@@ -205,14 +228,9 @@ fn is_grouped(text: &str) -> bool {
 }
 
 fn parse_level(text: &str) -> Option<Level> {
-    match fold_width(text).trim().to_lowercase().as_str() {
-        "小学" | "primary" => Some(Level::Primary),
-        "初中" | "junior" => Some(Level::Junior),
-        _ => None,
-    }
+    Level::ALL.into_iter().find(|level| is_word(text, &[level.name(Lang::Zh), level.key()]))
 }
 
 fn parse_school_type(text: &str) -> Option<SchoolType> {
-    let folded = fold_width(text).trim().to_lowercase();
-    SchoolType::ALL.into_iter().find(|t| t.aliases().contains(&folded.as_str()))
+    SchoolType::ALL.into_iter().find(|t| is_word(text, t.aliases()))
 }
