@@ -104,16 +104,16 @@ build() {
   bindgen_cli
   need_command wasm-opt binaryen
   say "cargo build (wasm, release)"
-  "${WASM_ENV[@]}" cargo build --release -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}"
+  "${WASM_ENV[@]}" cargo build --profile wasm -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}"
   say "wasm-bindgen → www/pkg"
   wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$WASM_NAME" \
-    "target/$TARGET/release/${WASM_CRATE//-/_}.wasm"
-  say "wasm-opt -Os"
+    "target/$TARGET/wasm/${WASM_CRATE//-/_}.wasm"
+  say "wasm-opt -Oz"
   # The page imports ./pkg/junheng.js; its declarations are ../junheng.d.ts.
   printf '%s\n' "// The module's API, typed from the Rust types: see ../junheng.d.ts." \
     "export * from '../junheng';" "export { default } from '../junheng';" >"www/pkg/${WASM_NAME}.d.ts"
   local wasm="www/pkg/${WASM_NAME}_bg.wasm"
-  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers "$wasm" -o "$wasm"
   say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 }

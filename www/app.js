@@ -1,12 +1,14 @@
 // The page: one state (the data as text, the standard, the language, the answers, the view),
-// kept in localStorage so that a reload loses nothing, and a report recomputed on every edit.
+// kept in localStorage so that a reload loses nothing, and a report recomputed on every edit
+// by the engine in its worker (engine.js): this thread never parses or evaluates.
 // No action replaces the user's data without a way back: every replacement can be undone.
 
-import init, { evaluate, readGrid, templateHeader, templateLabels, templateColumns, nationalProfile, checkProfile, openProject, makeProject, answerForm, measureRules } from './pkg/junheng.js';
+import { Engine } from './engine.js';
+import { VirtualRows } from './virtual.js';
 import { applyStrings, t } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
-import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence } from './report.js';
+import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download } from './files.js';
 import { readWorkbook, sheetToText, isZip, looksBinary } from './xlsx.js';
@@ -32,6 +34,10 @@ const loaded = store.load();
 const state = Object.assign(initial(), loaded.state);
 let editor;
 let national;
+/** The engine's worker; its progress shows (with a way to stop) when an evaluation takes long. */
+const engine = new Engine({ progress: (info) => showProgress(info) });
+/** Each measure's rule in words, for the forms, as of the last evaluation. */
+let rules = {};
 /** The guarantee items the school table decides, as of the last evaluation. */
 let computed = new Set();
 /** The state before the last replacement (file, demo, new table, project), for undo. */
@@ -49,13 +55,10 @@ let editorHeader = '';
 
 const saveState = () => store.save(state);
 
-/** The template's [key, label] pairs, fixed per language: asked of the core once each,
- * not on every recompute. */
-const labelsByLang = new Map();
-function columnLabels(lang) {
-  if (!labelsByLang.has(lang)) labelsByLang.set(lang, templateLabels(lang));
-  return labelsByLang.get(lang);
-}
+/** The template's header row and [key, label] pairs per language: fixed, asked of the
+ * engine once at the start. */
+const template = { header: {}, labels: {} };
+const columnLabels = (lang) => template.labels[lang];
 
 // --- notices -------------------------------------------------------------------------
 
@@ -97,9 +100,10 @@ function replaceData(text, { mapping = {}, demo = false, answers = undefined, se
   else if (state.demo || demo) state.answers = emptyAnswers();
   Object.assign(state, settings, { demo, text, mapping });
   notify('file');
-  showState();
+  const shown = showState();
   const undo = action('undo', 'undo');
   notify('undo', html`${t(state.lang, 'replaced')}${quoted(label)}${t(state.lang, 'replacedAfter')} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
+  return shown;
 }
 
 /** Draws everything from the state: the settings, the page's words and forms, both views of
@@ -107,8 +111,8 @@ function replaceData(text, { mapping = {}, demo = false, answers = undefined, se
 function showState() {
   $('standard').value = state.standard;
   applyLanguage();
-  setText(state.text, state.mapping);
   $('demo-banner').hidden = !state.demo;
+  return setText(state.text, state.mapping);
 }
 
 function hasAnswers(a) {
@@ -126,14 +130,16 @@ function undo() {
 }
 
 /** Sets the data's text: both views are refreshed from it. */
-function setText(text, mapping = {}) {
+async function setText(text, mapping = {}) {
   state.text = text;
   state.mapping = mapping;
   $('paste').value = text;
-  editor.load(readGrid(text), state.lang);
+  const evaluated = recompute();
+  editor.load(await engine.call('readGrid', text), state.lang);
+  editor.markProblems(lastErrors);
   editorHeader = editor.header().join('\t');
   fillColumnChoices();
-  recompute();
+  await evaluated;
 }
 
 // --- evaluation --------------------------------------------------------------------------
@@ -149,23 +155,53 @@ function show(problems, summary = '', levels = '', extras = '', overall = '') {
   setHtml($('extras'), html`${extras}`);
 }
 
-function recompute() {
+/** Evaluations asked for; the results are busy (aria-busy) until the latest is drawn. */
+let evaluations = 0;
+
+async function recompute() {
+  const mine = ++evaluations;
+  $('results').setAttribute('aria-busy', 'true');
+  try {
+    await evaluateAndShow();
+  } finally {
+    if (mine === evaluations) $('results').setAttribute('aria-busy', 'false');
+  }
+}
+
+async function evaluateAndShow() {
   saveState();
   const lang = state.lang;
   if (!state.text.trim()) {
+    engine.cancel();
     show('', html`<p class="empty">${t(lang, 'empty')}</p>`);
     editor.markProblems([]);
     return;
   }
-  let result;
+  let answer;
   try {
-    result = evaluate(state.text, options());
+    answer = await engine.evaluate(state.text, options());
   } catch (error) {
     // Only a bug gets here: user mistakes come back as result.errors.
     console.error(error);
     show(html`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
     return;
   }
+  // A newer edit overtook this one, or the user stopped it: the newer answer will draw.
+  if (!answer) return;
+  showResult(answer.result, lang);
+  const nowComputed = new Set(answer.result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
+  if ([...nowComputed].join() !== [...computed].join() || JSON.stringify(answer.rules) !== JSON.stringify(rules)) {
+    computed = nowComputed;
+    rules = answer.rules;
+    renderForms();
+  }
+  fillTotals($('answers-forms'), answer.result.parts, state.lang);
+  markAnswerErrors($('answers-forms'), answer.result.parts);
+}
+
+/** Draws a result: its problems, or the report with each level's schools drawn as they
+ * come into view, fetched from the engine a window at a time. */
+function showResult(result, lang) {
   lastErrors = result.errors;
   editor.markProblems(result.errors);
   const review = renderReview(result.review, columnLabels(lang), state.mapping, lang);
@@ -175,17 +211,30 @@ function recompute() {
   }
   const report = renderReport(result, lang);
   show('', report.summary, report.levels, html`${review}${report.extras}`, report.overall);
-  const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
-  if ([...nowComputed].join() !== [...computed].join()) {
-    computed = nowComputed;
-    renderForms();
+  for (const body of $('levels').querySelectorAll('[data-schools]')) {
+    const level = body.dataset.schools;
+    new VirtualRows(body.closest('.table-scroll'), body, {
+      count: result.levels[level].schools,
+      columns: schoolColumns(result, level),
+      source: (from, to) => engine.call('schools', level, from, to),
+      row: (school, index) => schoolRow(school, result, index, lang),
+    }).draw();
   }
-  fillTotals($('answers-forms'), result.parts, state.lang);
-  markAnswerErrors($('answers-forms'), result.parts);
+}
+
+/** Says that a long evaluation is under way, with a way to stop it; null: none is. */
+let progressTimer = 0;
+function showProgress(info) {
+  clearTimeout(progressTimer);
+  if (!info) return notify('working');
+  // A short evaluation shows nothing: only one the user would wait for.
+  progressTimer = setTimeout(() => {
+    const rows = info.rows.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en');
+    notify('working', html`<span class="spinner" aria-hidden="true"></span>${t(state.lang, 'working', { rows })} ${action('cancel', 'cancel')}`);
+  }, 200);
 }
 
 function renderForms() {
-  const rules = measureRules(profile(), state.lang);
   setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang, rules));
   setHtml($('profile-name'), html`${profileName(profile().name, state.profile == null, state.lang)}`);
 }
@@ -207,7 +256,7 @@ const problemList = (problems) => html`${problems.map((p, i) => html`${i ? t(sta
 async function importProfile(file) {
   const value = await readJson(file);
   if (value === undefined) return;
-  const problems = checkProfile(value, state.lang);
+  const problems = await engine.call('checkProfile', value, state.lang);
   if (problems.length) return refuse(file.name, html`${t(state.lang, 'profileError')}${problemList(problems)}`);
   notify('file');
   state.profile = value;
@@ -219,10 +268,10 @@ async function importProfile(file) {
 async function importProject(file) {
   const value = await readJson(file);
   if (value === undefined) return;
-  const opened = openProject(value, state.lang);
+  const opened = await engine.call('openProject', value, state.lang);
   if (opened.errors.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(opened.errors)}`);
   const { project } = opened;
-  const problems = checkProfile(project.profile, state.lang);
+  const problems = await engine.call('checkProfile', project.profile, state.lang);
   if (problems.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
   const answers = { ...emptyAnswers(), ...project.answers };
   const settings = { standard: project.standard, profile: project.profile };
@@ -243,7 +292,7 @@ async function openFile(file) {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(file.name, t(state.lang, 'xlsUnsupported'));
   const text = decodeBytes(bytes);
   if (looksBinary(text)) return refuse(file.name, t(state.lang, 'fileNotTable'));
-  if (!readGrid(text).length) return refuse(file.name, t(state.lang, 'fileEmpty'));
+  if (!(await engine.call('gridRows', text))) return refuse(file.name, t(state.lang, 'fileEmpty'));
   workbook = [];
   $('sheet-row').hidden = true;
   replaceData(text, { label: file.name });
@@ -258,7 +307,7 @@ async function openWorkbook(name, bytes) {
     return refuse(name, t(state.lang, problem.code, problem.values));
   }
   // A sheet's row map holds only cells with text: an empty one has no data to offer.
-  const scores = sheets.map((sheet) => (sheet.empty ? -1 : templateColumns(sheet.text)));
+  const scores = await Promise.all(sheets.map((sheet) => (sheet.empty ? -1 : engine.call('templateColumns', sheet.text))));
   const best = scores.reduce((b, score, i) => (score > scores[b] ? i : b), 0);
   if (!sheets.length || scores[best] < 0) return refuse(name, t(state.lang, 'fileNoSheets'));
   workbook = sheets;
@@ -271,12 +320,12 @@ async function loadDemo() {
   const [table, answers] = await Promise.all([fetch(DEMO_URL).then((r) => r.text()), fetch(DEMO_ANSWERS_URL).then((r) => r.json())]);
   workbook = [];
   $('sheet-row').hidden = true;
-  replaceData(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
+  await replaceData(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
 }
 
 /** The template's header row alone, tab-separated as the editor writes it. */
 function emptyTable() {
-  return templateHeader(state.lang).replace(/,/g, '\t') + '\n';
+  return template.header[state.lang].replace(/,/g, '\t') + '\n';
 }
 
 // --- views ------------------------------------------------------------------------------------
@@ -302,7 +351,7 @@ function fillColumnChoices() {
   setHtml($('add-column'), html`<option value="">${t(state.lang, 'addColumnPrompt')}</option>${missing.map(([, label]) => html`<option value="${label}">${label}</option>`)}`);
 }
 
-function showView(view) {
+async function showView(view) {
   state.view = view;
   for (const [name, tab, panel] of [['table', 'tab-table', 'panel-table'], ['text', 'tab-text', 'panel-text']]) {
     const active = name === view;
@@ -311,7 +360,7 @@ function showView(view) {
     $(panel).hidden = !active;
   }
   if (view === 'table') {
-    editor.load(readGrid(state.text), state.lang);
+    editor.load(await engine.call('readGrid', state.text), state.lang);
     editor.markProblems(lastErrors);
     editorHeader = editor.header().join('\t');
   } else {
@@ -322,9 +371,9 @@ function showView(view) {
 }
 
 /** Takes the user from an error to its cell in the table. */
-function jumpToCell(row, column) {
-  if (state.view !== 'table') showView('table');
-  if (!editor.focusCell(row, column)) $('editor').focus();
+async function jumpToCell(row, column) {
+  if (state.view !== 'table') await showView('table');
+  if (!(await editor.focusCell(row, column))) $('editor').focus();
 }
 
 // --- wiring ----------------------------------------------------------------------------------
@@ -357,11 +406,16 @@ const actions = {
     store.keepMine(state);
   },
   'save-project': () => saveProject(),
+  cancel: () => {
+    engine.cancel();
+    notify('working', t(state.lang, 'cancelled'));
+  },
   'clear-demo': () => replaceData(emptyTable(), { label: t(state.lang, 'newTable') }),
 };
 
-function saveProject() {
-  download(t(state.lang, 'projectFile'), JSON.stringify(makeProject(state.text, options()), null, 2), 'application/json');
+async function saveProject() {
+  const project = await engine.call('makeProject', state.text, options());
+  download(t(state.lang, 'projectFile'), JSON.stringify(project, null, 2), 'application/json');
 }
 
 function wire() {
@@ -420,7 +474,7 @@ function wire() {
   });
   $('save-project').addEventListener('click', saveProject);
   $('load-demo').addEventListener('click', loadDemo);
-  $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), templateHeader(state.lang) + '\r\n'));
+  $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), template.header[state.lang] + '\r\n'));
   $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
   $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(target(event).value)].text, { label: workbook[Number(target(event).value)].name }));
   $('extras').addEventListener('change', (event) => {
@@ -470,19 +524,26 @@ function wire() {
 
 async function main() {
   $('summary').textContent = t(state.lang, 'loading');
-  await init();
-  national = nationalProfile();
-  useAnswerForm(answerForm());
+  const langs = /** @type {const} */ (['zh', 'en']);
+  const perLang = langs.flatMap((l) => [engine.call('templateHeader', l), engine.call('templateLabels', l)]);
+  const [nationalValue, form, ...fixed] = await Promise.all([engine.call('nationalProfile'), engine.call('answerForm'), ...perLang]);
+  national = nationalValue;
+  useAnswerForm(form);
+  langs.forEach((l, i) => {
+    template.header[l] = fixed[2 * i];
+    template.labels[l] = fixed[2 * i + 1];
+  });
+  rules = await engine.call('measureRules', profile(), state.lang);
   wire();
   $('standard').value = state.standard;
   applyLanguage();
-  showView(state.view);
+  await showView(state.view);
   if (loaded.problem) notify('storage', t(state.lang, loaded.problem), 'alert');
   // A first visit opens on the demo county, clearly marked; a returning visitor finds their own data.
   if (loaded.state === undefined && !loaded.problem) {
     await loadDemo();
     notify('undo');
-  } else recompute();
+  } else await recompute();
   $('demo-banner').hidden = !state.demo;
   document.body.dataset.ready = 'true';
 }

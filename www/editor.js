@@ -1,10 +1,12 @@
 // The editable table: the grid of cells (header first) that the text stands for. Editing
 // a cell rewrites the text; the table is rebuilt only when the text comes from elsewhere,
 // so typing never loses focus. Row numbers are the lines of the text, as errors name them.
+// Only the rows in view are drawn (virtual.js): a province's table has 200 000.
 
 import { t } from './i18n.js';
 import { gridToText } from './files.js';
 import { html, setHtml } from './html.js';
+import { VirtualRows } from './virtual.js';
 
 export class Editor {
   constructor(container, onChange) {
@@ -13,6 +15,9 @@ export class Editor {
     this.rows = [];
     this.lines = [];
     this.lang = 'zh';
+    /** The problems to mark, kept so that rows drawn later are marked too. */
+    this.problems = new Map();
+    this.virtual = null;
     container.addEventListener('input', (event) => this.#edit(event));
     container.addEventListener('click', (event) => this.#click(event));
     container.addEventListener('paste', (event) => this.#paste(event));
@@ -36,12 +41,11 @@ export class Editor {
     return this.rows[0] ?? [];
   }
 
-  addRow() {
+  async addRow() {
     if (!this.rows.length) return;
     this.rows.push(this.header().map(() => ''));
     this.#changed(true);
-    const inputs = this.container.querySelectorAll(`[data-r="${this.rows.length - 1}"]`);
-    inputs[0]?.focus();
+    await this.#focus(this.rows.length - 1, 0);
   }
 
   addColumn(name) {
@@ -62,45 +66,74 @@ export class Editor {
           <input class="cell head" data-r="0" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[0], name })}">
           <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
         </div></th>`);
-    const body = this.rows.slice(1).map((row, i) => {
-      const r = i + 1;
-      const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: this.lines[r], name: header[c] })}"></td>`);
-      const remove = t(lang, 'removeRow', { n: this.lines[r] });
-      return html`<tr data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
-          <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${remove}" title="${remove}">×</button></td></tr>`;
+    const table = html`<table class="editor" aria-rowcount="${this.rows.length}"><thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th></th></tr></thead><tbody></tbody></table>`;
+    setHtml(this.container, table);
+    const body = this.container.querySelector('tbody');
+    const shape = { body, count: this.rows.length - 1, columns: header.length + 2 };
+    // One drawer per editor: it keeps its measured row height and its scroll listener.
+    this.virtual ??= new VirtualRows(this.container, body, {
+      ...shape,
+      source: (from, to) => this.rows.slice(from + 1, to + 1),
+      row: (row, i) => this.#row(row, i + 1),
+      drawn: () => this.#mark(),
     });
-    setHtml(this.container, html`<table class="editor"><thead><tr><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th></th></tr></thead><tbody>${body}</tbody></table>`);
+    Object.assign(this.virtual, shape);
+    this.virtual.draw(true);
+  }
+
+  /** Row `r` of the grid (1 is the first below the header). */
+  #row(row, r) {
+    const lang = this.lang;
+    const header = this.header();
+    const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: this.lines[r], name: header[c] })}"></td>`);
+    const remove = t(lang, 'removeRow', { n: this.lines[r] });
+    return html`<tr aria-rowindex="${r + 1}" data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
+        <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${remove}" title="${remove}">×</button></td></tr>`;
+  }
+
+  /** Draws row `r` if it is not in view, then focuses its cell `c`; false if there is none. */
+  async #focus(r, c) {
+    if (r > 0) await this.virtual?.reveal(r - 1);
+    const input = this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`);
+    input?.focus();
+    return input;
   }
 
   /** Focuses the cell at the file's line `row` under the header `column`; false if none. */
-  focusCell(row, column) {
+  async focusCell(row, column) {
     const r = this.lines.indexOf(row);
     const c = this.header().indexOf(column);
-    const input = r < 0 || c < 0 ? null : this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`);
-    input?.focus();
+    const input = r < 0 || c < 0 ? null : await this.#focus(r, c);
     input?.select();
     return Boolean(input);
   }
 
-  /** Marks the cells that problems name (by line and header text). */
+  /** Marks the cells that problems name (by line and header text), now and when drawn. */
   markProblems(problems) {
-    for (const el of this.container.querySelectorAll('[aria-invalid]')) {
-      el.removeAttribute('aria-invalid');
-      el.removeAttribute('title');
-    }
+    /** The problems' messages by "line<TAB>column": each drawn cell looks itself up. */
+    this.problems = new Map(problems.map((p) => [`${p.row}\t${p.column}`, p.message]));
+    this.#mark();
+  }
+
+  /** Marks the drawn cells that have a problem (only those: the rest are not drawn). */
+  #mark() {
     const header = this.header();
-    for (const p of problems) {
-      const r = this.lines.indexOf(p.row);
-      const c = header.indexOf(p.column);
-      if (r < 0 || c < 0) continue;
-      const input = this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`);
-      input?.setAttribute('aria-invalid', 'true');
-      input?.setAttribute('title', p.message);
+    for (const input of this.container.querySelectorAll('tbody input[data-r]')) {
+      const { r, c } = /** @type {HTMLInputElement} */ (input).dataset;
+      const message = this.problems.get(`${this.lines[r]}\t${header[c]}`);
+      if (message === undefined) {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('title');
+      } else {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('title', message);
+      }
     }
   }
 
   #pad() {
-    const width = Math.max(0, ...this.rows.map((row) => row.length));
+    // Not Math.max(...rows): a spread of 200 000 arguments overflows the stack.
+    const width = this.rows.reduce((most, row) => Math.max(most, row.length), 0);
     for (const row of this.rows) while (row.length < width) row.push('');
   }
 
@@ -152,12 +185,14 @@ export class Editor {
     this.#changed(true);
   }
 
-  /** Enter moves down a row, as in a spreadsheet. */
+  /** Enter and the down arrow move down a row, Shift+Enter and the up arrow up, as in a
+   * spreadsheet; rows out of view are drawn on the way. */
   #key(event) {
     const { r, c } = event.target.dataset;
-    if (event.key !== 'Enter' || r === undefined) return;
+    const step = { Enter: event.shiftKey ? -1 : 1, ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (!step || r === undefined) return;
     event.preventDefault();
-    const next = Number(r) + (event.shiftKey ? -1 : 1);
-    this.container.querySelector(`[data-r="${next}"][data-c="${c}"]`)?.focus();
+    const next = Number(r) + step;
+    if (next >= 0 && next < this.rows.length) this.#focus(next, Number(c));
   }
 }

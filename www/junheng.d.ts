@@ -1,9 +1,12 @@
 // The wasm module's API (www/pkg/junheng.js, made by wasm-bindgen). The data types are
 // generated from the Rust types (ts-rs, `./build.sh types`) into www/types/, so that they
-// cannot drift from the core; only the functions' signatures are written here.
+// cannot drift from the core; only the functions' signatures are written here. Values cross
+// as JSON text: `Json<T>` is a string that parses to a `T` (see `parse` in engine-worker.js).
 
 import type { Evaluation } from './types/Evaluation';
 import type { Lang } from './types/Lang';
+import type { Level } from './types/Level';
+import type { SchoolResult } from './types/SchoolResult';
 import type { Options } from './types/Options';
 import type { Problem } from './types/Problem';
 import type { Profile } from './types/Profile';
@@ -12,29 +15,36 @@ import type { Project } from './types/Project';
 export type * from './types/Evaluation';
 export type { Lang, Options, Problem, Profile, Project };
 
+/** JSON text of a `T`. */
+export type Json<T> = string & { readonly __json?: T };
+
 /** Loads the wasm module; every other function needs it first. */
 export default function init(module?: unknown): Promise<unknown>;
 
 /** Evaluates CSV/TSV text; user mistakes come back as `errors`, only bugs throw. Every
  * option may be left out (the national profile, quality2017, Chinese, no answers). */
-export function evaluate(text: string, options?: Partial<Options>): Evaluation;
+export function evaluate(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
+/** The result without its schools (kept for `schools`), and how many each level has. */
+export function evaluateSummary(text: string, options: Json<Partial<Options>>): Json<{ result: Evaluation; schools: [number, number] }>;
+/** The schools `from..to` of a level of the last summary. */
+export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
 /** The text as rows of cells, each with the line it starts on. */
-export function readGrid(text: string): [number, string[]][];
+export function readGrid(text: string): Json<[number, string[]][]>;
 /** How many template columns the best header row of the text names. */
 export function templateColumns(text: string): number;
 /** The header row of the CSV template. */
 export function templateHeader(lang: Lang): string;
 /** The template's columns for menus: [key, label] with the label in `lang`. */
-export function templateLabels(lang: Lang): [string, string][];
+export function templateLabels(lang: Lang): Json<[string, string][]>;
 /** The national profile: every threshold, item list and point maximum. */
-export function nationalProfile(): Profile;
+export function nationalProfile(): Json<Profile>;
 /** Each measure's rule in words, keyed "item.measure". */
-export function measureRules(profile: Profile, lang: Lang): Record<string, string>;
+export function measureRules(profile: Json<Profile>, lang: Lang): Json<Record<string, string>>;
 /** The survey groups and government aspects the answer forms are drawn from. */
-export function answerForm(): { survey_groups: string[]; aspects: string[] };
+export function answerForm(): Json<{ survey_groups: string[]; aspects: string[] }>;
 /** The problems of a profile document; empty when it can be used. */
-export function checkProfile(value: unknown, lang: Lang): Problem[];
+export function checkProfile(value: Json<unknown>, lang: Lang): Json<Problem[]>;
 /** A project document read: the project, or why it cannot be opened. */
-export function openProject(value: unknown, lang: Lang): { project: Project | null; errors: Problem[] };
+export function openProject(value: Json<unknown>, lang: Lang): Json<{ project: Project | null; errors: Problem[] }>;
 /** A project document for saving. */
-export function makeProject(text: string, options?: Partial<Options>): Project;
+export function makeProject(text: string, options: Json<Partial<Options>>): Json<Project>;

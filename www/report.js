@@ -163,28 +163,36 @@ function valueCell(school, indicator, lang) {
 }
 
 /** Every school of a level: its verdict beside its name, and in each cell below standard
- * what is short and by how much, so nothing needs sideways scrolling to be read. */
-/** @param {Evaluation} result @param {Level} level @param {Lang} lang */
+ * what is short and by how much, so nothing needs sideways scrolling to be read. The body
+ * is empty: its rows are drawn as they come into view (virtual.js, `schoolRow`).
+ * @param {Evaluation} result @param {Level} level @param {Lang} lang */
 function renderSchools(result, level, lang) {
   const quality = result.standard === 'quality2017';
   const indicators = result.levels[level].indicators;
   const head = html`<th scope="col" class="line">${t(lang, 'rowNumber')}</th><th scope="col">${t(lang, 'school')}</th>
     ${quality ? html`<th scope="col">${t(lang, 'schoolResult')}</th>` : ''}<th scope="col" class="num">${t(lang, 'students')}</th>
     ${indicators.map((i) => html`<th scope="col" class="num">${i.name}${quality ? html`<span class="unit"> ≥ ${i.standard}</span>` : ''}</th>`)}`;
-  const rows = result.schools
-    .filter((s) => s.level === level)
-    .map((s) => {
-      const verdict = quality ? html`<td class="verdict-cell" data-label="${t(lang, 'schoolResult')}">${badge(s.passed, lang)}
-        <span class="meta">${t(lang, 'metOf', { met: s.met, n: indicators.length })}</span></td>` : '';
-      return html`<tr data-testid="school-${level}-${s.row}" data-passed="${s.passed ?? ''}" class="${s.passed === false ? 'failing' : ''}">
-        <td class="num line" data-label="${t(lang, 'rowNumber')}">${s.row}</td>
-        <th scope="row" class="name">${user(s.name)}${s.group ? html`<span class="meta group">${user(s.group)}</span>` : ''}</th>
-        ${verdict}<td class="num" data-label="${t(lang, 'students')}">${formatCount(s.students, lang)}</td>
-        ${indicators.map((i) => valueCell(s, i, lang))}</tr>`;
-    });
   const title = t(lang, 'schoolsTitle', { level: t(lang, level) });
-  return html`<details class="schools" open><summary>${title}</summary>
-    ${scrollBox(title, html`<table class="school-table"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`)}</details>`;
+  const table = html`<table class="school-table" aria-rowcount="${result.levels[level].schools + 1}"><thead><tr aria-rowindex="1">${head}</tr></thead>
+    <tbody data-schools="${level}"></tbody></table>`;
+  return html`<details class="schools" open><summary>${title}</summary>${scrollBox(title, table)}</details>`;
+}
+
+/** How many columns a level's school table has (for its spacer rows). */
+export const schoolColumns = (result, level) => (result.standard === 'quality2017' ? 4 : 3) + result.levels[level].indicators.length;
+
+/** One school's row of its level's table; `index` counts from 0 below the header row.
+ * @param {SchoolResult} s @param {Evaluation} result @param {number} index @param {Lang} lang */
+export function schoolRow(s, result, index, lang) {
+  const quality = result.standard === 'quality2017';
+  const indicators = result.levels[s.level].indicators;
+  const verdict = quality ? html`<td class="verdict-cell" data-label="${t(lang, 'schoolResult')}">${badge(s.passed, lang)}
+    <span class="meta">${t(lang, 'metOf', { met: s.met, n: indicators.length })}</span></td>` : '';
+  return html`<tr aria-rowindex="${index + 2}" data-testid="school-${s.level}-${s.row}" data-passed="${s.passed ?? ''}" class="${s.passed === false ? 'failing' : ''}">
+    <td class="num line" data-label="${t(lang, 'rowNumber')}">${s.row}</td>
+    <th scope="row" class="name">${user(s.name)}${s.group ? html`<span class="meta group">${user(s.group)}</span>` : ''}</th>
+    ${verdict}<td class="num" data-label="${t(lang, 'students')}">${formatCount(s.students, lang)}</td>
+    ${indicators.map((i) => valueCell(s, i, lang))}</tr>`;
 }
 
 

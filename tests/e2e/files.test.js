@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled } from './harness.js';
 
 const env = useBrowser();
 
@@ -19,6 +19,10 @@ async function drop(page, name) {
     return transfer;
   }, { bytes, name });
   await page.dispatchEvent('#data', 'drop', { dataTransfer });
+  // Opened (the undo notice names it) or refused (the file notice does), then evaluated.
+  const named = (n) => [...document.querySelectorAll('[data-testid="notice-undo"], [data-testid="notice-file"]')].some((el) => el.textContent.includes(n));
+  await page.waitForFunction(named, name);
+  await settled(page);
 }
 
 async function studentsOf(page, level) {
@@ -28,6 +32,7 @@ async function studentsOf(page, level) {
 test('an xlsx with several sheets: the data sheet is chosen, totals checked, others offered', async () => {
   const { page, context, errors } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await drop(page, '20-workbook-several-sheets.xlsx');
   await page.waitForFunction(() => document.querySelector('#sheet-select')?.selectedOptions[0]?.textContent === '学校数据');
   await page.waitForSelector('[data-testid="verdict-primary"]');
@@ -48,6 +53,7 @@ test('an xlsx with several sheets: the data sheet is chosen, totals checked, oth
 test('a merged two-row header in xlsx with numbers stored as text', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await drop(page, '21-merged-header-numbers-as-text.xlsx');
   await page.waitForSelector('[data-testid="verdict-primary"]');
   assert.match(await page.textContent('[data-testid="review"]'), /表头在第 1–2 行/);
@@ -61,6 +67,7 @@ test('a merged two-row header in xlsx with numbers stored as text', async () => 
 test('a GBK CSV with titles above the header reads in Chinese', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await drop(page, '06-title-rows.csv');
   await page.waitForSelector('[data-testid="verdict-junior"]');
   assert.match(await page.textContent('.school-table'), /西山乡石门小学/);
@@ -72,9 +79,12 @@ test('a column the calculator cannot name is mapped by hand, and the choice is k
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', '学校名称,学段,人数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n甲,小学,100,300,500,800,200000,10,6,6,3\n乙,小学,50,200,250,400,100000,5,3,3,1\n');
+  await settled(page);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);
   await page.selectOption('[data-testid="map-2"]', 'students');
+  await settled(page);
   await page.waitForSelector('[data-testid="verdict-primary"]');
   assert.match(await studentsOf(page, 'primary'), /2 所学校 · 150 名学生/);
   await page.reload();
@@ -99,14 +109,19 @@ test('removing a column in the table clears hand mappings, which were by positio
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', '学校名称,学段,备注,人数\n甲,小学,新建,100\n');
+  await settled(page);
   assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);
   await page.selectOption('[data-testid="map-3"]', 'students');
+  await settled(page);
   // Students are read now; what is left missing is what the standard needs.
   assert.doesNotMatch(await page.textContent('#problems'), /缺少必填列/);
   await page.click('#tab-table');
+  await settled(page);
   await page.locator('input[data-r="1"][data-c="0"]').fill('甲校');
+  await settled(page);
   assert.equal(await page.inputValue('[data-testid="map-3"]'), 'students', 'a cell edit keeps the mapping');
   await page.click('[data-remove-column="2"]');
+  await settled(page);
   assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);
   await context.close();
 });

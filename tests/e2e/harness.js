@@ -61,7 +61,14 @@ export async function openPage(browser, url, options = {}) {
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
+  await settled(page);
   return { page, context, errors };
+}
+
+/** Waits until the results show the latest data: the engine evaluates in a worker, and
+ * the results are aria-busy until its answer is drawn. */
+export async function settled(page) {
+  await page.waitForSelector('#results[aria-busy="false"]', { state: 'attached' });
 }
 
 /** For a test file: one server and one browser, started before its tests and closed after. */

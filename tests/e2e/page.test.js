@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, weightedCv, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, weightedCv, ARTIFACTS, settled } from './harness.js';
 
 const env = useBrowser();
 
@@ -19,6 +19,7 @@ function handoutTable(separator) {
 async function pasteText(page, text) {
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', text);
+  await settled(page);
 }
 
 async function cv(page, level, key) {
@@ -37,6 +38,7 @@ test('a first visit opens on the demo county, with verdicts and every indicator'
   assert.match(await page.textContent('#extras'), /北湖镇九年一贯制学校/);
   await page.screenshot({ path: join(ARTIFACTS, 'demo-quality2017.png'), fullPage: true });
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   assert.ok(await page.isVisible('[data-testid="composite-primary"]'));
   await page.screenshot({ path: join(ARTIFACTS, 'demo-basic2012.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -46,6 +48,7 @@ test('a first visit opens on the demo county, with verdicts and every indicator'
 test('pasted CSV gives the published weighted CV, read back from the DOM', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await pasteText(page, handoutTable(','));
   const books = await cv(page, 'primary', 'books_per_student');
   assert.ok(Math.abs(books - 0.51526) < 5e-6, String(books));
@@ -64,6 +67,7 @@ test('pasted CSV gives the published weighted CV, read back from the DOM', async
 test('cells pasted from a spreadsheet (tabs) read the same as CSV', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await pasteText(page, handoutTable('\t'));
   assert.ok(Math.abs((await cv(page, 'primary', 'books_per_student')) - 0.51526) < 5e-6);
   await context.close();
@@ -72,17 +76,21 @@ test('cells pasted from a spreadsheet (tabs) read the same as CSV', async () => 
 test('results follow edits in the table, and bad cells are named and marked', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await pasteText(page, handoutTable(','));
   await page.click('#tab-table');
+  await settled(page);
   // Row 4 (丙校) books: 935 → 160 makes 丙 like 丁.
   const cell = page.locator('input[data-r="3"][data-c="3"]');
   assert.equal(await cell.inputValue(), '935');
   await cell.fill('160');
+  await settled(page);
   const books = await cv(page, 'primary', 'books_per_student');
   // Independent: students 45,37,89,76,55; books 279,137,160,160,402.
   const expected = weightedCv([45, 37, 89, 76, 55], [279, 137, 160, 160, 402]);
   assert.ok(Math.abs(books - expected) < 1e-12, `${books} vs ${expected}`);
   await cell.fill('三百');
+  await settled(page);
   await page.waitForSelector('#problems .problems');
   assert.match(await page.textContent('#problems'), /第4行「图书册数」：「三百」不是数字/);
   assert.equal(await cell.getAttribute('aria-invalid'), 'true');
@@ -111,8 +119,10 @@ test('bad input gets a clear message: empty, header only, missing column, duplic
 test('English switch, and nothing typed is lost on reload', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await pasteText(page, handoutTable(',') + '\n己校,小学,abc,1,1,1,1,1,1,1,1');
   await page.click('#lang-toggle');
+  await settled(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('#problems'), /row 7 "在校生数": "abc" is not a number/);
   await page.reload();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ROOT } from './harness.js';
+import { useBrowser, openPage, ROOT, settled } from './harness.js';
 
 const env = useBrowser();
 
@@ -26,6 +26,7 @@ test('a strict provincial profile: every sentence shows its numbers', async () =
   assert.doesNotMatch(await page.textContent('#answers-guarantee'), /6000/);
   // basic2012: the government pass mark 90 in the note and the total row.
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   const government = await page.textContent('#answers-government');
   assert.match(government, /90分及以上为达标/);
   assert.match(government, /达标线 90 分/);
@@ -35,6 +36,7 @@ test('a strict provincial profile: every sentence shows its numbers', async () =
   await page.click('#reset-profile');
   assert.match(await page.textContent('#answers-government'), /85分及以上为达标/);
   await page.selectOption('[data-testid="standard-select"]', 'quality2017');
+  await settled(page);
   assert.match(await page.textContent('#scope-note'), /小学≤0\.50、初中≤0\.45/);
   await context.close();
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled } from './harness.js';
 
 const env = useBrowser();
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile');
@@ -39,7 +39,9 @@ test('hostile names, headers, sheets, file names, profiles, projects and comment
   await page.click('#tab-text');
   const text = await page.inputValue('[data-testid="paste-input"]');
   await page.fill('[data-testid="paste-input"]', text.replace('在校生数', `在校生数,${PAYLOAD}`).replace(/\n(.+)/g, '\n$1'));
+  await settled(page);
   await page.click('#tab-table');
+  await settled(page);
   await assertInert(page);
   // A sheet name and a file name.
   await pick(page, 'data-file', 'markup-sheet.xlsx', await hostile('markup-sheet.xlsx'));
@@ -60,6 +62,7 @@ test('hostile names, headers, sheets, file names, profiles, projects and comment
   await page.waitForSelector('[data-testid="school-junior-4"]');
   assert.equal(await page.inputValue('[data-answer="comment"][data-id="g1"]'), `备注${PAYLOAD}`);
   await page.fill('[data-answer="comment"][data-id="g2"]', `"><script>window.__pwned=1</script>`);
+  await settled(page);
   await assertInert(page);
   // Everything is kept in localStorage: a reload draws it all again, still as text.
   await page.reload();
@@ -129,8 +132,11 @@ test('the demo is marked, its answers never follow into one\'s own data, and und
   assert.equal(Object.keys((await stored(page)).state.answers.survey).length, 0);
   // The user's own answers are kept when they open a corrected file, and can be cleared.
   await page.selectOption('[data-testid="standard-select"]', 'quality2017');
+  await settled(page);
   await page.fill('[data-testid="survey-parents-respondents"]', '100');
+  await settled(page);
   await page.fill('[data-testid="survey-parents-satisfied"]', '90');
+  await settled(page);
   await pick(page, 'data-file', 'schools.ods', await hostile('schools.ods'));
   assert.match(await page.textContent('[data-testid="notice-undo"]'), /已保留/);
   assert.equal(await page.inputValue('[data-testid="survey-parents-respondents"]'), '100');
@@ -142,8 +148,10 @@ test('the demo is marked, its answers never follow into one\'s own data, and und
 test('one bad answer marks its field and leaves every other result in place', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await page.waitForSelector('[data-testid="part-government"]');
   await page.fill('[data-testid="points-a1"]', '999');
+  await settled(page);
   const field = '[data-testid="points-a1"]';
   assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
   const message = await page.locator(`#${await page.getAttribute(field, 'aria-describedby')}`);
@@ -155,6 +163,7 @@ test('one bad answer marks its field and leaves every other result in place', as
   assert.equal(await page.locator('[data-testid^="cv-primary-"]').count(), 8);
   assert.equal(await passed(page, 'part-satisfaction'), 'true', 'the other parts are still judged');
   await page.fill(field, '5');
+  await settled(page);
   assert.equal(await page.getAttribute(field, 'aria-invalid'), null);
   assert.equal(await passed(page, 'part-government'), 'true');
   await context.close();
@@ -166,9 +175,11 @@ const HANDOUT = ['学校名称,学段,在校生数,图书册数,教学及辅助�
 test('a number that would overflow is an error at its cell, never a pass; the error leads to the cell', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await page.click('#tab-text');
   for (const huge of ['1e308', '1e300']) {
     await page.fill('[data-testid="paste-input"]', HANDOUT.join('\n').replace(',935,', `,${huge},`));
+    await settled(page);
     assert.match(await page.textContent('#problems'), /第4行「图书册数」：「1e30\d」过大/);
     assert.equal(await page.locator('[data-testid="verdict-overall"]').count(), 0);
     assert.equal(await page.locator('[data-testid^="composite-"]').count(), 0);
@@ -191,9 +202,11 @@ test('saving: a full quota is said, another tab is noticed and never overwritten
   await other.waitForSelector('body[data-ready="true"]');
   await other.click('#tab-text');
   await other.fill('[data-testid="paste-input"]', HANDOUT.join('\n'));
+  await settled(page);
   await page.waitForSelector('[data-testid="notice-conflict"]');
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', HANDOUT.slice(0, 3).join('\n'));
+  await settled(page);
   assert.equal((await stored(page)).state.text, HANDOUT.join('\n'), 'the other tab\'s newer data was not overwritten');
   await page.click('[data-testid="notice-conflict"] [data-action="take-theirs"]');
   assert.equal(await page.inputValue('[data-testid="paste-input"]'), HANDOUT.join('\n'));
@@ -205,6 +218,7 @@ test('saving: a full quota is said, another tab is noticed and never overwritten
     };
   });
   await page.fill('[data-testid="paste-input"]', HANDOUT.slice(0, 3).join('\n'));
+  await settled(page);
   assert.match(await page.textContent('[data-testid="notice-storage"]'), /QuotaExceededError.*刷新后会丢失/);
   assert.equal(await page.locator('[data-testid="notice-storage"] [data-action="save-project"]').count(), 1);
   await context.close();
@@ -303,16 +317,21 @@ test('smaller defects: sheet menu, Escape, file buttons, scroll boxes, invisible
   assert.equal(await page.$$eval('.table-scroll', (boxes) => boxes.filter((b) => b.tabIndex !== 0).length), 0);
   // U+202E is removed with a notice; a zero-width space cannot hide a duplicate.
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', [HANDOUT[0], HANDOUT[1].replace('甲校', '甲\u202e校'), HANDOUT[2]].join('\n'));
+  await settled(page);
   assert.match(await page.textContent('#extras'), /看不见的字符/);
   assert.ok(!(await page.textContent('#results')).includes('\u202e'));
   await page.fill('[data-testid="paste-input"]', [HANDOUT[0], HANDOUT[1], HANDOUT[1].replace('甲校', '甲\u200b校')].join('\n'));
+  await settled(page);
   assert.match(await page.textContent('#problems'), /重复/);
   // A 100 KB name is refused with its row, and the page does not grow sideways.
   await page.fill('[data-testid="paste-input"]', [HANDOUT[0], HANDOUT[1].replace('甲校', '校'.repeat(100_000)), HANDOUT[2]].join('\n'));
+  await settled(page);
   assert.match(await page.textContent('#problems'), /第2行「学校名称」：学校名称有 100000 个字符/);
   await page.click('#tab-table');
+  await settled(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
   await context.close();
 });
@@ -321,11 +340,13 @@ test('the English page shows no Chinese but the user\'s own data', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.waitForSelector('[data-testid="verdict-overall"]');
   await page.click('#lang-toggle');
+  await settled(page);
   const demo = await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8');
   const answers = JSON.parse(await readFile(join(ROOT, 'www/demo/demo-answers.json'), 'utf8'));
   const userTexts = [...demo.split(/[,\n]/), ...Object.values(answers.items ?? {}).map((a) => a.comment ?? '')].filter((s) => /\p{Script=Han}/u.test(s)).sort((a, b) => b.length - a.length);
   for (const standard of ['quality2017', 'basic2012']) {
     await page.selectOption('[data-testid="standard-select"]', standard);
+    await settled(page);
     await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
     const texts = await page.evaluate(() => {
       const out = [];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ROOT, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, ROOT, ARTIFACTS, settled } from './harness.js';
 
 const env = useBrowser();
 
@@ -14,6 +14,7 @@ async function demo(standard) {
   const opened = await openPage(env.browser, env.url);
   await opened.page.waitForSelector('[data-testid="verdict-overall"]');
   if (standard) await opened.page.selectOption('[data-testid="standard-select"]', standard);
+  await settled(opened.page);
   return opened;
 }
 
@@ -37,9 +38,11 @@ test('the demo county under quality2017: every part listed, failing ones with th
 test('a veto fails the county whatever else', async () => {
   const { page, context } = await demo();
   await page.check('[data-testid="veto-key_schools"]');
+  await settled(page);
   assert.equal(await passed(page, 'part-veto'), 'false');
   assert.match(await page.textContent('[data-testid="part-veto"]'), /设置重点学校或重点班/);
   await page.uncheck('[data-testid="veto-key_schools"]');
+  await settled(page);
   assert.equal(await passed(page, 'part-veto'), 'true');
   await context.close();
 });
@@ -47,6 +50,7 @@ test('a veto fails the county whatever else', async () => {
 test('survey rates follow the counts, and below 85% fails recognition and vetoes', async () => {
   const { page, context } = await demo();
   await page.fill('[data-testid="survey-parents-satisfied"]', '600');
+  await settled(page);
   const counts = await page.$$eval('[data-testid^="survey-"]', (inputs) => inputs.map((i) => [i.dataset.testid, Number(i.value || 0)]));
   const get = (group, field) => counts.find(([id]) => id === `survey-${group}-${field}`)[1];
   const groups = ['students', 'parents', 'teachers', 'principals', 'deputies', 'residents'];
@@ -69,20 +73,25 @@ test('basic2012: the government score is the sum of the points, and 85 is the pa
   assert.equal(await passed(page, 'part-government'), 'true');
   assert.equal(await passed(page, 'verdict-overall'), 'true');
   await page.fill('[data-testid="points-a1"]', '0');
+  await settled(page);
   await page.fill('[data-testid="points-a2"]', '0');
+  await settled(page);
   const total = await sum();
   assert.ok(total < 85, String(total));
   assert.equal(Number(await page.textContent('[data-testid="government-total"]')), total);
   assert.equal(await passed(page, 'part-government'), 'false');
   assert.equal(await passed(page, 'verdict-overall'), 'false');
   await page.fill('[data-testid="points-a1"]', '9');
+  await settled(page);
   // The message stands beside the field, which is marked; the rest of the results stay.
   const describedBy = await page.getAttribute('[data-testid="points-a1"]', 'aria-describedby');
   assert.match(await page.textContent(`#${describedBy}`), /应在 0 到 5 分之间/);
   assert.equal(await page.getAttribute('[data-testid="points-a1"]', 'aria-invalid'), 'true');
   assert.ok(await page.isVisible('[data-testid="composite-primary"]'));
   await page.selectOption('[data-testid="answer-gate"]', 'no');
+  await settled(page);
   await page.fill('[data-testid="points-a1"]', '5');
+  await settled(page);
   assert.equal(await passed(page, 'part-school_standard'), 'false');
   await context.close();
 });
@@ -90,6 +99,7 @@ test('basic2012: the government score is the sum of the points, and 85 is the pa
 test('answers survive a reload; a project file saves and opens; an unknown version is named', async () => {
   const { page, context } = await demo();
   await page.fill('[data-testid="value-q1-retention"]', '93');
+  await settled(page);
   await page.reload();
   await page.waitForSelector('[data-testid="verdict-overall"]');
   assert.equal(await page.inputValue('[data-testid="value-q1-retention"]'), '93');

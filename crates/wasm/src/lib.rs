@@ -1,13 +1,19 @@
-//! The browser binding: plain JS values in and out (serde-wasm-bindgen), no core type
-//! crosses as a class. User mistakes come back as `errors` in the result; a panic is a
-//! bug, and the panic hook prints it to the console so that it is never silent.
+//! The browser binding: JSON text in and out, parsed on the JS side by `JSON.parse` (faster
+//! than building objects from Rust, and without serde-wasm-bindgen's code, measured in
+//! docs/PERFORMANCE.md). No core type crosses as a class. User mistakes come back as
+//! `errors` in the result; a panic is a bug, and the panic hook prints it to the console.
+//!
+//! A county's result is small but its schools are not: `evaluateSummary` returns the result
+//! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, Options};
+use junheng::evaluation::{evaluate_text, Evaluation, Options};
 use junheng::input;
-use junheng::model::Lang;
+use junheng::model::{Lang, Level};
 use junheng::project::{self, Project};
+use junheng::resources::SchoolResult;
 use junheng::standards::Profile;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(start)]
@@ -15,28 +21,66 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("the core's types serialise")
 }
 
-/// Evaluates CSV/TSV text with everything the user answered.
-#[wasm_bindgen]
-pub fn evaluate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    to_js(&evaluate_text(text, &read_options(options)?))
+fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
+    serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
-/// `{ standard, lang, profile, answers }`, each optional. A malformed one is a caller's bug.
-fn read_options(options: JsValue) -> Result<Options, JsError> {
-    if options.is_undefined() || options.is_null() {
+/// `{ standard, lang, profile, answers, mapping }` as JSON, each optional. A malformed one
+/// is a caller's bug.
+fn read_options(options: &str) -> Result<Options, JsError> {
+    if options.is_empty() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))
+    from_json("options", options)
+}
+
+/// Evaluates CSV/TSV text with everything the user answered: the whole result contract.
+#[wasm_bindgen]
+pub fn evaluate(text: &str, options: &str) -> Result<String, JsError> {
+    Ok(json(&evaluate_text(text, &read_options(options)?)))
+}
+
+thread_local! {
+    /// The schools of the last `evaluateSummary`, by level, for `schools` to hand out.
+    static SCHOOLS: RefCell<[Vec<SchoolResult>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
+}
+
+/// The result without its schools, and how many each level has: `{ result, schools }`.
+/// The schools stay here until the next call; `schools(level, from, to)` gives them out.
+#[wasm_bindgen(js_name = evaluateSummary)]
+pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        result: &'a Evaluation,
+        schools: [usize; 2],
+    }
+    let mut result = evaluate_text(text, &read_options(options)?);
+    let (primary, junior): (Vec<SchoolResult>, Vec<SchoolResult>) =
+        std::mem::take(&mut result.schools).into_iter().partition(|s| s.level == Level::Primary);
+    let counts = [primary.len(), junior.len()];
+    SCHOOLS.with_borrow_mut(|kept| *kept = [primary, junior]);
+    Ok(json(&Summary { result: &result, schools: counts }))
+}
+
+/// The schools `from..to` of a level ("primary" or "junior") of the last summary, as JSON.
+#[wasm_bindgen]
+pub fn schools(level: &str, from: usize, to: usize) -> String {
+    let index = usize::from(level == Level::Junior.key());
+    SCHOOLS.with_borrow(|kept| {
+        let list = &kept[index];
+        let to = to.min(list.len());
+        json(&list[from.min(to)..to])
+    })
 }
 
 /// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.
 #[wasm_bindgen(js_name = readGrid)]
-pub fn read_grid(text: &str) -> Result<JsValue, JsError> {
-    to_js(&input::read_grid(text))
+pub fn read_grid(text: &str) -> String {
+    json(&input::read_grid(text))
 }
 
 /// How many template columns the text's best header row names: which sheet is the table.
@@ -53,34 +97,33 @@ pub fn template_header(lang: &str) -> String {
 
 /// The template's columns for menus: `[[key, label], …]`, the label in the given language.
 #[wasm_bindgen(js_name = templateLabels)]
-pub fn template_labels(lang: &str) -> Result<JsValue, JsError> {
+pub fn template_labels(lang: &str) -> String {
     let lang = parse_lang(lang);
     let labels: Vec<(&str, &str)> = input::Column::ALL.iter().map(|c| (c.key(), c.label(lang))).collect();
-    to_js(&labels)
+    json(&labels)
 }
 
 /// The fixed lists the answer forms are drawn from: survey groups and the four aspects of
 /// the government score (items.rs), so that the page never keeps its own copy.
 #[wasm_bindgen(js_name = answerForm)]
-pub fn answer_form() -> Result<JsValue, JsError> {
+pub fn answer_form() -> String {
     #[derive(Serialize)]
     struct Form {
         survey_groups: Vec<&'static str>,
         aspects: Vec<&'static str>,
     }
-    let form = Form {
+    json(&Form {
         survey_groups: junheng::items::SURVEY_GROUPS.iter().map(|g| g.0).collect(),
         aspects: junheng::items::ASPECTS.iter().map(|a| a.0).collect(),
-    };
-    to_js(&form)
+    })
 }
 
 /// Each measure's rule in words ("≥ 95%", "< 0.15"), keyed "item.measure", from a profile:
 /// the answer forms show the core's wording, never their own.
 #[wasm_bindgen(js_name = measureRules)]
-pub fn measure_rules(profile: JsValue, lang: &str) -> Result<JsValue, JsError> {
+pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
     let lang = parse_lang(lang);
-    let profile: Profile = serde_wasm_bindgen::from_value(profile).map_err(|e| JsError::new(&format!("profile: {e}")))?;
+    let profile: Profile = from_json("profile", profile)?;
     let q = &profile.quality2017;
     let rules: std::collections::BTreeMap<String, String> = q
         .guarantees
@@ -88,24 +131,24 @@ pub fn measure_rules(profile: JsValue, lang: &str) -> Result<JsValue, JsError> {
         .chain(&q.quality)
         .flat_map(|item| item.measures.iter().map(move |m| (format!("{}.{}", item.id, m.id), m.rule(lang))))
         .collect();
-    to_js(&rules)
+    Ok(json(&rules))
 }
 
-/// The national profile: every threshold, item list and point maximum, as a plain object.
+/// The national profile: every threshold, item list and point maximum.
 #[wasm_bindgen(js_name = nationalProfile)]
-pub fn national_profile() -> Result<JsValue, JsError> {
-    to_js(&Profile::national())
+pub fn national_profile() -> String {
+    json(&Profile::national())
 }
 
 /// The problems of a profile document (its shape, then its numbers); empty when usable.
 #[wasm_bindgen(js_name = checkProfile)]
-pub fn check_profile(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
+pub fn check_profile(value: &str, lang: &str) -> String {
     let lang = parse_lang(lang);
-    let problems = match serde_wasm_bindgen::from_value::<Profile>(value) {
+    let problems = match serde_json::from_str::<Profile>(value) {
         Ok(profile) => profile.validate(lang),
         Err(e) => vec![project::shape_problem("profile", e, lang)],
     };
-    to_js(&problems)
+    json(&problems)
 }
 
 /// What `openProject` returns: the project, or why it cannot be opened.
@@ -117,12 +160,10 @@ struct Opened {
 
 /// Reads a project document: `{ project }` when it can be used, `{ errors }` otherwise.
 #[wasm_bindgen(js_name = openProject)]
-pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
+pub fn open_project(value: &str, lang: &str) -> String {
     let lang = parse_lang(lang);
-    let header: project::Header = serde_wasm_bindgen::from_value(value.clone()).unwrap_or_default();
-    let opened = project::check_header(&header, lang)
-        .and_then(|()| serde_wasm_bindgen::from_value::<Project>(value).map_err(|e| project::shape_problem("project", e, lang)));
-    to_js(&match opened {
+    let opened = project::read_json(value, lang);
+    json(&match opened {
         Ok(project) => Opened { project: Some(project), errors: Vec::new() },
         Err(problem) => Opened { project: None, errors: vec![problem] },
     })
@@ -130,9 +171,8 @@ pub fn open_project(value: JsValue, lang: &str) -> Result<JsValue, JsError> {
 
 /// A project document for saving: the same shape the CLI reads with --project.
 #[wasm_bindgen(js_name = makeProject)]
-pub fn make_project(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = read_options(options)?;
-    to_js(&Project::new(text.to_string(), options))
+pub fn make_project(text: &str, options: &str) -> Result<String, JsError> {
+    Ok(json(&Project::new(text.to_string(), read_options(options)?)))
 }
 
 fn parse_lang(lang: &str) -> Lang {

@@ -1,0 +1,55 @@
+// The engine: the wasm core in a module worker, so that the page's thread never parses or
+// evaluates. Requests are `{ id, fn, args }`; answers `{ id, value }` or `{ id, error }`
+// (only a bug throws: user mistakes are in the value). The core speaks JSON text; it is
+// parsed here, off the page's thread, and the page gets plain objects.
+
+import init, * as core from './pkg/junheng.js';
+
+const ready = init();
+/** A value as the core's JSON text. @type {(value: unknown) => string} */
+const text = (value) => JSON.stringify(value ?? {});
+/** The core's JSON text, parsed to the type it declares.
+ * @template T @param {import('./junheng').Json<T>} json @returns {T} */
+const parse = (json) => JSON.parse(json);
+
+/** What the page may ask, by name. */
+const calls = {
+  /** The result without its schools, the rows per level, and the profile's rules in words. */
+  evaluate(id, source, options) {
+    // The one long task: say how much there is before starting it.
+    postMessage({ id, progress: { rows: lineCount(source) } });
+    const { result, schools } = parse(core.evaluateSummary(source, text(options)));
+    const rules = options?.profile ? parse(core.measureRules(text(options.profile), options.lang ?? 'zh')) : {};
+    return { result, schools, rules };
+  },
+  /** The whole result contract, schools and all (for those who embed the calculator). */
+  evaluateWhole: (id, source, options) => parse(core.evaluate(source, text(options))),
+  schools: (id, level, from, to) => parse(core.schools(level, from, to)),
+  readGrid: (id, source) => parse(core.readGrid(source)),
+  gridRows: (id, source) => parse(core.readGrid(source)).length,
+  templateColumns: (id, source) => core.templateColumns(source),
+  templateHeader: (id, lang) => core.templateHeader(lang),
+  templateLabels: (id, lang) => parse(core.templateLabels(lang)),
+  answerForm: () => parse(core.answerForm()),
+  nationalProfile: () => parse(core.nationalProfile()),
+  measureRules: (id, profile, lang) => parse(core.measureRules(text(profile), lang)),
+  checkProfile: (id, value, lang) => parse(core.checkProfile(text(value), lang)),
+  openProject: (id, value, lang) => parse(core.openProject(text(value), lang)),
+  makeProject: (id, source, options) => parse(core.makeProject(source, text(options))),
+};
+
+/** Lines of the text: the rows a progress message promises. */
+function lineCount(source) {
+  let count = 0;
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+self.addEventListener('message', async ({ data: { id, fn, args } }) => {
+  try {
+    await ready;
+    postMessage({ id, value: calls[fn](id, ...args) });
+  } catch (error) {
+    postMessage({ id, error: String(error?.message ?? error) });
+  }
+});

@@ -1,0 +1,103 @@
+// The page's side of the engine (engine-worker.js): every parse and evaluation happens in a
+// module worker. Evaluations follow the latest edit (model: printfn/fend's web client): one
+// runs at a time, a newer request replaces any waiting one, and one that has run too long
+// when a newer arrives is stopped by restarting the worker (model: 01mf02/jaq's jaq-play).
+// A stale or cancelled evaluation resolves to null; other calls always get their answer.
+
+/** How long a stale evaluation may go on before the worker is restarted for the newer one:
+ * restarting costs an instantiation of the wasm (a few milliseconds, compiled once). */
+const STALE_MS = 250;
+
+export class Engine {
+  #worker;
+  #next = 1;
+  /** Calls sent and not answered, by id: `{ fn, args, resolve, reject }`. */
+  #pending = new Map();
+  /** The evaluation running: `{ id, started }`, and the one waiting for it to end. */
+  #running = null;
+  #waiting = null;
+
+  /** @param {{ progress?: (info: { rows: number } | null) => void }} [hooks] progress of the
+   * running evaluation (its rows), and null when none runs. */
+  constructor(hooks = {}) {
+    this.hooks = hooks;
+    this.#start();
+  }
+
+  /** Calls `fn` of the worker with `args`; resolves to its value.
+   * @param {string} fn @param {...unknown} args @returns {Promise<any>} */
+  call(fn, ...args) {
+    return new Promise((resolve, reject) => this.#send({ fn, args, resolve, reject }));
+  }
+
+  /** Evaluates the latest data: `{ result, schools, rules }`, or null when a newer request
+   * or `cancel` overtook it. @returns {Promise<any>} */
+  evaluate(text, options) {
+    return new Promise((resolve, reject) => {
+      this.#waiting?.resolve(null);
+      this.#waiting = { fn: 'evaluate', args: [text, options], resolve, reject };
+      if (this.#running && performance.now() - this.#running.started > STALE_MS) this.#restart();
+      this.#evaluateWaiting();
+    });
+  }
+
+  /** Stops any evaluation (its promise resolves to null); the data is untouched. */
+  cancel() {
+    this.#waiting?.resolve(null);
+    this.#waiting = null;
+    if (this.#running) this.#restart();
+  }
+
+  #start() {
+    this.#worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    this.#worker.addEventListener('message', ({ data }) => this.#answer(data));
+    this.#worker.addEventListener('error', (event) => {
+      // A worker that cannot start (no module workers, a blocked script) fails every call.
+      for (const call of this.#pending.values()) call.reject(new Error(event.message || 'engine failed'));
+      this.#pending.clear();
+    });
+  }
+
+  /** Stops the worker and starts another; calls other than evaluations are sent again. */
+  #restart() {
+    this.#worker.terminate();
+    const resend = [...this.#pending.values()].filter((call) => call.fn !== 'evaluate');
+    for (const call of this.#pending.values()) if (call.fn === 'evaluate') call.resolve(null);
+    this.#pending.clear();
+    this.#running = null;
+    this.hooks.progress?.(null);
+    this.#start();
+    for (const call of resend) this.#send(call);
+  }
+
+  #evaluateWaiting() {
+    if (this.#running || !this.#waiting) return;
+    const call = this.#waiting;
+    this.#waiting = null;
+    this.#running = { id: this.#send(call), started: performance.now() };
+  }
+
+  #send(call) {
+    const id = this.#next++;
+    this.#pending.set(id, call);
+    this.#worker.postMessage({ id, fn: call.fn, args: call.args });
+    return id;
+  }
+
+  #answer({ id, value, error, progress }) {
+    const call = this.#pending.get(id);
+    if (!call) return;
+    if (progress) return this.hooks.progress?.(progress);
+    this.#pending.delete(id);
+    if (this.#running?.id === id) {
+      this.#running = null;
+      this.hooks.progress?.(null);
+      // Overtaken while running: its answer is stale, and the newer request goes next.
+      const stale = this.#waiting !== null;
+      this.#evaluateWaiting();
+      if (stale) return call.resolve(null);
+    }
+    if (error === undefined) call.resolve(value);
+    else call.reject(new Error(error));
+  }
+}

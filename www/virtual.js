@@ -1,0 +1,93 @@
+// A long table draws only the rows in view of its scroll box, between two spacer rows that
+// keep the scroll bar true (the table editor and the per-school results: a province has
+// 200 000 rows). Screen readers still hear "row 5 of 200 001" (aria-rowcount/rowindex), and
+// `reveal` brings any row into view for the keyboard and for error links.
+
+import { html, setHtml } from './html.js';
+
+/** Rows drawn beyond the view on each side, so that a short scroll shows no gap. */
+const MARGIN = 20;
+/** Rows drawn before the first measurement (and all of a table this short). */
+const FIRST = 60;
+
+export class VirtualRows {
+  #drawn = { from: -1, to: -1 };
+  #ticket = 0;
+  #frame = 0;
+
+  /** @param {HTMLElement} box the scroll box @param {HTMLTableSectionElement} body
+   * @param {{ count: number, columns: number, source: (from: number, to: number) => any[] | Promise<any[]>,
+   *   row: (item: any, index: number) => import('./html.js').Html, drawn?: () => void }} how
+   * `source` gives the items `from..to`; `row` draws one (index from 0, `aria-rowindex`
+   * is the caller's: header rows come first); `drawn` runs after each drawing. A table
+   * redrawn in the same box changes `body`, `count` and `columns` and draws with `force`. */
+  constructor(box, body, how) {
+    this.box = box;
+    this.body = body;
+    this.count = how.count;
+    this.columns = how.columns;
+    this.source = how.source;
+    this.row = how.row;
+    this.drawn = how.drawn;
+    /** The rows' average height in pixels; 0 until measured. */
+    this.height = 0;
+    box.addEventListener('scroll', () => {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => this.draw());
+    });
+  }
+
+  /** Draws the rows in view (again, with `force`, when their content changed). */
+  async draw(force = false) {
+    const { from, to } = this.#inView();
+    if (!force && from === this.#drawn.from && to === this.#drawn.to) return;
+    const ticket = ++this.#ticket;
+    this.box.classList.toggle('virtual', this.count > FIRST);
+    const items = await this.source(from, to);
+    // A later drawing (a scroll, a new result) has started: this one is stale.
+    if (ticket !== this.#ticket) return;
+    this.#drawn = { from, to };
+    const spacer = (name) => html`<tr class="spacer" data-spacer="${name}" aria-hidden="true"><td colspan="${this.columns}"></td></tr>`;
+    setHtml(this.body, html`${spacer('top')}${items.map((item, i) => this.row(item, from + i))}${spacer('bottom')}`);
+    this.#measure(items.length);
+    this.#place(from, to);
+    this.drawn?.();
+  }
+
+  /** Scrolls row `index` into view and draws it; resolves when it is drawn. */
+  async reveal(index) {
+    if (index < this.#drawn.from || index >= this.#drawn.to) {
+      this.box.scrollTop = Math.max(0, index * (this.height || 1) - this.box.clientHeight / 2);
+      await this.draw();
+    }
+  }
+
+  #inView() {
+    if (this.count <= FIRST || !this.height) return { from: 0, to: Math.min(this.count, FIRST) };
+    const first = Math.floor(this.box.scrollTop / this.height);
+    const shown = Math.ceil(this.box.clientHeight / this.height);
+    const from = Math.max(0, first - MARGIN);
+    return { from, to: Math.min(this.count, first + shown + MARGIN) };
+  }
+
+  /** The average height of the rows drawn: the spacers stand for the others at that height. */
+  #measure(drawn) {
+    if (!drawn || this.height) return;
+    const rows = this.body.querySelectorAll('tr:not(.spacer)');
+    const first = rows[0].getBoundingClientRect().top;
+    const last = rows[rows.length - 1].getBoundingClientRect().bottom;
+    // A hidden table (another tab) has no height yet: measure at a later drawing.
+    if (last > first) this.height = (last - first) / rows.length;
+  }
+
+  #place(from, to) {
+    // CSSOM, not a style attribute: the page's CSP allows no inline style.
+    const set = (name, rows) => {
+      const row = /** @type {HTMLElement} */ (this.body.querySelector(`[data-spacer="${name}"]`));
+      row.hidden = rows === 0;
+      row.style.height = `${rows * this.height}px`;
+    };
+    set('top', from);
+    set('bottom', this.count - to);
+  }
+}
