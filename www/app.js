@@ -129,11 +129,12 @@ function undo() {
   notify('undo', t(state.lang, 'undone'));
 }
 
-/** Sets the data's text: both views are refreshed from it. */
+/** Sets the data's text: both views are refreshed from it (the text box when shown). */
 async function setText(text, mapping = {}) {
   state.text = text;
   state.mapping = mapping;
-  $('paste').value = text;
+  // The text box is filled when shown: a province's 20 MB in a hidden box costs a frame.
+  if (state.view === 'text') $('paste').value = text;
   const evaluated = recompute();
   editor.load(await engine.call('readGrid', text), state.lang);
   editor.markProblems(lastErrors);
@@ -292,7 +293,7 @@ async function openFile(file) {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(file.name, t(state.lang, 'xlsUnsupported'));
   const text = decodeBytes(bytes);
   if (looksBinary(text)) return refuse(file.name, t(state.lang, 'fileNotTable'));
-  if (!(await engine.call('gridRows', text))) return refuse(file.name, t(state.lang, 'fileEmpty'));
+  if (!(await engine.call('hasCells', text))) return refuse(file.name, t(state.lang, 'fileEmpty'));
   workbook = [];
   $('sheet-row').hidden = true;
   replaceData(text, { label: file.name });
@@ -425,7 +426,6 @@ function wire() {
     if (header !== editorHeader) state.mapping = {};
     editorHeader = header;
     state.text = text;
-    $('paste').value = text;
     recompute();
     fillColumnChoices();
   });

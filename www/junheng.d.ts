@@ -30,6 +30,8 @@ export function evaluateSummary(text: string, options: Json<Partial<Options>>): 
 export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
 /** The text as rows of cells, each with the line it starts on. */
 export function readGrid(text: string): Json<[number, string[]][]>;
+/** Whether the text has any cell with something in it. */
+export function hasCells(text: string): boolean;
 /** How many template columns the best header row of the text names. */
 export function templateColumns(text: string): number;
 /** The header row of the CSV template. */

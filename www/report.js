@@ -59,6 +59,16 @@ export function scopeSentence(profile, standard, lang) {
   });
 }
 
+/** A list longer than this (a province's exclusions, splits, errors) shows its first
+ * entries and says how many more there are: the page draws what a person reads. */
+const LIST_LIMIT = 100;
+
+/** The first `LIST_LIMIT` of `items`, and how many are left out. @template T @param {T[]} items */
+const firstOf = (items) => ({ shown: items.slice(0, LIST_LIMIT), more: Math.max(0, items.length - LIST_LIMIT) });
+
+/** "… and 12 more" under a shortened list, or nothing. */
+const moreNote = (more, lang) => (more ? html`<p class="meta more" data-testid="more">${t(lang, 'moreNotShown', { n: more.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</p>` : '');
+
 /** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
 const BASIC_INDICATORS = 8;
 
@@ -199,24 +209,26 @@ export function schoolRow(s, result, index, lang) {
 /** @param {Evaluation} result @param {Lang} lang */
 function renderExcluded(result, lang) {
   if (!result.excluded.length) return '';
-  const rows = result.excluded.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
+  const { shown, more } = firstOf(result.excluded);
+  const rows = shown.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
   const title = t(lang, 'excludedTitle');
   return html`<section class="panel"><h3>${title}</h3>
-    ${headedTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}</section>`;
+    ${headedTable(title, [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'students'), t(lang, 'reason')], rows)}${moreNote(more, lang)}</section>`;
 }
 
 /** @param {Evaluation} result @param {Lang} lang */
 function renderSplits(result, lang) {
   if (!result.splits.length) return '';
   const w = result.splits[0].weights;
-  const blocks = result.splits.map((split) => {
+  const { shown, more } = firstOf(result.splits);
+  const blocks = shown.map((split) => {
     const rows = split.resources.map((r) => html`<tr><th scope="row">${user(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
     const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(split.students_total, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
     const names = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')];
     return html`<h4>${user(split.name)}</h4>${headedTable(split.name, names, html`${students}${rows}`, 'splits')}`;
   });
   return html`<section class="panel"><h3>${t(lang, 'splitsTitle')}</h3>
-    <p class="meta">${t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` })}</p>${blocks}</section>`;
+    <p class="meta">${t(lang, 'splitsNote', { w: `${w.primary} : ${w.junior} : ${w.senior}` })}</p>${blocks}${moreNote(more, lang)}</section>`;
 }
 
 /** A problem's place, "第3行「在校生数」：", the column as the user wrote it. */
@@ -234,20 +246,22 @@ export function describeProblem(p, lang) {
 
 function renderWarnings(warnings, lang) {
   if (!warnings.length) return '';
-  return html`<section class="panel notes"><h3>${t(lang, 'warningsTitle')}</h3><ul>${warnings.map((w) => html`<li>${describeProblem(w, lang)}</li>`)}</ul></section>`;
+  const { shown, more } = firstOf(warnings);
+  return html`<section class="panel notes"><h3>${t(lang, 'warningsTitle')}</h3><ul>${shown.map((w) => html`<li>${describeProblem(w, lang)}</li>`)}</ul>${moreNote(more, lang)}</section>`;
 }
 
 /** The data's errors; each one at a cell has a button that takes the user to it.
  * @param {Problem[]} errors @param {Lang} lang */
 export function renderProblems(errors, lang) {
   if (!errors.length) return '';
-  const items = errors.map((e) => {
+  const { shown, more } = firstOf(errors);
+  const items = shown.map((e) => {
     const jump = e.row != null && e.column != null
       ? html` <button type="button" class="link" data-jump-row="${e.row}" data-jump-column="${e.column}">${t(lang, 'jumpToCell')}</button>`
       : '';
     return html`<li>${describeProblem(e, lang)}${jump}</li>`;
   });
-  return html`<div class="problems"><p><strong>${t(lang, 'problemsTitle', { n: errors.length })}</strong></p><ul>${items}</ul></div>`;
+  return html`<div class="problems"><p><strong>${t(lang, 'problemsTitle', { n: errors.length })}</strong></p><ul>${items}</ul>${moreNote(more, lang)}</div>`;
 }
 
 function formatAnswer(value, lang) {
@@ -262,7 +276,8 @@ function failingItem(item, lang) {
     : !item.answered ? t(lang, 'notAnswered')
     : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
     : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? t(lang, 'required', { rule: item.rule }) : ''}`;
-  const details = item.details.length ? html`<ul class="details">${item.details.map((d) => html`<li>${d}</li>`)}</ul>` : '';
+  const { shown, more } = firstOf(item.details);
+  const details = item.details.length ? html`<ul class="details">${shown.map((d) => html`<li>${d}</li>`)}</ul>${moreNote(more, lang)}` : '';
   return html`<li>${item.name}${state ? html` — <span class="state">${state}</span>` : ''}${details}</li>`;
 }
 

@@ -180,6 +180,21 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
     school.reasons = reasons;
 }
 
+/// The schools that miss the per-school rule, by name: the first few, since a province has
+/// tens of thousands (each school's row in the result says the rest).
+fn failing_schools(failing: &[&str], lang: Lang) -> String {
+    const NAMED: usize = 10;
+    let (n, named) = (failing.len(), &failing[..failing.len().min(NAMED)]);
+    match (lang, n > NAMED) {
+        (Lang::Zh, false) => format!("{n} 所学校未达到校际资源配置要求：{}", named.join("、")),
+        (Lang::Zh, true) => format!("{n} 所学校未达到校际资源配置要求：{}等（每所学校见下表）", named.join("、")),
+        (Lang::En, false) => format!("{n} schools miss the per-school requirement: {}", named.join(", ")),
+        (Lang::En, true) => {
+            format!("{n} schools miss the per-school requirement: {} and {} more (see the table)", named.join(", "), n - NAMED)
+        }
+    }
+}
+
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
     let (standard, lang, profile) = (rules.standard, rules.lang, rules.profile);
     let mut reasons = Vec::new();
@@ -215,10 +230,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
             let failing: Vec<&str> = schools.iter().filter(|s| s.passed == Some(false)).map(|s| s.name.as_str()).collect();
             schools_passed = Some(schools.len() - failing.len());
             if !failing.is_empty() {
-                reasons.push(match lang {
-                    Lang::Zh => format!("{} 所学校未达到校际资源配置要求：{}", failing.len(), failing.join("、")),
-                    Lang::En => format!("{} schools miss the per-school requirement: {}", failing.len(), failing.join(", ")),
-                });
+                reasons.push(failing_schools(&failing, lang));
             }
         }
     }

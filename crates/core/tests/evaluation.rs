@@ -387,3 +387,23 @@ fn english_messages_when_asked() {
     let result = evaluate_text("school,level,students\nA,primary,0\n", &options);
     assert!(result.errors.iter().any(|e| e.message.contains("greater than 0")), "{:?}", result.errors);
 }
+
+/// A province's level names its first ten failing schools, not tens of thousands; the
+/// count stays the whole count, and every school's row still has its verdict.
+#[test]
+fn a_long_list_of_failing_schools_is_named_in_part() {
+    let mut lines = DEMO.lines();
+    let header = lines.next().unwrap();
+    let rows: Vec<&str> = lines.collect();
+    let text: String =
+        std::iter::once(format!("{header}\n")).chain((0..8).flat_map(|k| rows.iter().map(move |r| format!("{k}{r}\n")))).collect();
+    let e = evaluate(&text, Standard::Quality2017);
+    let level = &e.levels[&Level::Primary];
+    let failing: Vec<&str> =
+        e.schools.iter().filter(|s| s.level == Level::Primary && s.passed == Some(false)).map(|s| s.name.as_str()).collect();
+    assert!(failing.len() > 10, "{}", failing.len());
+    let reason = level.reasons.iter().find(|r| r.contains("所学校未达到")).unwrap();
+    assert!(reason.starts_with(&format!("{} 所学校未达到校际资源配置要求：", failing.len())), "{reason}");
+    assert!(reason.contains(&failing[..10].join("、")) && !reason.contains(failing[10]), "{reason}");
+    assert!(reason.ends_with("等（每所学校见下表）"), "{reason}");
+}

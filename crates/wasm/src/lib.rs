@@ -83,6 +83,12 @@ pub fn read_grid(text: &str) -> String {
     json(&input::read_grid(text))
 }
 
+/// Whether the text has any cell with something in it (an empty file is refused).
+#[wasm_bindgen(js_name = hasCells)]
+pub fn has_cells(text: &str) -> bool {
+    !input::read_grid(text).is_empty()
+}
+
 /// How many template columns the text's best header row names: which sheet is the table.
 #[wasm_bindgen(js_name = templateColumns)]
 pub fn template_columns(text: &str) -> usize {

@@ -1,0 +1,103 @@
+// A province in the page: the engine works in its worker, the tables draw only the rows in
+// view (and say how many there are), the latest edit wins, and a long evaluation can be
+// stopped without losing anything. No timings here (benchmarks measure those: ./build.sh bench).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useBrowser, openPage, settled, weightedCv, ROOT } from './harness.js';
+
+const env = useBrowser();
+
+/** The demo county repeated to `schools` rows, names made unique; `edit(line, cells)` may
+ * change a data line (numbered as the file numbers it). */
+async function county(schools, edit = () => {}) {
+  const [header, ...rows] = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
+  const lines = [header];
+  for (let i = 0; i < schools; i++) {
+    const cells = `${Math.floor(i / rows.length)}${rows[i % rows.length]}`.split(',');
+    edit(i + 2, cells);
+    lines.push(cells.join(','));
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+async function open(page, name, buffer) {
+  await page.setInputFiles('[data-testid="data-file"]', { name, mimeType: 'text/csv', buffer });
+  await page.waitForFunction((n) => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes(n), name);
+  await settled(page);
+}
+
+test('20 000 rows: the editor and the school tables draw only what is in view, with the counts kept', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  await open(page, 'province.csv', await county(20_000));
+  await page.click('#tab-table');
+  const inputs = await page.locator('#editor input.cell').count();
+  assert.ok(inputs > 0 && inputs < 2_000, `${inputs} inputs drawn`);
+  assert.equal(await page.getAttribute('#editor table', 'aria-rowcount'), '20001');
+  // The primary table counts every primary school the level card counts ("N 所学校").
+  const table = page.locator('.school-table').first();
+  const count = Number(await table.getAttribute('aria-rowcount')) - 1;
+  const card = (await page.textContent('[data-testid="verdict-primary"] .meta')).replace(/,/g, '');
+  assert.ok(count > 10_000 && card.includes(`${count} 所学校`), `${count} vs ${card}`);
+  await page.waitForSelector('.school-table tbody tr[aria-rowindex="2"]');
+  assert.ok((await page.locator('.school-table').first().locator('tbody tr:not(.spacer)').count()) < 200);
+  // Scrolled to the end, the last school is drawn, numbered as the screen reader counts.
+  await table.evaluate((t) => { t.parentElement.scrollTop = t.parentElement.scrollHeight; });
+  await page.waitForSelector(`.school-table tbody tr[aria-rowindex="${count + 1}"]`);
+  // Long lists say how many they leave out.
+  assert.match(await page.textContent('#extras'), /另有 [\d,]+ 项未在此列出/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an error far down leads to its cell, drawn on the way; arrows move between rows', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await open(page, 'bad.csv', await county(5_000, (line, cells) => { if (line === 4_321) cells[5] = '很多'; }));
+  await page.click('#tab-table');
+  await page.click('#problems [data-jump-row="4321"]');
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.r);
+  assert.equal(await focused(), '4320');
+  assert.equal(await page.evaluate(() => document.activeElement.value), '很多');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '4321');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), '4319');
+  await context.close();
+});
+
+test('the latest edit wins: quick edits end on the result of the last', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
+  const header = '学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数';
+  const row = (name, p, books) => [name, '小学', p, books, p * 5, p * 8, p * 2000, p / 5, p / 18, p / 20, p / 40].join(',');
+  await page.click('#tab-text');
+  for (const books of [100, 200, 300, 400, 500]) {
+    // No waiting between edits: each replaces the one before.
+    await page.fill('[data-testid="paste-input"]', [header, row('甲校', 45, 279), row('乙校', 37, books)].join('\n'));
+  }
+  await settled(page);
+  const cv = Number(await page.getAttribute('[data-testid="cv-primary-books_per_student"]', 'data-value'));
+  const expected = weightedCv([45, 37], [279, 500]);
+  assert.ok(Math.abs(cv - expected) < 1e-12, `${cv} vs ${expected}`);
+  await context.close();
+});
+
+test('a long evaluation shows its progress and can be stopped; the data stays', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  const before = await page.textContent('#summary');
+  await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: await county(150_000) });
+  await page.waitForSelector('[data-testid="notice-working"] [data-action="cancel"]', { timeout: 60_000 });
+  assert.match(await page.textContent('[data-testid="notice-working"]'), /正在计算 150,001 行数据/);
+  await page.click('[data-testid="notice-working"] [data-action="cancel"]');
+  await settled(page);
+  assert.match(await page.textContent('[data-testid="notice-working"]'), /已停止计算/);
+  assert.equal(await page.textContent('#summary'), before, 'the results are those from before');
+  // The opened data is kept (and can be evaluated again by any edit), with its undo.
+  assert.match(await page.textContent('[data-testid="notice-undo"]'), /nation\.csv/);
+  await context.close();
+});
