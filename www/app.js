@@ -149,11 +149,18 @@ async function setText(text, mapping = {}) {
  * @typedef {import('./html.js').Html | import('./html.js').Html[] | string} Markup
  * @param {Markup} problems @param {Markup} [summary] @param {Markup} [levels] @param {Markup} [extras] @param {Markup} [overall] */
 function show(problems, summary = '', levels = '', extras = '', overall = '') {
-  setHtml($('problems'), html`${problems}`);
-  setHtml($('overall'), html`${overall}`);
-  setHtml($('summary'), html`${summary}`);
-  setHtml($('levels'), html`${levels}`);
-  setHtml($('extras'), html`${extras}`);
+  const parts = { problems, overall, summary, levels, extras };
+  for (const [id, markup] of Object.entries(parts)) update(id, html`${markup}`);
+}
+
+/** The markup each part of the results shows now: a part whose markup an edit did not
+ * change is left as it is (a province's exclusions and splits are not drawn again). */
+const shown = new Map();
+function update(id, markup) {
+  if (shown.get(id) === markup.text) return false;
+  shown.set(id, markup.text);
+  setHtml($(id), markup);
+  return true;
 }
 
 /** Evaluations asked for; the results are busy (aria-busy) until the latest is drawn. */
@@ -214,14 +221,27 @@ function showResult(result, lang) {
   show('', report.summary, report.levels, html`${review}${report.extras}`, report.overall);
   for (const body of $('levels').querySelectorAll('[data-schools]')) {
     const level = body.dataset.schools;
-    new VirtualRows(body.closest('.table-scroll'), body, {
+    // The table's rows are drawn again (their values changed), in the box's place.
+    const box = body.closest('.table-scroll');
+    const virtual = new VirtualRows(box, body, {
       count: result.levels[level].schools,
       columns: schoolColumns(result, level),
       source: (from, to) => engine.call('schools', level, from, to),
       row: (school, index) => schoolRow(school, result, index, lang),
-    }).draw();
+    });
+    // A redrawn table keeps the measured height of its rows and where it was scrolled to
+    // (read when scrolled, set only when not at the top: each forces a layout).
+    const table = schoolTables.get(level) ?? { height: 0, scrollTop: 0 };
+    schoolTables.set(level, table);
+    virtual.height = table.height;
+    if (table.scrollTop) box.scrollTop = table.scrollTop;
+    virtual.draw().then(() => { table.height = virtual.height; });
+    box.addEventListener('scroll', () => { table.scrollTop = box.scrollTop; });
   }
 }
+
+/** Each level's school table as last drawn: its rows' height and its scroll position. */
+const schoolTables = new Map();
 
 /** Says that a long evaluation is under way, with a way to stop it; null: none is. */
 let progressTimer = 0;

@@ -1,34 +1,142 @@
-// Browser benchmark: evaluate() of the wasm module in Chromium against readGrid() of the
-// same text (the baseline, in the same run), for the demo county repeated 1×, 10× and 100×.
-// Prints the median times and the ratio; run it with ./build.sh bench.
+// Browser benchmark (./build.sh bench), each figure beside a floor measured in the same run:
+//   1. wasm evaluation (what the worker runs) against a JS split + Number() pass over the same
+//      text, at 1 000, 20 000 and 200 000 rows;
+//   2. one edit at 1 000 schools: input → next frame, and input → results painted;
+//   3. a 200 000-row file: file → result, and the page thread's longest task;
+//   4. first visit: navigation → first result, against a blank page that instantiates the wasm;
+//   5. the first load's bytes (gzipped).
+// Medians of a few runs; ratios are the figures to compare across machines. Name parts on
+// the command line to run only those: evaluation, edit, big-file, first-visit, first-load.
 
-import { startServer, launch, openPage } from './harness.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer, launch, openPage, settled, ROOT } from './harness.js';
+
+const demo = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
+/** The demo county repeated to `n` rows with unique names. */
+const county = (n) => [demo[0], ...Array.from({ length: n }, (_, i) => `${Math.floor(i / (demo.length - 1))}${demo[1 + (i % (demo.length - 1))]}`)].join('\n') + '\n';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x, d = 1) => Number(x.toFixed(d));
 
 const { server, url } = await startServer();
 const browser = await launch();
-const { page } = await openPage(browser, url);
-const rows = await page.evaluate(async () => {
-  const wasm = await import('./pkg/junheng.js');
-  const demo = await (await fetch('demo/demo-county.csv')).text();
-  const [header, ...lines] = demo.trim().split('\n');
-  const median = (f, runs) => {
-    const times = [];
-    for (let i = 0; i < runs; i++) {
+
+async function evaluation() {
+  const { page, context } = await openPage(browser, url);
+  const rows = [];
+  for (const n of [1_000, 20_000, 200_000]) {
+    const runs = n === 200_000 ? 3 : 7;
+    const times = await page.evaluate(async ({ text, runs }) => {
+      const core = await import('./pkg/junheng.js');
+      await core.default();
+      const options = JSON.stringify({ standard: 'quality2017' });
+      const time = (f) => { const s = performance.now(); f(); return performance.now() - s; };
+      const out = { floor: [], summary: [], whole: [] };
+      for (let i = 0; i < runs; i++) {
+        out.floor.push(time(() => { let sum = 0; for (const line of text.split('\n')) for (const cell of line.split(',')) { const x = Number(cell); if (x === x) sum += x; } return sum; }));
+        out.summary.push(time(() => JSON.parse(core.evaluateSummary(text, options))));
+        out.whole.push(time(() => JSON.parse(core.evaluate(text, options))));
+      }
+      return out;
+    }, { text: county(n), runs });
+    const [floor, summary, whole] = [median(times.floor), median(times.summary), median(times.whole)];
+    rows.push({ rows: n, floor_ms: round(floor), summary_ms: round(summary), whole_ms: round(whole), summary_x: round(summary / floor), whole_x: round(whole / floor) });
+  }
+  await context.close();
+  return rows;
+}
+
+async function edit() {
+  const { page, context } = await openPage(browser, url);
+  await page.setInputFiles('[data-testid="data-file"]', { name: 'k.csv', mimeType: 'text/csv', buffer: Buffer.from(county(1_000)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes('k.csv'));
+  await settled(page);
+  await page.click('#tab-table');
+  const results = [];
+  for (let i = 0; i < 7; i++) {
+    results.push(await page.evaluate((value) => new Promise((resolve) => {
+      const input = /** @type {HTMLInputElement} */ (document.querySelector('#editor input[data-r="1"][data-c="5"]'));
+      const results = document.querySelector('#results');
       const start = performance.now();
-      f();
-      times.push(performance.now() - start);
-    }
-    return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-  };
-  return [1, 10, 100].map((copies) => {
-    const body = Array.from({ length: copies }, (_, k) => lines.map((l) => `${k}${l}`).join('\n')).join('\n');
-    const text = `${header}\n${body}\n`;
-    const runs = copies === 100 ? 15 : 60;
-    const baseline = median(() => wasm.readGrid(text), runs);
-    const evaluate = median(() => wasm.evaluate(text, { standard: 'quality2017', lang: 'zh' }), runs);
-    return { schools: lines.length * copies, baseline_ms: baseline, evaluate_ms: evaluate, ratio: evaluate / baseline };
+      let frame = 0;
+      requestAnimationFrame(() => { frame = performance.now() - start; });
+      new MutationObserver((_, observer) => {
+        if (results.getAttribute('aria-busy') !== 'false') return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve({ frame, painted: performance.now() - start }));
+      }).observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }), String(2000 + i)));
+  }
+  await context.close();
+  return { next_frame_ms: round(median(results.map((r) => r.frame))), painted_ms: round(median(results.map((r) => r.painted))) };
+}
+
+async function bigFile() {
+  const { page, context } = await openPage(browser, url);
+  await page.evaluate(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
   });
-});
-console.table(rows);
+  const start = Date.now();
+  await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: Buffer.from(county(200_000)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes('nation.csv'), null, { timeout: 600_000 });
+  await settled(page);
+  const seconds = (Date.now() - start) / 1000;
+  const long = await page.evaluate(() => window.__long);
+  await context.close();
+  return { file_to_result_s: round(seconds, 2), longest_task_ms: round(Math.max(0, ...long)), tasks_over_50ms: long.length };
+}
+
+async function firstVisit() {
+  const firstResult = [], blank = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="verdict-overall"]');
+    firstResult.push(await page.evaluate(() => performance.now()));
+    // The floor: a page that only loads and instantiates the same wasm (served by a route,
+    // so that its one inline script is allowed).
+    await page.route('**/blank.html', (route) => route.fulfill({ contentType: 'text/html',
+      body: '<!doctype html><script type="module">import init from "./pkg/junheng.js"; await init(); window.done = performance.now();</script>' }));
+    await page.goto(`${url}blank.html`);
+    await page.waitForFunction(() => window.done);
+    blank.push(await page.evaluate(() => window.done));
+    await context.close();
+  }
+  return { first_result_ms: round(median(firstResult)), blank_with_wasm_ms: round(median(blank)), ratio: round(median(firstResult) / median(blank)) };
+}
+
+async function firstLoad() {
+  const context = await browser.newContext();
+  const paths = new Set();
+  context.on('request', (request) => paths.add(new URL(request.url()).pathname));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  await context.close();
+  const files = [...paths].map((p) => (p.endsWith('/') ? `${p}index.html` : p)).filter((p) => /\.(html|css|js|wasm)$/.test(p));
+  const sizes = await Promise.all(files.map(async (p) => gzipSync(await readFile(join(ROOT, 'www', p)), { level: 9 }).length));
+  return { files: files.length, gzip_bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/** Every part, or those named on the command line (`node bench.mjs edit first-visit`). */
+const parts = {
+  evaluation: ['wasm evaluation against the JS floor (quality2017; summary = what the page asks for)', evaluation],
+  edit: ['one edit at 1 000 schools', edit],
+  'big-file': ['a 200 000-row file in the page', bigFile],
+  'first-visit': ['first visit', firstVisit],
+  'first-load': ['first load', firstLoad],
+};
+const chosen = process.argv.slice(2);
+for (const [name, [title, run]] of Object.entries(parts)) {
+  if (chosen.length && !chosen.includes(name)) continue;
+  console.log(title);
+  const result = await run();
+  console.table(Array.isArray(result) ? result : [result]);
+}
 await browser.close();
 server.close();
