@@ -413,10 +413,10 @@ export function t(lang, key, values = {}, fallback = key) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
 }
 
-/** Fills every element marked with data-i18n (text) or data-i18n-aria (aria-label). */
-export function applyStrings(lang) {
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = t(lang, 'title');
-  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) el.textContent = t(lang, el.dataset.i18n);
-  for (const el of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n-aria]'))) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));
+/** Fills every element under `root` marked with data-i18n (text) or data-i18n-aria
+ * (aria-label): the calculator's shadow root, or the page around it.
+ * @param {string} lang @param {Document | ShadowRoot} root */
+export function applyStrings(lang, root) {
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n]'))) el.textContent = t(lang, el.dataset.i18n);
+  for (const el of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('[data-i18n-aria]'))) el.setAttribute('aria-label', t(lang, el.dataset.i18nAria));
 }

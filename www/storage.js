@@ -1,7 +1,8 @@
 // Keeps the page's state in localStorage across reloads: versioned, never silently
 // overwriting what another tab saved later, and saying when saving fails.
 
-const KEY = 'junheng.state';
+/** The key the calculator's own page keeps its state under (`persist` names it). */
+export const PAGE_KEY = 'junheng.state';
 /** The first stage stored the bare state here, without a version. */
 const OLD_KEY = 'junheng.state.v1';
 export const SCHEMA = 2;
@@ -38,17 +39,19 @@ export class Store {
    * `on.conflict(theirs)`: another tab saved newer data; saving pauses until the user picks.
    * `on.failure(error)` / `on.saved()`: a save failed (quota, private mode) / worked again.
    */
-  constructor(on) {
+  constructor(on, key = PAGE_KEY) {
     this.on = on;
+    /** Where the state is kept; null keeps nothing (an embedded calculator without `persist`). */
+    this.key = key;
     this.rev = 0;
     this.tab = Math.random().toString(36).slice(2);
     this.paused = false;
     this.failing = false;
-    /** What this tab last read or wrote under KEY: while it is still there, nobody else
+    /** What this tab last read or wrote under its key: while it is still there, nobody else
      * wrote, and saving need not parse the stored state to compare revisions. */
     this.seen = null;
     window.addEventListener('storage', (event) => {
-      if (event.key !== KEY || !event.newValue) return;
+      if (!this.key || event.key !== this.key || !event.newValue) return;
       const theirs = envelope(event.newValue);
       if (theirs && theirs.rev > this.rev) this.#conflict(theirs);
     });
@@ -56,14 +59,15 @@ export class Store {
 
   /** The saved state, or undefined on a first visit. `problem` names what could not be used. */
   load() {
-    const text = read(KEY);
+    if (!this.key) return { state: undefined };
+    const text = read(this.key);
     this.seen = text;
-    if (text == null) return { state: oldState() };
+    if (text == null) return { state: this.key === PAGE_KEY ? oldState() : undefined };
     const saved = envelope(text);
     if (!saved) {
       // Unreadable: set aside under another key rather than overwritten by the next save.
       try {
-        localStorage.setItem(`${KEY}.damaged`, text);
+        localStorage.setItem(`${this.key}.damaged`, text);
       } catch {
         // Nothing more can be done; the notice still tells the user.
       }
@@ -79,8 +83,8 @@ export class Store {
   }
 
   save(state) {
-    if (this.paused) return;
-    const stored = read(KEY);
+    if (this.paused || !this.key) return;
+    const stored = read(this.key);
     const theirs = stored === this.seen ? null : envelope(stored);
     if (theirs && theirs.rev > this.rev && theirs.tab !== this.tab) {
       this.#conflict(theirs);
@@ -89,7 +93,7 @@ export class Store {
     const next = { schema: SCHEMA, rev: this.rev + 1, tab: this.tab, saved: Date.now(), state };
     try {
       const text = JSON.stringify(next);
-      localStorage.setItem(KEY, text);
+      localStorage.setItem(this.key, text);
       this.seen = text;
       this.rev = next.rev;
       if (this.failing) {
@@ -104,7 +108,7 @@ export class Store {
 
   /** The other tab's state, taken: saving resumes from it. */
   takeTheirs() {
-    this.seen = read(KEY);
+    this.seen = read(this.key);
     const theirs = envelope(this.seen);
     this.rev = theirs?.rev ?? this.rev;
     this.paused = false;
@@ -113,7 +117,7 @@ export class Store {
 
   /** This tab's state wins, by the user's choice: it is saved over the other tab's. */
   keepMine(state) {
-    this.rev = envelope(read(KEY))?.rev ?? this.rev;
+    this.rev = envelope(read(this.key))?.rev ?? this.rev;
     this.paused = false;
     this.save(state);
   }

@@ -50,14 +50,14 @@ async function evaluation() {
 async function edit() {
   const { page, context } = await openPage(browser, url);
   await page.setInputFiles('[data-testid="data-file"]', { name: 'k.csv', mimeType: 'text/csv', buffer: Buffer.from(county(1_000)) });
-  await page.waitForFunction(() => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes('k.csv'));
+  await page.waitForFunction(() => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes('k.csv'));
   await settled(page);
   await page.click('#tab-table');
   const results = [];
   for (let i = 0; i < 7; i++) {
     results.push(await page.evaluate((value) => new Promise((resolve) => {
-      const input = /** @type {HTMLInputElement} */ (document.querySelector('#editor input[data-r="1"][data-c="5"]'));
-      const results = document.querySelector('#results');
+      const input = /** @type {HTMLInputElement} */ (calc.querySelector('#editor input[data-r="1"][data-c="5"]'));
+      const results = calc.querySelector('#results');
       const start = performance.now();
       let frame = 0;
       requestAnimationFrame(() => { frame = performance.now() - start; });
@@ -82,7 +82,7 @@ async function bigFile() {
   });
   const start = Date.now();
   await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: Buffer.from(county(200_000)) });
-  await page.waitForFunction(() => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes('nation.csv'), null, { timeout: 600_000 });
+  await page.waitForFunction(() => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes('nation.csv'), null, { timeout: 600_000 });
   await settled(page);
   const seconds = (Date.now() - start) / 1000;
   const long = await page.evaluate(() => window.__long);

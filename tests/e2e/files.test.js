@@ -20,7 +20,7 @@ async function drop(page, name) {
   }, { bytes, name });
   await page.dispatchEvent('#data', 'drop', { dataTransfer });
   // Opened (the undo notice names it) or refused (the file notice does), then evaluated.
-  const named = (n) => [...document.querySelectorAll('[data-testid="notice-undo"], [data-testid="notice-file"]')].some((el) => el.textContent.includes(n));
+  const named = (n) => [...calc.querySelectorAll('[data-testid="notice-undo"], [data-testid="notice-file"]')].some((el) => el.textContent.includes(n));
   await page.waitForFunction(named, name);
   await settled(page);
 }
@@ -34,7 +34,7 @@ test('an xlsx with several sheets: the data sheet is chosen, totals checked, oth
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await settled(page);
   await drop(page, '20-workbook-several-sheets.xlsx');
-  await page.waitForFunction(() => document.querySelector('#sheet-select')?.selectedOptions[0]?.textContent === '学校数据');
+  await page.waitForFunction(() => calc.querySelector('#sheet-select')?.selectedOptions[0]?.textContent === '学校数据');
   await page.waitForSelector('[data-testid="verdict-primary"]');
   assert.match(await studentsOf(page, 'primary'), /3 所学校 · 2,686 名学生/);
   assert.match(await studentsOf(page, 'junior'), /2 所学校 · 1,780 名学生/);
@@ -44,7 +44,7 @@ test('an xlsx with several sheets: the data sheet is chosen, totals checked, oth
   assert.match(review, /第8行「学校名称」：合计行，已跳过/);
   assert.match(await page.textContent('[data-testid="sum-check"]'), /读入合计 4,466；文件合计行 4,466 ✓/);
   assert.deepEqual(await page.$$eval('#sheet-select option', (o) => o.map((x) => x.textContent)), ['填表说明', '学校数据', '汇总']);
-  await page.evaluate(() => document.querySelector('[data-testid="review"]').scrollIntoView());
+  await page.evaluate(() => calc.querySelector('[data-testid="review"]').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'xlsx-review.png') });
   assert.deepEqual(errors, []);
   await context.close();
@@ -78,6 +78,7 @@ test('a GBK CSV with titles above the header reads in Chinese', async () => {
 test('a column the calculator cannot name is mapped by hand, and the choice is kept', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('#tab-text');
+  await settled(page);
   await page.fill('[data-testid="paste-input"]', '学校名称,学段,人数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n甲,小学,100,300,500,800,200000,10,6,6,3\n乙,小学,50,200,250,400,100000,5,3,3,1\n');
   await settled(page);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
@@ -96,6 +97,7 @@ test('a column the calculator cannot name is mapped by hand, and the choice is k
 test('the Excel template and example download', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('details.menu > summary');
+  await settled(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=空白模板（Excel）')]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
@@ -108,6 +110,7 @@ test('the Excel template and example download', async () => {
 test('removing a column in the table clears hand mappings, which were by position', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('#tab-text');
+  await settled(page);
   await page.fill('[data-testid="paste-input"]', '学校名称,学段,备注,人数\n甲,小学,新建,100\n');
   await settled(page);
   assert.match(await page.textContent('#problems'), /缺少必填列「在校生数」/);

@@ -58,6 +58,9 @@ export async function openPage(browser, url, options = {}) {
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
     Object.defineProperty(window, '__pwned', { set: () => console.error('__pwned: injected script ran') });
+    // The calculator draws into its shadow root: tests query it as `calc` (the document when
+    // a page has no calculator).
+    Object.defineProperty(window, 'calc', { get: () => document.querySelector('junheng-calculator')?.shadowRoot ?? document });
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');

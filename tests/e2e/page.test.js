@@ -18,6 +18,7 @@ function handoutTable(separator) {
 
 async function pasteText(page, text) {
   await page.click('#tab-text');
+  await settled(page);
   await page.fill('[data-testid="paste-input"]', text);
   await settled(page);
 }
@@ -146,6 +147,7 @@ test('a phone-width screen shows the page without sideways scrolling of the page
 test('the template download has a BOM and the template header', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.click('details.menu > summary');
+  await settled(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-template')]);
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);

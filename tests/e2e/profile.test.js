@@ -14,7 +14,9 @@ test('a strict provincial profile: every sentence shows its numbers', async () =
   await page.waitForSelector('[data-testid="verdict-overall"]');
   const strict = await readFile(join(ROOT, 'www/profiles/example-strict.json'));
   await page.setInputFiles('[data-testid="profile-file"]', { name: 'strict.json', mimeType: 'application/json', buffer: strict });
+  await settled(page);
   await page.waitForSelector('[data-testid="notice-profile"]');
+  await settled(page);
   // quality2017: CV limits 0.45 / 0.40 in the rule sentence, the chart and the table.
   const scope = await page.textContent('#scope-note');
   assert.match(scope, /小学≤0\.45、初中≤0\.40/);
@@ -34,6 +36,7 @@ test('a strict provincial profile: every sentence shows its numbers', async () =
   assert.equal(Number(await page.textContent('[data-testid="government-max"]')), 100);
   // Back to national: the national numbers return, from the national profile.
   await page.click('#reset-profile');
+  await settled(page);
   assert.match(await page.textContent('#answers-government'), /85分及以上为达标/);
   await page.selectOption('[data-testid="standard-select"]', 'quality2017');
   await settled(page);

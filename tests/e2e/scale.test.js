@@ -25,7 +25,7 @@ async function county(schools, edit = () => {}) {
 
 async function open(page, name, buffer) {
   await page.setInputFiles('[data-testid="data-file"]', { name, mimeType: 'text/csv', buffer });
-  await page.waitForFunction((n) => document.querySelector('[data-testid="notice-undo"]')?.textContent.includes(n), name);
+  await page.waitForFunction((n) => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes(n), name);
   await settled(page);
 }
 
@@ -33,6 +33,7 @@ test('20 000 rows: the editor and the school tables draw only what is in view, w
   const { page, context, errors } = await openPage(env.browser, env.url);
   await open(page, 'province.csv', await county(20_000));
   await page.click('#tab-table');
+  await settled(page);
   const inputs = await page.locator('#editor input.cell').count();
   assert.ok(inputs > 0 && inputs < 2_000, `${inputs} inputs drawn`);
   assert.equal(await page.getAttribute('#editor table', 'aria-rowcount'), '20001');
@@ -56,16 +57,20 @@ test('an error far down leads to its cell, drawn on the way; arrows move between
   const { page, context } = await openPage(env.browser, env.url);
   await open(page, 'bad.csv', await county(5_000, (line, cells) => { if (line === 4_321) cells[5] = '很多'; }));
   await page.click('#tab-table');
+  await settled(page);
   await page.click('#problems [data-jump-row="4321"]');
-  const focused = () => page.evaluate(() => document.activeElement?.dataset?.r);
-  assert.equal(await focused(), '4320');
-  assert.equal(await page.evaluate(() => document.activeElement.value), '很多');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  await settled(page);
+  // Focus moves once the row is drawn: wait for it, then read the focused cell.
+  const focusedOn = (r) => page.waitForFunction((r) => calc.activeElement?.dataset?.r === r, r);
+  await focusedOn('4320');
+  assert.equal(await page.evaluate(() => calc.activeElement.value), '很多');
+  assert.equal(await page.evaluate(() => calc.activeElement.getAttribute('aria-invalid')), 'true');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await focused(), '4321');
+  await focusedOn('4321');
   await page.keyboard.press('ArrowUp');
+  await focusedOn('4320');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await focused(), '4319');
+  await focusedOn('4319');
   await context.close();
 });
 
@@ -76,6 +81,7 @@ test('the latest edit wins: quick edits end on the result of the last', async ()
   const header = '学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数';
   const row = (name, p, books) => [name, '小学', p, books, p * 5, p * 8, p * 2000, p / 5, p / 18, p / 20, p / 40].join(',');
   await page.click('#tab-text');
+  await settled(page);
   for (const books of [100, 200, 300, 400, 500]) {
     // No waiting between edits: each replaces the one before.
     await page.fill('[data-testid="paste-input"]', [header, row('甲校', 45, 279), row('乙校', 37, books)].join('\n'));

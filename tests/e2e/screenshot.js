@@ -9,7 +9,7 @@ const browser = await launch();
 const { page } = await openPage(browser, url, { viewport: { width: Number(width), height: Number(height) } });
 await page.waitForSelector('[data-testid="verdict-primary"]');
 if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();
-if (selector) await page.evaluate((s) => document.querySelector(s).scrollIntoView(), selector);
+if (selector) await page.evaluate((s) => calc.querySelector(s).scrollIntoView(), selector);
 await page.screenshot({ path: out });
 await browser.close();
 server.close();

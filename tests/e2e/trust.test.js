@@ -17,16 +17,17 @@ const passed = (page, testid) => page.getAttribute(`[data-testid="${testid}"]`, 
 
 /** Picks a file and waits for the page's answer: a notice that names it. */
 async function pick(page, testid, name, buffer) {
-  await page.evaluate(() => { for (const n of document.querySelectorAll('[data-testid^="notice-"]')) n.remove(); });
+  await page.evaluate(() => { for (const n of calc.querySelectorAll('[data-testid^="notice-"]')) n.remove(); });
   await page.setInputFiles(`[data-testid="${testid}"]`, { name, mimeType: 'application/octet-stream', buffer });
-  await page.waitForFunction((n) => [...document.querySelectorAll('[data-testid^="notice-"]')].some((el) => el.textContent.includes(n)), name);
+  await settled(page);
+  await page.waitForFunction((n) => [...calc.querySelectorAll('[data-testid^="notice-"]')].some((el) => el.textContent.includes(n)), name);
 }
 
 const hostile = (name) => readFile(join(HOSTILE, name));
 
 /** Nothing from the data became an element or an event handler. */
 async function assertInert(page) {
-  const found = await page.evaluate(() => document.querySelectorAll('main img, main script, [onerror], [onload], [onclick]').length);
+  const found = await page.evaluate(() => calc.querySelectorAll('main img, main script, [onerror], [onload], [onclick]').length);
   assert.equal(found, 0, 'no element or handler came from the data');
 }
 
@@ -37,6 +38,7 @@ test('hostile names, headers, sheets, file names, profiles, projects and comment
   assert.match(await page.textContent('[data-testid="school-primary-2"]'), /甲<img src=x onerror="window.__pwned=1">小学/);
   // A header the reader does not know: named in the notes, as text.
   await page.click('#tab-text');
+  await settled(page);
   const text = await page.inputValue('[data-testid="paste-input"]');
   await page.fill('[data-testid="paste-input"]', text.replace('在校生数', `在校生数,${PAYLOAD}`).replace(/\n(.+)/g, '\n$1'));
   await settled(page);
@@ -124,11 +126,13 @@ test('the demo is marked, its answers never follow into one\'s own data, and und
   assert.equal((await stored(page)).state.answers.vetoes.length, 0);
   // Undo: the demo and its answers are back.
   await page.click('[data-testid="notice-undo"] [data-action="undo"]');
+  await settled(page);
   await page.waitForSelector('[data-testid="school-primary-2"]');
   assert.equal(await passed(page, 'part-recognition'), 'true');
   assert.ok(await page.isVisible('[data-testid="demo-banner"]'));
   // 新建空表 from the demo: no answers either.
   await page.click('#new-table');
+  await settled(page);
   assert.equal(Object.keys((await stored(page)).state.answers.survey).length, 0);
   // The user's own answers are kept when they open a corrected file, and can be cleared.
   await page.selectOption('[data-testid="standard-select"]', 'quality2017');
@@ -141,6 +145,7 @@ test('the demo is marked, its answers never follow into one\'s own data, and und
   assert.match(await page.textContent('[data-testid="notice-undo"]'), /已保留/);
   assert.equal(await page.inputValue('[data-testid="survey-parents-respondents"]'), '100');
   await page.click('[data-testid="notice-undo"] [data-action="clear-answers"]');
+  await settled(page);
   assert.equal(await page.inputValue('[data-testid="survey-parents-respondents"]'), '');
   await context.close();
 });
@@ -157,7 +162,7 @@ test('one bad answer marks its field and leaves every other result in place', as
   const message = await page.locator(`#${await page.getAttribute(field, 'aria-describedby')}`);
   assert.match(await message.textContent(), /999.*超出范围/);
   // Beside the field: in the same table cell.
-  assert.equal(await message.evaluate((el, selector) => el.closest('td') === document.querySelector(selector).closest('td'), field), true);
+  assert.equal(await message.evaluate((el, selector) => el.closest('td') === calc.querySelector(selector).closest('td'), field), true);
   assert.equal(await passed(page, 'part-government'), 'false');
   assert.ok(await page.isVisible('[data-testid="composite-primary"]'));
   assert.equal(await page.locator('[data-testid^="cv-primary-"]').count(), 8);
@@ -177,6 +182,7 @@ test('a number that would overflow is an error at its cell, never a pass; the er
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await settled(page);
   await page.click('#tab-text');
+  await settled(page);
   for (const huge of ['1e308', '1e300']) {
     await page.fill('[data-testid="paste-input"]', HANDOUT.join('\n').replace(',935,', `,${huge},`));
     await settled(page);
@@ -185,9 +191,10 @@ test('a number that would overflow is an error at its cell, never a pass; the er
     assert.equal(await page.locator('[data-testid^="composite-"]').count(), 0);
   }
   await page.click('#problems [data-jump-row="4"]');
+  await settled(page);
   assert.equal(await page.getAttribute('#tab-table', 'aria-selected'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement.value), '1e300');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  assert.equal(await page.evaluate(() => calc.activeElement.value), '1e300');
+  assert.equal(await page.evaluate(() => calc.activeElement.getAttribute('aria-invalid')), 'true');
   await context.close();
 });
 
@@ -204,11 +211,14 @@ test('saving: a full quota is said, another tab is noticed and never overwritten
   await other.fill('[data-testid="paste-input"]', HANDOUT.join('\n'));
   await settled(page);
   await page.waitForSelector('[data-testid="notice-conflict"]');
+  await settled(page);
   await page.click('#tab-text');
+  await settled(page);
   await page.fill('[data-testid="paste-input"]', HANDOUT.slice(0, 3).join('\n'));
   await settled(page);
   assert.equal((await stored(page)).state.text, HANDOUT.join('\n'), 'the other tab\'s newer data was not overwritten');
   await page.click('[data-testid="notice-conflict"] [data-action="take-theirs"]');
+  await settled(page);
   assert.equal(await page.inputValue('[data-testid="paste-input"]'), HANDOUT.join('\n'));
   await other.close();
   // A full quota: the edit is said to be unsaved, with a way to keep it.
@@ -303,10 +313,11 @@ test('smaller defects: sheet menu, Escape, file buttons, scroll boxes, invisible
   assert.ok(await page.isVisible('#sheet-select'));
   // The template menu closes with Escape and gives focus back.
   await page.click('details.menu summary');
+  await settled(page);
   assert.ok(await page.isVisible('#download-template'));
   await page.keyboard.press('Escape');
   assert.ok(!(await page.isVisible('#download-template')));
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+  assert.equal(await page.evaluate(() => calc.activeElement.tagName), 'SUMMARY');
   // File buttons are buttons; the file inputs never take focus.
   const chooser = page.waitForEvent('filechooser');
   await page.focus('[data-pick="file-input"]');
@@ -319,6 +330,7 @@ test('smaller defects: sheet menu, Escape, file buttons, scroll boxes, invisible
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await settled(page);
   await page.click('#tab-text');
+  await settled(page);
   await page.fill('[data-testid="paste-input"]', [HANDOUT[0], HANDOUT[1].replace('甲校', '甲\u202e校'), HANDOUT[2]].join('\n'));
   await settled(page);
   assert.match(await page.textContent('#extras'), /看不见的字符/);
@@ -347,15 +359,19 @@ test('the English page shows no Chinese but the user\'s own data', async () => {
   for (const standard of ['quality2017', 'basic2012']) {
     await page.selectOption('[data-testid="standard-select"]', standard);
     await settled(page);
-    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    await page.evaluate(() => { for (const d of calc.querySelectorAll('details')) d.open = true; });
     const texts = await page.evaluate(() => {
       const out = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement.closest('bdi.user, #lang-toggle, script, style, textarea')) continue;
-        if (node.textContent.trim()) out.push(node.textContent.trim());
+      // The page around the calculator, and the calculator in its shadow root.
+      for (const top of [document.body, calc]) {
+        const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('bdi.user, #lang-toggle, script, style, textarea')) continue;
+          if (node.textContent.trim()) out.push(node.textContent.trim());
+        }
       }
-      for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      const labelled = '[aria-label], [title], [placeholder]';
+      for (const el of [...document.querySelectorAll(labelled), ...calc.querySelectorAll(labelled)]) {
         if (el.closest('#lang-toggle') || el.matches('.cell')) continue;
         for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
       }

@@ -27,9 +27,9 @@ test('the demo county under quality2017: every part listed, failing ones with th
   for (const part of ['quality', 'recognition', 'veto']) assert.equal(await passed(page, `part-${part}`), 'true', part);
   // A failing county is not shown as passing anywhere: no level verdict passes either.
   for (const level of ['primary', 'junior']) assert.equal(await passed(page, `verdict-${level}`), 'false');
-  await page.evaluate(() => document.querySelector('#answers').scrollIntoView());
+  await page.evaluate(() => calc.querySelector('#answers').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'quality2017-forms.png') });
-  await page.evaluate(() => document.querySelector('#results').scrollIntoView());
+  await page.evaluate(() => calc.querySelector('#results').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'quality2017-verdict.png') });
   assert.deepEqual(errors, []);
   await context.close();
@@ -115,12 +115,14 @@ test('answers survive a reload; a project file saves and opens; an unknown versi
   const file = join(ARTIFACTS, 'project.json');
   await writeFile(file, JSON.stringify({ ...saved, standard: 'basic2012' }));
   await fresh.page.setInputFiles('#project-input', file);
+  await settled(fresh.page);
   await fresh.page.waitForSelector('[data-testid="part-government"]');
   assert.equal(await fresh.page.inputValue('[data-testid="standard-select"]'), 'basic2012');
   await fresh.page.selectOption('[data-testid="standard-select"]', 'quality2017');
   assert.equal(await fresh.page.inputValue('[data-testid="value-q1-retention"]'), '93');
   await writeFile(file, JSON.stringify({ ...saved, version: 7 }));
   await fresh.page.setInputFiles('#project-input', file);
+  await settled(fresh.page);
   await fresh.page.waitForSelector('#notice .problems');
   assert.match(await fresh.page.textContent('#notice'), /项目文件版本 7 无法识别/);
   await fresh.context.close();
@@ -129,7 +131,8 @@ test('answers survive a reload; a project file saves and opens; an unknown versi
 test('a provincial profile is imported, named, applied and exported; a broken one is refused', async () => {
   const { page, context } = await demo();
   await page.setInputFiles('#profile-input', join(ROOT, 'www/profiles/example-strict.json'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="profile-name"]').textContent.includes('从严'));
+  await settled(page);
+  await page.waitForFunction(() => calc.querySelector('[data-testid="profile-name"]').textContent.includes('从严'));
   assert.match(await page.textContent('[data-testid="verdict-overall"]'), /示例：某市从严标准/);
   assert.match(await page.textContent('[data-testid="part-guarantee"]'), /特殊教育学校生均公用经费不低于8000元/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-profile')]);
@@ -139,9 +142,11 @@ test('a provincial profile is imported, named, applied and exported; a broken on
   exported.basic2012.government_items[0].max_points = 50;
   await writeFile(broken, JSON.stringify(exported));
   await page.setInputFiles('#profile-input', broken);
+  await settled(page);
   await page.waitForSelector('#notice .problems');
   assert.match(await page.textContent('#notice'), /标准文件不能使用.*之和应为100/);
   await page.click('#reset-profile');
+  await settled(page);
   assert.match(await page.textContent('[data-testid="profile-name"]'), /全国标准/);
   await context.close();
 });

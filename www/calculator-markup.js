@@ -1,0 +1,89 @@
+// The calculator's markup, drawn into its shadow root by junheng-calculator.js: fixed
+// text only (its words are filled per language by data-i18n), nothing from the user.
+
+import { html } from './html.js';
+
+export const calculatorMarkup = html`<div class="wrap calculator">
+  <div id="notice" role="alert"></div>
+  <section class="panel settings" aria-labelledby="settings-title">
+    <h2 id="settings-title" class="visually-hidden" data-i18n="settings">评估设置</h2>
+    <div class="field">
+      <label for="standard" data-i18n="standard">评估标准</label>
+      <select id="standard" data-testid="standard-select">
+        <option value="quality2017" data-i18n="quality2017">优质均衡（教督〔2017〕6号）</option>
+        <option value="basic2012" data-i18n="basic2012">基本均衡（教督〔2012〕3号）</option>
+      </select>
+    </div>
+    <p class="scope-note" id="scope-note"></p>
+    <div class="profile-row">
+      <span><strong data-i18n="profileTitle">数值标准：</strong><span id="profile-name" data-testid="profile-name"></span></span>
+      <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile">导入标准文件</button>
+      <input type="file" id="profile-input" data-testid="profile-file" accept=".json,application/json" hidden>
+      <button type="button" id="export-profile" class="ghost" data-i18n="exportProfile">导出当前标准</button>
+      <button type="button" id="reset-profile" class="ghost" data-i18n="resetProfile">恢复全国标准</button>
+    </div>
+  </section>
+
+  <section class="panel" id="data" aria-labelledby="data-title">
+    <div class="panel-head">
+      <h2 id="data-title" data-i18n="data">学校数据</h2>
+      <div class="actions">
+        <button type="button" id="load-demo" data-i18n="loadDemo">载入示例县</button>
+        <button type="button" data-pick="file-input" data-i18n="openFile">打开文件</button>
+        <input type="file" id="file-input" data-testid="data-file" accept=".csv,.tsv,.txt,.xlsx,.ods,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" hidden>
+        <details class="menu">
+          <summary class="button" data-i18n="template">下载模板</summary>
+          <div class="menu-items">
+            <button type="button" id="download-template" class="ghost" data-i18n="templateCsv">空白模板（CSV）</button>
+            <a class="button ghost" href="templates/template.xlsx" download="均衡评估数据模板.xlsx" data-i18n="templateXlsx">空白模板（Excel）</a>
+            <button type="button" id="download-example" class="ghost" data-i18n="exampleCsv">示例数据（CSV）</button>
+            <a class="button ghost" href="templates/example.xlsx" download="均衡评估示例数据.xlsx" data-i18n="exampleXlsx">示例数据（Excel）</a>
+          </div>
+        </details>
+        <button type="button" id="new-table" class="ghost" data-i18n="newTable">新建空表</button>
+        <button type="button" id="save-project" class="ghost" data-i18n="saveProject">保存项目文件</button>
+        <button type="button" class="ghost" data-pick="project-input" data-i18n="openProject">打开项目文件</button>
+        <input type="file" id="project-input" data-testid="project-file" accept=".json,application/json" hidden>
+      </div>
+    </div>
+    <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
+      <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
+    <p class="hint" data-i18n="dataHint">每所学校每个学段一行。可直接从 Excel / WPS 复制单元格粘贴，也可在表格中逐项填写；文件可拖放到此处。</p>
+    <p class="sheet-row" id="sheet-row" hidden>
+      <label for="sheet-select" data-i18n="sheet">工作表</label>
+      <select id="sheet-select"></select>
+    </p>
+    <div class="tabs" role="tablist" aria-label="数据输入方式" data-i18n-aria="inputMode">
+      <button type="button" role="tab" id="tab-table" aria-controls="panel-table" aria-selected="true" data-i18n="tabTable">表格编辑</button>
+      <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false" tabindex="-1" data-i18n="tabText">粘贴文本</button>
+    </div>
+    <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
+      <div class="table-scroll" id="editor" tabindex="0" role="region" aria-label="学校数据表" data-i18n-aria="editorLabel"></div>
+      <div class="editor-actions">
+        <button type="button" id="add-row" data-i18n="addRow">＋ 添加学校</button>
+        <label for="add-column" class="visually-hidden" data-i18n="addColumn">添加列</label>
+        <select id="add-column"></select>
+      </div>
+    </div>
+    <div role="tabpanel" id="panel-text" aria-labelledby="tab-text" hidden>
+      <label for="paste" class="visually-hidden" data-i18n="pasteLabel">粘贴 CSV 或制表符分隔的数据</label>
+      <textarea id="paste" data-testid="paste-input" spellcheck="false" rows="14"
+        placeholder="学校名称,学段,在校生数,…"></textarea>
+    </div>
+  </section>
+
+  <section class="panel" id="answers" aria-labelledby="answers-title">
+    <h2 id="answers-title" data-i18n="answersTitle">其他评估内容</h2>
+    <p class="hint" data-i18n="answersHint">按所选标准填写。</p>
+    <div id="answers-forms"></div>
+  </section>
+
+  <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
+    <h2 id="results-title" data-i18n="results">评估结果</h2>
+    <div id="problems" role="alert"></div>
+    <div id="overall" aria-live="polite"></div>
+    <div id="summary"></div>
+    <div id="levels"></div>
+    <div id="extras"></div>
+  </section>
+</div>`;
