@@ -9,7 +9,7 @@ import { VirtualRows } from './virtual.js';
 import { applyStrings, t } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
-import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns } from './report.js';
+import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download } from './files.js';
 import { readWorkbook, sheetToText, isZip, looksBinary } from './xlsx.js';
@@ -18,8 +18,9 @@ import { Store } from './storage.js';
 /** Starts a calculator in `root` (the shadow root of `host`, whose markup it finds there).
  * @param {ShadowRoot} root @param {HTMLElement} host */
 export function mountCalculator(root, host) {
-  const DEMO_URL = 'demo/demo-county.csv';
-  const DEMO_ANSWERS_URL = 'demo/demo-answers.json';
+  // Beside the modules, wherever the page that embeds the calculator is.
+  const DEMO_URL = new URL('demo/demo-county.csv', import.meta.url);
+  const DEMO_ANSWERS_URL = new URL('demo/demo-answers.json', import.meta.url);
   /** An element of the calculator by id. Typed loosely: it looks up its own inputs,
    * selects and containers, whose kinds calculator-markup.js fixes. @type {(id: string) => any} */
   const $ = (id) => root.getElementById(id);
@@ -176,6 +177,8 @@ export function mountCalculator(root, host) {
     if (shown.get(id) === markup.text) return false;
     shown.set(id, markup.text);
     setHtml($(id), markup);
+    // What was drawn inside is gone: the parts within draw afresh.
+    if (id === 'levels') for (const key of shown.keys()) if (/^(card|schools)-/.test(key)) shown.delete(key);
     return true;
   }
 
@@ -234,30 +237,32 @@ export function mountCalculator(root, host) {
       return;
     }
     const report = renderReport(result, lang);
-    show('', report.summary, report.levels, html`${review}${report.extras}`, report.overall);
-    for (const body of $('levels').querySelectorAll('[data-schools]')) {
-      const level = body.dataset.schools;
-      // The table's rows are drawn again (their values changed), in the box's place.
-      const box = body.closest('.table-scroll');
-      const virtual = new VirtualRows(box, body, {
-        count: result.levels[level].schools,
-        columns: schoolColumns(result, level),
-        source: (from, to) => engine.call('schools', level, from, to),
-        row: (school, index) => schoolRow(school, result, index, lang),
-      });
-      // A redrawn table keeps the measured height of its rows and where it was scrolled to
-      // (read when scrolled, set only when not at the top: each forces a layout).
-      const table = schoolTables.get(level) ?? { height: 0, scrollTop: 0 };
-      schoolTables.set(level, table);
-      virtual.height = table.height;
-      if (table.scrollTop) box.scrollTop = table.scrollTop;
-      virtual.draw().then(() => { table.height = virtual.height; });
-      box.addEventListener('scroll', () => { table.scrollTop = box.scrollTop; });
+    show('', report.summary, levelFrames(report.levels.map((l) => l.level)), html`${review}${report.extras}`, report.overall);
+    for (const { level, card, schools } of report.levels) {
+      update(`card-${level}`, card);
+      showSchools(level, schools, result, lang);
     }
   }
 
-  /** Each level's school table as last drawn: its rows' height and its scroll position. */
+  /** Each level's school table: its rows' drawer, kept while the table's frame (headers,
+   * count) stays the same, so that an edit draws only the rows in view again. */
   const schoolTables = new Map();
+
+  function showSchools(level, frame, result, lang) {
+    const how = {
+      count: result.levels[level].schools,
+      columns: schoolColumns(result, level),
+      source: (from, to) => engine.call('schools', level, from, to),
+      row: (school, index) => schoolRow(school, result, index, lang),
+    };
+    if (update(`schools-${level}`, frame) || !schoolTables.has(level)) {
+      const body = $(`schools-${level}`).querySelector('tbody');
+      schoolTables.set(level, new VirtualRows(body.closest('.table-scroll'), body, how));
+    }
+    const virtual = schoolTables.get(level);
+    Object.assign(virtual, how);
+    virtual.draw(true);
+  }
 
   /** Says that a long evaluation is under way, with a way to stop it; null: none is. */
   let progressTimer = 0;

@@ -22,6 +22,16 @@ export class Editor {
     container.addEventListener('click', (event) => this.#click(event));
     container.addEventListener('paste', (event) => this.#paste(event));
     container.addEventListener('keydown', (event) => this.#key(event));
+    // The cell being edited, so that a drawing of the rows in view (a scroll, a result) that
+    // replaces its input gives the focus back to the new one.
+    this.focused = null;
+    container.addEventListener('focusin', (event) => {
+      const { r, c } = event.target.dataset;
+      this.focused = r === undefined ? null : { r, c };
+    });
+    container.addEventListener('focusout', (event) => {
+      if (event.relatedTarget && !container.contains(event.relatedTarget)) this.focused = null;
+    });
   }
 
   /** Loads `[[line, cells], …]` as read by the core. */
@@ -75,7 +85,10 @@ export class Editor {
       ...shape,
       source: (from, to) => this.rows.slice(from + 1, to + 1),
       row: (row, i) => this.#row(row, i + 1),
-      drawn: () => this.#mark(),
+      drawn: () => {
+        this.#mark();
+        this.#keepFocus();
+      },
     });
     Object.assign(this.virtual, shape);
     this.virtual.draw(true);
@@ -113,6 +126,13 @@ export class Editor {
     /** The problems' messages by "line<TAB>column": each drawn cell looks itself up. */
     this.problems = new Map(problems.map((p) => [`${p.row}\t${p.column}`, p.message]));
     this.#mark();
+  }
+
+  #keepFocus() {
+    const active = /** @type {Document | ShadowRoot} */ (this.container.getRootNode()).activeElement;
+    if (!this.focused || this.container.contains(active)) return;
+    const { r, c } = this.focused;
+    /** @type {HTMLInputElement | null} */ (this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`))?.focus({ preventScroll: true });
   }
 
   /** Marks the drawn cells that have a problem (only those: the rest are not drawn). */

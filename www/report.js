@@ -73,17 +73,25 @@ const moreNote = (more, lang) => (more ? html`<p class="meta more" data-testid="
 const BASIC_INDICATORS = 8;
 
 
-/** The whole report, as markup for the summary, the levels and the notes below them.
+/** The whole report, as markup for the summary, the levels and the notes below them. Each
+ * level is a `card` (indicators, chart) and its `schools` table, drawn apart: an edit that
+ * changes a value leaves the table's frame as it is and only its rows are drawn again.
  * @param {Evaluation} result @param {Lang} lang */
 export function renderReport(result, lang) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
     overall: renderOverall(result, lang),
     summary: renderSummary(result, levels, lang),
-    levels: levels.map((level) => renderLevel(result, level, lang)),
+    levels: levels.map((level) => ({ level, card: renderLevel(result, level, lang), schools: renderSchools(result, level, lang) })),
     extras: html`${renderExcluded(result, lang)}${renderSplits(result, lang)}${renderWarnings(result.warnings, lang)}`,
   };
 }
+
+/** The frame the levels are drawn into: per level, a place for its card and its schools.
+ * @param {Level[]} levels */
+export const levelFrames = (levels) =>
+  levels.map((level) => html`<section class="panel level" aria-labelledby="level-${level}">
+    <div id="card-${level}"></div><div id="schools-${level}"></div></section>`);
 
 /** @param {Evaluation} result @param {Level[]} levels @param {Lang} lang */
 function renderSummary(result, levels, lang) {
@@ -123,14 +131,11 @@ function renderLevel(result, level, lang) {
   const head = names.map((name) => html`<th scope="col">${name}</th>`);
   const note = quality ? '' : html`<p class="meta">${t(lang, 'compositeOnly', { limit: formatLimit(r.composite_limit, lang) })}</p>`;
   const title = t(lang, level);
-  return html`<section class="panel level" aria-labelledby="level-${level}">
-    <div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
+  return html`<div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
       <span class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</span></div>
     ${scrollBox(title, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}
-    ${renderChart(r, level, lang)}
-    ${renderSchools(result, level, lang)}
-  </section>`;
+    ${renderChart(r, level, lang)}`;
 }
 
 /** A bar per indicator CV, with the limit as a line: SVG, no library.

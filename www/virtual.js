@@ -56,9 +56,10 @@ export class VirtualRows {
 
   /** Scrolls row `index` into view and draws it; resolves when it is drawn. */
   async reveal(index) {
-    if (index < this.#drawn.from || index >= this.#drawn.to) {
-      this.box.scrollTop = Math.max(0, index * (this.height || 1) - this.box.clientHeight / 2);
-      await this.draw();
+    // Twice at most: the first drawing may be the one that measures the rows' height.
+    for (let tries = 0; tries < 2 && (index < this.#drawn.from || index >= this.#drawn.to); tries++) {
+      if (this.height) this.box.scrollTop = Math.max(0, index * this.height - this.box.clientHeight / 2);
+      await this.draw(true);
     }
   }
 
