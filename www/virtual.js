@@ -9,6 +9,8 @@ import { html, setHtml } from './html.js';
 const MARGIN = 20;
 /** Rows drawn before the first measurement (and all of a table this short). */
 const FIRST = 60;
+/** A row's height in pixels until the rows drawn are measured. */
+const GUESS = 40;
 
 export class VirtualRows {
   #drawn = { from: -1, to: -1 };
@@ -39,8 +41,15 @@ export class VirtualRows {
 
   /** Draws the rows in view (again, with `force`, when their content changed). */
   async draw(force = false) {
-    const { from, to } = this.#inView();
-    if (!force && from === this.#drawn.from && to === this.#drawn.to) return;
+    // Measured before drawing, from rows an earlier drawing left (laid out by now, so
+    // reading their size forces no layout): never right after writing new rows. The view
+    // is found by the height the spacers were placed with, then kept at the same row.
+    const placedBy = this.height || GUESS;
+    if (!this.height && this.count > FIRST) this.#measure();
+    const { from, to } = this.#inView(placedBy);
+    const rescale = placedBy !== (this.height || GUESS) && this.#drawn.from >= 0;
+    const top = rescale ? this.box.scrollTop / placedBy : 0;
+    if (!force && !rescale && from === this.#drawn.from && to === this.#drawn.to) return;
     const ticket = ++this.#ticket;
     this.box.classList.toggle('virtual', this.count > FIRST);
     const items = await this.source(from, to);
@@ -49,32 +58,35 @@ export class VirtualRows {
     this.#drawn = { from, to };
     const spacer = (name) => html`<tr class="spacer" data-spacer="${name}" aria-hidden="true"><td colspan="${this.columns}"></td></tr>`;
     setHtml(this.body, html`${spacer('top')}${items.map((item, i) => this.row(item, from + i))}${spacer('bottom')}`);
-    this.#measure(items.length);
     this.#place(from, to);
+    if (rescale) this.box.scrollTop = top * this.height;
     this.drawn?.();
   }
 
   /** Scrolls row `index` into view and draws it; resolves when it is drawn. */
   async reveal(index) {
-    // Twice at most: the first drawing may be the one that measures the rows' height.
+    // Twice at most: the first drawing may place the rows by the guessed height.
     for (let tries = 0; tries < 2 && (index < this.#drawn.from || index >= this.#drawn.to); tries++) {
-      if (this.height) this.box.scrollTop = Math.max(0, index * this.height - this.box.clientHeight / 2);
+      if (!this.height) this.#measure();
+      this.box.scrollTop = Math.max(0, index * (this.height || GUESS) - this.box.clientHeight / 2);
       await this.draw(true);
     }
   }
 
-  #inView() {
-    if (this.count <= FIRST || !this.height) return { from: 0, to: Math.min(this.count, FIRST) };
-    const first = Math.floor(this.box.scrollTop / this.height);
-    const shown = Math.ceil(this.box.clientHeight / this.height);
+  #inView(height = this.height || GUESS) {
+    // A table drawn for the first time starts at its top: nothing to read (reading the
+    // box's scroll would force a layout of what was just written).
+    if (this.count <= FIRST || this.#drawn.from < 0) return { from: 0, to: Math.min(this.count, FIRST) };
+    const first = Math.floor(this.box.scrollTop / height);
+    const shown = Math.ceil(this.box.clientHeight / height);
     const from = Math.max(0, first - MARGIN);
     return { from, to: Math.min(this.count, first + shown + MARGIN) };
   }
 
   /** The average height of the rows drawn: the spacers stand for the others at that height. */
-  #measure(drawn) {
-    if (!drawn || this.height) return;
+  #measure() {
     const rows = this.body.querySelectorAll('tr:not(.spacer)');
+    if (!rows.length) return;
     const first = rows[0].getBoundingClientRect().top;
     const last = rows[rows.length - 1].getBoundingClientRect().bottom;
     // A hidden table (another tab) has no height yet: measure at a later drawing.
@@ -86,7 +98,7 @@ export class VirtualRows {
     const set = (name, rows) => {
       const row = /** @type {HTMLElement} */ (this.body.querySelector(`[data-spacer="${name}"]`));
       row.hidden = rows === 0;
-      row.style.height = `${rows * this.height}px`;
+      row.style.height = `${rows * (this.height || GUESS)}px`;
     };
     set('top', from);
     set('bottom', this.count - to);
