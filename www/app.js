@@ -12,6 +12,7 @@ import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download } from './files.js';
+import { formatCount } from './format.js';
 import { readWorkbook, sheetToText, isZip, looksBinary } from './xlsx.js';
 import { Store } from './storage.js';
 
@@ -43,8 +44,12 @@ export function mountCalculator(root, host) {
   let national;
   /** The engine's worker; its progress shows (with a way to stop) when an evaluation takes long. */
   const engine = new Engine({ progress: (info) => showProgress(info) });
-  /** Each measure's rule in words, for the forms, as of the last evaluation. */
+  /** Each measure's rule in words, for the forms: asked of the engine when the profile or
+   * the language changes (`rulesOf`), not on every evaluation; `rulesDrawn`: as the forms
+   * show them, drawn again when they differ. */
   let rules = {};
+  let rulesOf = null;
+  let rulesDrawn = null;
   /** The guarantee items the school table decides, as of the last evaluation. */
   let computed = new Set();
   /** The state before the last replacement (file, demo, new table, project), for undo. */
@@ -170,15 +175,15 @@ export function mountCalculator(root, host) {
     for (const [id, markup] of Object.entries(parts)) update(id, html`${markup}`);
   }
 
-  /** The markup each part of the results shows now: a part whose markup an edit did not
-   * change is left as it is (a province's exclusions and splits are not drawn again). */
-  const shown = new Map();
+  /** The markup each element of the results shows now: a part whose markup an edit did
+   * not change is left as it is (a province's exclusions and splits are not drawn again).
+   * Kept by element, so that a part drawn anew inside a redrawn one starts with nothing. */
+  const markupOf = new WeakMap();
   function update(id, markup) {
-    if (shown.get(id) === markup.text) return false;
-    shown.set(id, markup.text);
-    setHtml($(id), markup);
-    // What was drawn inside is gone: the parts within draw afresh.
-    if (id === 'levels') for (const key of shown.keys()) if (/^(card|schools)-/.test(key)) shown.delete(key);
+    const element = $(id);
+    if (markupOf.get(element) === markup.text) return false;
+    markupOf.set(element, markup.text);
+    setHtml(element, markup);
     return true;
   }
 
@@ -204,9 +209,9 @@ export function mountCalculator(root, host) {
       editor.markProblems([]);
       return;
     }
-    let answer;
+    let result;
     try {
-      answer = await engine.evaluate(state.text, options());
+      [result] = await Promise.all([engine.evaluate(state.text, options()), refreshRules()]);
     } catch (error) {
       // Only a bug gets here: user mistakes come back as result.errors.
       console.error(error);
@@ -214,16 +219,26 @@ export function mountCalculator(root, host) {
       return;
     }
     // A newer edit overtook this one, or the user stopped it: the newer answer will draw.
-    if (!answer) return;
-    showResult(answer.result, lang);
-    const nowComputed = new Set(answer.result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
-    if ([...nowComputed].join() !== [...computed].join() || JSON.stringify(answer.rules) !== JSON.stringify(rules)) {
+    if (!result) return;
+    showResult(result, lang);
+    const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
+    if ([...nowComputed].join() !== [...computed].join() || rules !== rulesDrawn) {
       computed = nowComputed;
-      rules = answer.rules;
       renderForms();
     }
-    fillTotals($('answers-forms'), answer.result.parts, state.lang);
-    markAnswerErrors($('answers-forms'), answer.result.parts);
+    fillTotals($('answers-forms'), result.parts, state.lang);
+    markAnswerErrors($('answers-forms'), result.parts);
+  }
+
+  /** Asks the engine for the rules in words when the profile or the language has changed
+   * since they were last asked for. */
+  async function refreshRules() {
+    const [p, lang] = [profile(), state.lang];
+    if (rulesOf?.[0] === p && rulesOf[1] === lang) return;
+    rulesOf = [p, lang];
+    const fresh = await engine.call('measureRules', p, lang);
+    // A later change may have asked again meanwhile: only the latest are kept.
+    if (rulesOf[0] === p && rulesOf[1] === lang) rules = fresh;
   }
 
   /** Draws a result: its problems, or the report with each level's schools drawn as they
@@ -255,7 +270,7 @@ export function mountCalculator(root, host) {
       source: (from, to) => engine.call('schools', level, from, to),
       row: (school, index) => schoolRow(school, result, index, lang),
     };
-    if (update(`schools-${level}`, frame) || !schoolTables.has(level)) {
+    if (update(`schools-${level}`, frame)) {
       const body = $(`schools-${level}`).querySelector('tbody');
       schoolTables.set(level, new VirtualRows(body.closest('.table-scroll'), body, how));
     }
@@ -271,12 +286,13 @@ export function mountCalculator(root, host) {
     if (!info) return notify('working');
     // A short evaluation shows nothing: only one the user would wait for.
     progressTimer = setTimeout(() => {
-      const rows = info.rows.toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en');
+      const rows = formatCount(info.rows, state.lang);
       notify('working', html`<span class="spinner" aria-hidden="true"></span>${t(state.lang, 'working', { rows })} ${action('cancel', 'cancel')}`);
     }, 200);
   }
 
   function renderForms() {
+    rulesDrawn = rules;
     setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang, rules));
     setHtml($('profile-name'), html`${profileName(profile().name, state.profile == null, state.lang)}`);
   }
@@ -565,7 +581,7 @@ export function mountCalculator(root, host) {
       template.header[l] = fixed[2 * i];
       template.labels[l] = fixed[2 * i + 1];
     });
-    rules = await engine.call('measureRules', profile(), state.lang);
+    await refreshRules();
     wire();
     $('standard').value = state.standard;
     applyLanguage();

@@ -14,16 +14,12 @@ const parse = (json) => JSON.parse(json);
 
 /** What the page may ask, by name. */
 const calls = {
-  /** The result without its schools, the rows per level, and the profile's rules in words. */
+  /** The result without its schools (handed out by `schools`, a window at a time). */
   evaluate(id, source, options) {
     // The one long task: say how much there is before starting it.
     postMessage({ id, progress: { rows: lineCount(source) } });
-    const { result, schools } = parse(core.evaluateSummary(source, text(options)));
-    const rules = options?.profile ? parse(core.measureRules(text(options.profile), options.lang ?? 'zh')) : {};
-    return { result, schools, rules };
+    return parse(core.evaluateSummary(source, text(options)));
   },
-  /** The whole result contract, schools and all (for those who embed the calculator). */
-  evaluateWhole: (id, source, options) => parse(core.evaluate(source, text(options))),
   schools: (id, level, from, to) => parse(core.schools(level, from, to)),
   readGrid: (id, source) => parse(core.readGrid(source)),
   hasCells: (id, source) => core.hasCells(source),

@@ -30,8 +30,8 @@ export class Engine {
     return new Promise((resolve, reject) => this.#send({ fn, args, resolve, reject }));
   }
 
-  /** Evaluates the latest data: `{ result, schools, rules }`, or null when a newer request
-   * or `cancel` overtook it. @returns {Promise<any>} */
+  /** Evaluates the latest data: the result without its schools, or null when a newer
+   * request or `cancel` overtook it. @returns {Promise<any>} */
   evaluate(text, options) {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);

@@ -24,8 +24,8 @@ export default function init(module?: unknown): Promise<unknown>;
 /** Evaluates CSV/TSV text; user mistakes come back as `errors`, only bugs throw. Every
  * option may be left out (the national profile, quality2017, Chinese, no answers). */
 export function evaluate(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
-/** The result without its schools (kept for `schools`), and how many each level has. */
-export function evaluateSummary(text: string, options: Json<Partial<Options>>): Json<{ result: Evaluation; schools: [number, number] }>;
+/** The result without its schools, kept for `schools` (each level's count is its `schools`). */
+export function evaluateSummary(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
 /** The schools `from..to` of a level of the last summary. */
 export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
 /** The text as rows of cells, each with the line it starts on. */

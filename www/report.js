@@ -67,7 +67,7 @@ const LIST_LIMIT = 100;
 const firstOf = (items) => ({ shown: items.slice(0, LIST_LIMIT), more: Math.max(0, items.length - LIST_LIMIT) });
 
 /** "… and 12 more" under a shortened list, or nothing. */
-const moreNote = (more, lang) => (more ? html`<p class="meta more" data-testid="more">${t(lang, 'moreNotShown', { n: more.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}</p>` : '');
+const moreNote = (more, lang) => (more ? html`<p class="meta more" data-testid="more">${t(lang, 'moreNotShown', { n: formatCount(more, lang) })}</p>` : '');
 
 /** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
 const BASIC_INDICATORS = 8;

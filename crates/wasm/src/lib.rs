@@ -6,7 +6,7 @@
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, Evaluation, Options};
+use junheng::evaluation::{evaluate_text, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
 use junheng::project::{self, Project};
@@ -49,21 +49,15 @@ thread_local! {
     static SCHOOLS: RefCell<[Vec<SchoolResult>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
 }
 
-/// The result without its schools, and how many each level has: `{ result, schools }`.
-/// The schools stay here until the next call; `schools(level, from, to)` gives them out.
+/// The result without its schools, which stay here until the next call: `schools(level,
+/// from, to)` gives them out (each level's count is its `schools` in the result).
 #[wasm_bindgen(js_name = evaluateSummary)]
 pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
-    #[derive(Serialize)]
-    struct Summary<'a> {
-        result: &'a Evaluation,
-        schools: [usize; 2],
-    }
     let mut result = evaluate_text(text, &read_options(options)?);
     let (primary, junior): (Vec<SchoolResult>, Vec<SchoolResult>) =
         std::mem::take(&mut result.schools).into_iter().partition(|s| s.level == Level::Primary);
-    let counts = [primary.len(), junior.len()];
     SCHOOLS.with_borrow_mut(|kept| *kept = [primary, junior]);
-    Ok(json(&Summary { result: &result, schools: counts }))
+    Ok(json(&result))
 }
 
 /// The schools `from..to` of a level ("primary" or "junior") of the last summary, as JSON.
