@@ -8,14 +8,8 @@
 // Medians of a few runs; ratios are the figures to compare across machines. Name parts on
 // the command line to run only those: evaluation, edit, big-file, first-visit, first-load.
 
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { startServer, launch, openPage, settled, ROOT } from './harness.js';
+import { startServer, launch, openPage, county, openCsv, firstLoad } from './harness.js';
 
-const demo = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
-/** The demo county repeated to `n` rows with unique names. */
-const county = (n) => [demo[0], ...Array.from({ length: n }, (_, i) => `${Math.floor(i / (demo.length - 1))}${demo[1 + (i % (demo.length - 1))]}`)].join('\n') + '\n';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Number(x.toFixed(d));
 
@@ -39,7 +33,7 @@ async function evaluation() {
         out.whole.push(time(() => JSON.parse(core.evaluate(text, options))));
       }
       return out;
-    }, { text: county(n), runs });
+    }, { text: await county(n), runs });
     const [floor, summary, whole] = [median(times.floor), median(times.summary), median(times.whole)];
     rows.push({ rows: n, floor_ms: round(floor), summary_ms: round(summary), whole_ms: round(whole), summary_x: round(summary / floor), whole_x: round(whole / floor) });
   }
@@ -49,9 +43,7 @@ async function evaluation() {
 
 async function edit() {
   const { page, context } = await openPage(browser, url);
-  await page.setInputFiles('[data-testid="data-file"]', { name: 'k.csv', mimeType: 'text/csv', buffer: Buffer.from(county(1_000)) });
-  await page.waitForFunction(() => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes('k.csv'));
-  await settled(page);
+  await openCsv(page, 'k.csv', await county(1_000));
   await page.click('#tab-table');
   const results = [];
   for (let i = 0; i < 7; i++) {
@@ -80,10 +72,9 @@ async function bigFile() {
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
   });
+  const text = await county(200_000);
   const start = Date.now();
-  await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: Buffer.from(county(200_000)) });
-  await page.waitForFunction(() => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes('nation.csv'), null, { timeout: 600_000 });
-  await settled(page);
+  await openCsv(page, 'nation.csv', text, 600_000);
   const seconds = (Date.now() - start) / 1000;
   const long = await page.evaluate(() => window.__long);
   await context.close();
@@ -110,17 +101,9 @@ async function firstVisit() {
   return { first_result_ms: round(median(firstResult)), blank_with_wasm_ms: round(median(blank)), ratio: round(median(firstResult) / median(blank)) };
 }
 
-async function firstLoad() {
-  const context = await browser.newContext();
-  const paths = new Set();
-  context.on('request', (request) => paths.add(new URL(request.url()).pathname));
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForSelector('[data-testid="verdict-overall"]');
-  await context.close();
-  const files = [...paths].map((p) => (p.endsWith('/') ? `${p}index.html` : p)).filter((p) => /\.(html|css|js|wasm)$/.test(p));
-  const sizes = await Promise.all(files.map(async (p) => gzipSync(await readFile(join(ROOT, 'www', p)), { level: 9 }).length));
-  return { files: files.length, gzip_bytes: sizes.reduce((a, b) => a + b, 0) };
+async function bytes() {
+  const sizes = await firstLoad(browser, url);
+  return { files: sizes.length, gzip_bytes: sizes.reduce((sum, [, size]) => sum + size, 0) };
 }
 
 /** Every part, or those named on the command line (`node bench.mjs edit first-visit`). */
@@ -129,7 +112,7 @@ const parts = {
   edit: ['one edit at 1 000 schools', edit],
   'big-file': ['a 200 000-row file in the page', bigFile],
   'first-visit': ['first visit', firstVisit],
-  'first-load': ['first load', firstLoad],
+  'first-load': ['first load', bytes],
 };
 const chosen = process.argv.slice(2);
 for (const [name, [title, run]] of Object.entries(parts)) {

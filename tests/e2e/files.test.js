@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled } from './harness.js';
+import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled, opened } from './harness.js';
 
 const env = useBrowser();
 
@@ -19,10 +19,7 @@ async function drop(page, name) {
     return transfer;
   }, { bytes, name });
   await page.dispatchEvent('#data', 'drop', { dataTransfer });
-  // Opened (the undo notice names it) or refused (the file notice does), then evaluated.
-  const named = (n) => [...calc.querySelectorAll('[data-testid="notice-undo"], [data-testid="notice-file"]')].some((el) => el.textContent.includes(n));
-  await page.waitForFunction(named, name);
-  await settled(page);
+  await opened(page, name);
 }
 
 async function studentsOf(page, level) {

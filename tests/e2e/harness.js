@@ -6,6 +6,7 @@ import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -70,8 +71,50 @@ export async function openPage(browser, url, options = {}) {
 
 /** Waits until the results show the latest data: the engine evaluates in a worker, and
  * the results are aria-busy until its answer is drawn. */
-export async function settled(page) {
-  await page.waitForSelector('#results[aria-busy="false"]', { state: 'attached' });
+export async function settled(page, timeout = 30_000) {
+  await page.waitForSelector('#results[aria-busy="false"]', { state: 'attached', timeout });
+}
+
+/** The demo county repeated to `schools` rows as CSV text, names made unique; `edit(line,
+ * cells)` may change a data line (numbered as the file numbers it). */
+export async function county(schools, edit = () => {}) {
+  const [header, ...rows] = (await readFile(join(WWW, 'demo/demo-county.csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
+  const lines = [header];
+  for (let i = 0; i < schools; i++) {
+    const cells = `${Math.floor(i / rows.length)}${rows[i % rows.length]}`.split(',');
+    edit(i + 2, cells);
+    lines.push(cells.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Waits until the file `name` is opened (the undo notice names it) or refused (the file
+ * notice does), and its result is drawn. */
+export async function opened(page, name, timeout = 30_000) {
+  const named = (n) => [...calc.querySelectorAll('[data-testid="notice-undo"], [data-testid="notice-file"]')].some((el) => el.textContent.includes(n));
+  await page.waitForFunction(named, name, { timeout });
+  await settled(page, timeout);
+}
+
+/** Opens CSV `text` as the file `name` through the file picker, until its result shows. */
+export async function openCsv(page, name, text, timeout = 30_000) {
+  await page.setInputFiles('[data-testid="data-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await opened(page, name, timeout);
+}
+
+/** Every HTML, CSS, JavaScript and wasm file a first visit fetches until its first result
+ * (the worker's included: its fetches are the context's requests too), each as
+ * `[path, bytes gzipped]`. */
+export async function firstLoad(browser, url) {
+  const context = await browser.newContext();
+  const paths = new Set();
+  context.on('request', (request) => paths.add(new URL(request.url()).pathname));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  await context.close();
+  const files = [...paths].map((p) => (p.endsWith('/') ? `${p}index.html` : p)).filter((p) => /\.(html|css|js|wasm)$/.test(p));
+  return Promise.all(files.map(async (p) => [p, gzipSync(await readFile(join(WWW, p)), { level: 9 }).length]));
 }
 
 /** For a test file: one server and one browser, started before its tests and closed after. */

@@ -4,34 +4,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { useBrowser, openPage, settled, weightedCv, ROOT } from './harness.js';
+import { useBrowser, openPage, settled, weightedCv, county, openCsv } from './harness.js';
 
 const env = useBrowser();
 
-/** The demo county repeated to `schools` rows, names made unique; `edit(line, cells)` may
- * change a data line (numbered as the file numbers it). */
-async function county(schools, edit = () => {}) {
-  const [header, ...rows] = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).replace(/^\ufeff/, '').trim().split('\n');
-  const lines = [header];
-  for (let i = 0; i < schools; i++) {
-    const cells = `${Math.floor(i / rows.length)}${rows[i % rows.length]}`.split(',');
-    edit(i + 2, cells);
-    lines.push(cells.join(','));
-  }
-  return Buffer.from(lines.join('\n') + '\n');
-}
-
-async function open(page, name, buffer) {
-  await page.setInputFiles('[data-testid="data-file"]', { name, mimeType: 'text/csv', buffer });
-  await page.waitForFunction((n) => calc.querySelector('[data-testid="notice-undo"]')?.textContent.includes(n), name);
-  await settled(page);
-}
-
 test('20 000 rows: the editor and the school tables draw only what is in view, with the counts kept', async () => {
   const { page, context, errors } = await openPage(env.browser, env.url);
-  await open(page, 'province.csv', await county(20_000));
+  await openCsv(page, 'province.csv', await county(20_000));
   await page.click('#tab-table');
   await settled(page);
   const inputs = await page.locator('#editor input.cell').count();
@@ -55,7 +34,7 @@ test('20 000 rows: the editor and the school tables draw only what is in view, w
 
 test('an error far down leads to its cell, drawn on the way; arrows move between rows', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await open(page, 'bad.csv', await county(5_000, (line, cells) => { if (line === 4_321) cells[5] = '很多'; }));
+  await openCsv(page, 'bad.csv', await county(5_000, (line, cells) => { if (line === 4_321) cells[5] = '很多'; }));
   await page.click('#tab-table');
   await settled(page);
   await page.click('#problems [data-jump-row="4321"]');
@@ -96,7 +75,7 @@ test('the latest edit wins: quick edits end on the result of the last', async ()
 test('a long evaluation shows its progress and can be stopped; the data stays', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   const before = await page.textContent('#summary');
-  await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: await county(150_000) });
+  await page.setInputFiles('[data-testid="data-file"]', { name: 'nation.csv', mimeType: 'text/csv', buffer: Buffer.from(await county(150_000)) });
   await page.waitForSelector('[data-testid="notice-working"] [data-action="cancel"]', { timeout: 60_000 });
   assert.match(await page.textContent('[data-testid="notice-working"]'), /正在计算 150,001 行数据/);
   await page.click('[data-testid="notice-working"] [data-action="cancel"]');
