@@ -89,11 +89,7 @@ fn demo_answers() -> Answers {
 
 /// Schools that meet every quality2017 standard, so that only the answers decide.
 fn good_county() -> String {
-    "学校名称,学段,在校生数,高于规定学历教师数,县级及以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,网络多媒体教室数,计算机台数,图书册数,专任教师数,中级及以上职称教师数\n\
-     甲小学,小学,500,25,6,5,2500,4000,1100000,12,60,15000,30,15\n\
-     乙小学,小学,400,20,5,4,2000,3200,900000,10,50,12000,24,12\n\
-     丙中学,初中,600,36,7,6,3600,6600,1600000,15,80,24000,45,20\n"
-        .to_string()
+    include_str!("../../core/tests/data/good-county.csv").to_string()
 }
 
 #[test]

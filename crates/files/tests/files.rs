@@ -30,23 +30,10 @@ fn expected() -> Vec<(String, Level, Vec<f64>)> {
         .collect()
 }
 
-/// students, then the resources in the column order of expected.csv.
+/// students, then the resources in the column order of expected.csv (which is
+/// `Resource::ALL`'s order).
 fn values(row: &SchoolRow) -> Vec<f64> {
-    use Resource::*;
-    let order = [
-        Teachers,
-        QualifiedTeachers,
-        SeniorTitleTeachers,
-        BackboneTeachers,
-        PeArtTeachers,
-        TeachingArea,
-        SportsArea,
-        EquipmentValue,
-        MultimediaRooms,
-        Computers,
-        Books,
-    ];
-    std::iter::once(row.students).chain(order.iter().map(|r| row.resource(*r).unwrap_or(f64::NAN))).collect()
+    std::iter::once(row.students).chain(Resource::ALL.iter().map(|r| row.resource(*r).unwrap_or(f64::NAN))).collect()
 }
 
 fn assert_same_as_expected(name: &str, table: &Table) {
