@@ -10,7 +10,8 @@ const env = useBrowser();
 
 test('20 000 rows: the editor and the school tables draw only what is in view, with the counts kept', async () => {
   const { page, context, errors } = await openPage(env.browser, env.url);
-  await openCsv(page, 'province.csv', await county(20_000));
+  const text = await county(20_000);
+  await openCsv(page, 'province.csv', text);
   await page.click('#tab-table');
   await settled(page);
   const inputs = await page.locator('#editor input.cell').count();
@@ -28,6 +29,13 @@ test('20 000 rows: the editor and the school tables draw only what is in view, w
   await page.waitForSelector(`.school-table tbody tr[aria-rowindex="${count + 1}"]`);
   // Long lists say how many they leave out.
   assert.match(await page.textContent('#extras'), /另有 [\d,]+ 项未在此列出/);
+  // The exclusions' count, from the file and SPEC's scope rules written here: private
+  // schools, special and vocational schools, teaching points under 50 students.
+  const excluded = text.trim().split('\n').slice(1).map((line) => line.split(','))
+    .filter(([, , type, , ownership, students]) => ownership === '民办' || ['特殊教育学校', '职业学校'].includes(type) || (type === '教学点' && Number(students) < 50)).length;
+  assert.ok(excluded > 100, String(excluded));
+  const note = await page.locator('#extras section', { hasText: '不参加评估的学校' }).locator('[data-testid="more"]').textContent();
+  assert.match(note, new RegExp(`另有 ${(excluded - 100).toLocaleString('en')} 项未在此列出`));
   assert.deepEqual(errors, []);
   await context.close();
 });
