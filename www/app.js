@@ -11,17 +11,26 @@ import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
-import { decodeBytes, download } from './files.js';
+import { decodeBytes, download, isZip, looksBinary } from './files.js';
 import { formatCount } from './format.js';
-import { readWorkbook, sheetToText, isZip, looksBinary } from './xlsx.js';
 import { Store } from './storage.js';
+import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
+
+/** The whole result (schools and all) is made after every evaluation of up to this many
+ * schools: any county's. A province's costs as much as its evaluation (docs/PERFORMANCE.md),
+ * so it is made only when asked for (a `result` listener, `evaluate()`, `load()`). */
+const WHOLE_RESULT_SCHOOLS = 5000;
+
+/** The language a `lang` attribute names: Chinese in any script (Traditional shows the
+ * Simplified strings until its own land), English, or null for none of these. */
+export const langOf = (value) => (value === 'en' || value?.startsWith('en-') ? 'en' : value === 'zh' || value?.startsWith('zh-') ? 'zh' : null);
 
 /** Starts a calculator in `root` (the shadow root of `host`, whose markup it finds there).
- * @param {ShadowRoot} root @param {HTMLElement} host */
-export function mountCalculator(root, host) {
-  // Beside the modules, wherever the page that embeds the calculator is.
-  const DEMO_URL = new URL('demo/demo-county.csv', import.meta.url);
-  const DEMO_ANSWERS_URL = new URL('demo/demo-answers.json', import.meta.url);
+ * `embed.wanted()`: whether someone takes the whole result whatever its size; `embed.inline`:
+ * the table the host page holds inline, if any.
+ * @param {ShadowRoot} root @param {HTMLElement} host
+ * @param {{ wanted: () => boolean, inline: string | null }} embed */
+export function mountCalculator(root, host, embed) {
   /** An element of the calculator by id. Typed loosely: it looks up its own inputs,
    * selects and containers, whose kinds calculator-markup.js fixes. @type {(id: string) => any} */
   const $ = (id) => root.getElementById(id);
@@ -31,6 +40,7 @@ export function mountCalculator(root, host) {
   /** What the user is working on. `demo` is true while the data is the example county's. */
   const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false });
 
+  const standardOf = (value) => (['basic2012', 'quality2017'].includes(value) ? value : null);
   const store = new Store({
     conflict: () => notify('conflict', html`${t(state.lang, 'storageConflict')} ${action('take-theirs', 'storageTakeTheirs')} ${action('keep-mine', 'storageKeepMine')}`, 'alert'),
     failure: (error) => notify('storage', html`${t(state.lang, 'storageFailed', { reason: error?.name ?? '' })} ${action('save-project', 'saveProject')}`, 'alert'),
@@ -38,8 +48,8 @@ export function mountCalculator(root, host) {
   }, host.getAttribute('persist') || null);
   const loaded = store.load();
   // The host's `lang` attribute, when it names a language, wins over the saved one.
-  const asked = { zh: 'zh', en: 'en' }[host.getAttribute('lang')];
-  const state = Object.assign(initial(), loaded.state, asked ? { lang: asked } : {});
+  const asked = { lang: langOf(host.getAttribute('lang')), standard: standardOf(host.getAttribute('standard')) };
+  const state = Object.assign(initial(), loaded.state, ...Object.entries(asked).filter(([, v]) => v).map(([k, v]) => ({ [k]: v })));
   let editor;
   let national;
   /** The engine's worker; its progress shows (with a way to stop) when an evaluation takes long. */
@@ -65,7 +75,10 @@ export function mountCalculator(root, host) {
   /** The editor's header row as last seen, to notice added or removed columns. */
   let editorHeader = '';
 
-  const saveState = () => store.save(state);
+  /** Saves the state, unless a share link's data is shown over the user's own work. */
+  const saveState = () => {
+    if (!ownWork) store.save(state);
+  };
 
   /** The template's header row and [key, label] pairs per language: fixed, asked of the
    * engine once at the start. */
@@ -90,9 +103,15 @@ export function mountCalculator(root, host) {
     setHtml($('notice'), html`${items}`);
   }
 
-  /** A file or document that could not be used: the reason, and that nothing was changed. */
+  /** Why the last file or document was refused, as the notice says it (`load()` rejects with it). */
+  let refusal = '';
+
+  /** A file or document that could not be used: the reason, and that nothing was changed.
+   * Returns false, what every opening returns when it refuses. @returns {false} */
   function refuse(name, reason) {
     notify('file', html`${t(state.lang, 'fileRefused')}${quoted(name)}${t(state.lang, 'colon')}${reason} ${t(state.lang, 'dataKept')}`, 'alert');
+    refusal = $('notice').querySelector('[data-testid="notice-file"]').textContent.trim();
+    return false;
   }
 
   /** A file or sheet name inside a sentence. */
@@ -189,17 +208,46 @@ export function mountCalculator(root, host) {
 
   /** Evaluations asked for; the results are busy (aria-busy) until the latest is drawn. */
   let evaluations = 0;
+  /** The latest evaluation's run, which `evaluate()` and `load()` wait for. */
+  let latestRun = Promise.resolve();
+  /** The whole result of evaluation number `of` (null: the data was empty). */
+  let whole = { of: 0, result: null };
 
-  async function recompute() {
+  function recompute() {
     const mine = ++evaluations;
     $('results').setAttribute('aria-busy', 'true');
-    try {
-      await evaluateAndShow();
-    } finally {
+    latestRun = evaluateAndShow().then(async (schools) => {
+      if (mine !== evaluations) return;
+      if (schools === undefined) whole = { of: mine, result: null };
+      else if (schools <= WHOLE_RESULT_SCHOOLS || embed.wanted()) await takeWhole(mine);
+    }).finally(() => {
       if (mine === evaluations) $('results').setAttribute('aria-busy', 'false');
-    }
+    });
+    return latestRun;
   }
 
+  /** Asks the engine for the whole result of evaluation `mine` (it keeps the last one) and
+   * hands it to the host page: the `result` event. Null when a newer one overtook it. */
+  async function takeWhole(mine) {
+    const result = await engine.call('result');
+    if (mine !== evaluations || !result) return null;
+    whole = { of: mine, result };
+    host.dispatchEvent(new CustomEvent('result', { detail: result, bubbles: true }));
+    return result;
+  }
+
+  /** The whole result of the data as it is now, once every evaluation asked for has run. */
+  async function settledResult() {
+    let run;
+    do {
+      run = latestRun;
+      await run;
+    } while (run !== latestRun);
+    return whole.of === evaluations ? whole.result : takeWhole(evaluations);
+  }
+
+  /** Evaluates and draws; resolves to the number of schools evaluated, or undefined when
+   * there was nothing to evaluate, or null when a newer edit overtook it. */
   async function evaluateAndShow() {
     saveState();
     const lang = state.lang;
@@ -207,7 +255,7 @@ export function mountCalculator(root, host) {
       engine.cancel();
       show('', html`<p class="empty">${t(lang, 'empty')}</p>`);
       editor.markProblems([]);
-      return;
+      return undefined;
     }
     let result;
     try {
@@ -216,10 +264,10 @@ export function mountCalculator(root, host) {
       // Only a bug gets here: user mistakes come back as result.errors.
       console.error(error);
       show(html`<div class="problems internal"><p>${t(lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
-      return;
+      return null;
     }
     // A newer edit overtook this one, or the user stopped it: the newer answer will draw.
-    if (!result) return;
+    if (!result) return null;
     showResult(result, lang);
     const nowComputed = new Set(result.parts.flatMap((p) => p.items.filter((i) => i.computed).map((i) => i.id)));
     if ([...nowComputed].join() !== [...computed].join() || rules !== rulesDrawn) {
@@ -228,6 +276,7 @@ export function mountCalculator(root, host) {
     }
     fillTotals($('answers-forms'), result.parts, state.lang);
     markAnswerErrors($('answers-forms'), result.parts);
+    return Object.values(result.levels).reduce((sum, level) => sum + level.schools, 0);
   }
 
   /** Asks the engine for the rules in words when the profile or the language has changed
@@ -325,15 +374,81 @@ export function mountCalculator(root, host) {
 
   async function importProject(file) {
     const value = await readJson(file);
-    if (value === undefined) return;
+    if (value === undefined) return false;
+    const data = await projectData(value, file.name);
+    return data && replaceData(data.text, data.how);
+  }
+
+  /** A project document (a file's, a share link's) checked by the engine: the table and how
+   * replaceData takes it, or false when it is refused. */
+  async function projectData(value, name) {
     const opened = await engine.call('openProject', value, state.lang);
-    if (opened.errors.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(opened.errors)}`);
+    if (opened.errors.length) return refuse(name, html`${t(state.lang, 'projectError')}${problemList(opened.errors)}`);
     const { project } = opened;
     const problems = await engine.call('checkProfile', project.profile, state.lang);
-    if (problems.length) return refuse(file.name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
+    if (problems.length) return refuse(name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
     const answers = { ...emptyAnswers(), ...project.answers };
     const settings = { standard: project.standard, profile: project.profile };
-    replaceData(project.schools, { mapping: project.mapping ?? {}, answers, settings, label: file.name });
+    return { text: project.schools, how: { mapping: project.mapping ?? {}, answers, settings, label: name } };
+  }
+
+  // --- share links -------------------------------------------------------------------------
+
+  /** The user's own saved work while a share link's data is shown: saving waits until they
+   * choose between the two. Null when nothing of theirs is at stake. */
+  let ownWork = null;
+
+  /** Opens a share link's project. The user's saved work (`saved`) is never overwritten
+   * without asking: while they have some, the shared data is shown and not saved. */
+  async function openShared(fragment, saved) {
+    const name = t(state.lang, 'sharedLink');
+    const { decodeShare } = await import('./share.js');
+    let value;
+    try {
+      value = await decodeShare(fragment);
+    } catch {
+      return refuse(name, t(state.lang, 'shareDamaged'));
+    }
+    // A link leaves the national profile out (it is most of a county's link): put it back.
+    const data = await projectData(value && typeof value === 'object' ? { profile: national, ...value } : value, name);
+    if (!data) return false;
+    // The demo county as it came is nobody's work; edited, it is.
+    const untouchedDemo = saved?.demo && saved.text === (await demoTable());
+    ownWork = saved?.text?.trim() && !untouchedDemo ? saved : null;
+    await replaceData(data.text, data.how);
+    notify('undo');
+    const choice = ownWork ? html` ${t(state.lang, 'sharedOwnKept')} ${action('keep-shared', 'sharedKeep')} ${action('back-to-mine', 'sharedBack')}` : '';
+    notify('shared', html`${t(state.lang, 'sharedOpened')}${choice}`);
+    return true;
+  }
+
+  /** Makes a share link of the data, standard, profile and answers, and shows it to copy;
+   * one too long for chat apps comes with the project file instead. */
+  async function makeShareLink() {
+    const { encodeShare, SHARE_PREFIX, CHAT_LINK_LIMIT } = await import('./share.js');
+    const project = await engine.call('makeProject', state.text, options());
+    // The national profile is built in: a link without it is a third as long.
+    if (!state.profile) delete project.profile;
+    const link = pageUrl() + SHARE_PREFIX + (await encodeShare(project));
+    const count = formatCount(link.length, state.lang);
+    const long = link.length > CHAT_LINK_LIMIT
+      ? html` <strong>${t(state.lang, 'shareLong', { count, limit: formatCount(CHAT_LINK_LIMIT, state.lang) })}</strong> ${action('save-project', 'saveProject')}`
+      : '';
+    notify('share', html`${t(state.lang, 'shareMade', { count })}
+      <input class="share-url" data-testid="share-url" readonly value="${link}" aria-label="${t(state.lang, 'shareLink')}">
+      ${action('copy-link', 'copyLink')}${long}`);
+    $('notice').querySelector('.share-url').select();
+  }
+
+  async function copyLink() {
+    const input = $('notice').querySelector('.share-url');
+    input.select();
+    try {
+      await navigator.clipboard.writeText(input.value);
+      notify('copied', t(state.lang, 'linkCopied'));
+    } catch {
+      notify('copied', t(state.lang, 'copyByHand'));
+    }
   }
 
   /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
@@ -353,11 +468,13 @@ export function mountCalculator(root, host) {
     if (!(await engine.call('hasCells', text))) return refuse(file.name, t(state.lang, 'fileEmpty'));
     workbook = [];
     $('sheet-row').hidden = true;
-    replaceData(text, { label: file.name });
+    return replaceData(text, { label: file.name });
   }
 
   /** Opens the sheet that looks most like the template, and offers the others. */
   async function openWorkbook(name, bytes) {
+    // The workbook reader is fetched when a workbook is opened, not on every visit.
+    const { readWorkbook, sheetToText } = await import('./xlsx.js');
     let sheets;
     try {
       sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows), empty: !sheet.rows.size }));
@@ -371,11 +488,35 @@ export function mountCalculator(root, host) {
     workbook = sheets;
     setHtml($('sheet-select'), html`${sheets.map((s, i) => html`<option value="${i}"${i === best ? html` selected` : ''}>${s.name}</option>`)}`);
     $('sheet-row').hidden = sheets.length < 2;
-    replaceData(sheets[best].text, { label: name });
+    return replaceData(sheets[best].text, { label: name });
+  }
+
+  /** Opens a table the host page gives (`load()`, inline): text, or a File or Blob. */
+  async function openGiven(input) {
+    const label = t(state.lang, 'givenData');
+    if (typeof input !== 'string') return openFile(input instanceof File ? input : new File([input], label));
+    if (!(await engine.call('hasCells', input))) return refuse(label, t(state.lang, 'fileEmpty'));
+    workbook = [];
+    $('sheet-row').hidden = true;
+    return replaceData(input, { label });
+  }
+
+  /** Opens the table at `src` (the element's attribute), relative to the host page. */
+  async function openUrl(src) {
+    const url = new URL(src, document.baseURI);
+    const name = decodeURIComponent(url.pathname.split('/').pop() || url.host);
+    let response;
+    try {
+      response = await fetch(url);
+    } catch {
+      return refuse(name, t(state.lang, 'fetchFailed'));
+    }
+    if (!response.ok) return refuse(name, t(state.lang, 'fetchStatus', { status: response.status }));
+    return openFile(new File([await response.blob()], name));
   }
 
   async function loadDemo() {
-    const [table, answers] = await Promise.all([fetch(DEMO_URL).then((r) => r.text()), fetch(DEMO_ANSWERS_URL).then((r) => r.json())]);
+    const [table, answers] = await Promise.all([demoTable(), demoAnswers()]);
     workbook = [];
     $('sheet-row').hidden = true;
     await replaceData(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
@@ -392,7 +533,7 @@ export function mountCalculator(root, host) {
     const lang = state.lang;
     applyStrings(lang, root);
     // The host says its language (for screen readers, and for the page around it to follow).
-    if (host.getAttribute('lang') !== lang) host.setAttribute('lang', lang);
+    if (langOf(host.getAttribute('lang')) !== lang) host.setAttribute('lang', lang);
     host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
     $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
     // The editor's labels follow at its next drawing (the language toggle redraws it).
@@ -462,6 +603,18 @@ export function mountCalculator(root, host) {
       store.keepMine(state);
     },
     'save-project': () => saveProject(),
+    'copy-link': copyLink,
+    'keep-shared': () => {
+      ownWork = null;
+      saveState();
+      notify('shared', t(state.lang, 'sharedKept'));
+    },
+    'back-to-mine': () => {
+      Object.assign(state, ownWork);
+      ownWork = null;
+      notify('shared');
+      showState();
+    },
     cancel: () => {
       engine.cancel();
       notify('working', t(state.lang, 'cancelled'));
@@ -523,7 +676,9 @@ export function mountCalculator(root, host) {
     $('save-project').addEventListener('click', saveProject);
     $('load-demo').addEventListener('click', loadDemo);
     $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), template.header[state.lang] + '\r\n'));
-    $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await (await fetch(DEMO_URL)).text()));
+    $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
+    $('share-link').addEventListener('click', makeShareLink);
+    for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (root.querySelectorAll('a[data-file]'))) link.href = fileUrl(link.dataset.file);
     $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(target(event).value)].text, { label: workbook[Number(target(event).value)].name }));
     $('extras').addEventListener('change', (event) => {
       const index = target(event).dataset.map;
@@ -587,30 +742,70 @@ export function mountCalculator(root, host) {
     applyLanguage();
     await showView(state.view);
     if (loaded.problem) notify('storage', t(state.lang, loaded.problem), 'alert');
-    // A first visit opens on the demo county, clearly marked; a returning visitor finds their own data.
-    if (loaded.state === undefined && !loaded.problem) {
-      await loadDemo();
-      notify('undo');
-    } else await recompute();
+    await openStart();
     $('demo-banner').hidden = !state.demo;
     host.dataset.ready = 'true';
     host.dispatchEvent(new Event('ready'));
   }
 
+  /** What the calculator opens on: a share link's data (without overwriting saved work);
+   * else a returning visitor's own data; else, on a first visit, the host's table (`src`,
+   * then inline) or the demo county, clearly marked. */
+  async function openStart() {
+    const share = host.getAttribute('share');
+    if (share) {
+      // A damaged link is refused with the reason, over whatever would have opened.
+      if ((await openShared(share, loaded.state)) === false) await recompute();
+      return;
+    }
+    if (loaded.state !== undefined || loaded.problem) return recompute();
+    const src = host.getAttribute('src');
+    const opened = await (src ? openUrl(src) : embed.inline ? openGiven(embed.inline) : loadDemo());
+    // Nothing of the user's was replaced: there is nothing to undo.
+    if (opened === false) await recompute();
+    else notify('undo');
+  }
+
   /** Switches the calculator's language (the host's `lang` attribute). */
   function setLang(lang) {
-    const next = lang === 'en' ? 'en' : 'zh';
-    if (next === state.lang || !host.dataset.ready) return;
+    const next = langOf(lang);
+    if (!next || next === state.lang) return;
     state.lang = next;
     applyLanguage();
     editor.render();
     recompute();
   }
 
-  main().catch((error) => {
+  /** Switches the standard (the host's `standard` attribute). */
+  function setStandard(value) {
+    const next = standardOf(value);
+    if (!next || next === state.standard) return;
+    state.standard = next;
+    $('standard').value = next;
+    applyLanguage();
+    recompute();
+  }
+
+  /** What `load()` resolves to: the result of the data given, or the reason it was refused. */
+  async function load(input) {
+    if ((await openGiven(input)) === false) throw new Error(refusal);
+    return settledResult();
+  }
+
+  const started = main().catch((error) => {
     console.error(error);
     setHtml($('problems'), html`<div class="problems internal"><p>${t(state.lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
   });
 
-  return { setLang, results: () => $('results') };
+  return {
+    started,
+    // Changes asked for while the calculator starts wait for it.
+    setLang: (lang) => started.then(() => setLang(lang)),
+    setStandard: (value) => started.then(() => setStandard(value)),
+    openUrl: (src) => started.then(() => openUrl(src)),
+    load,
+    evaluate: () => recompute().then(settledResult),
+    result: () => (whole.of === evaluations ? whole.result : null),
+    results: () => $('results'),
+  };
 }

@@ -35,13 +35,14 @@ export const calculatorMarkup = html`<div class="wrap calculator">
           <summary class="button" data-i18n="template">下载模板</summary>
           <div class="menu-items">
             <button type="button" id="download-template" class="ghost" data-i18n="templateCsv">空白模板（CSV）</button>
-            <a class="button ghost" href="templates/template.xlsx" download="均衡评估数据模板.xlsx" data-i18n="templateXlsx">空白模板（Excel）</a>
+            <a class="button ghost" data-file="templates/template.xlsx" download="均衡评估数据模板.xlsx" data-i18n="templateXlsx">空白模板（Excel）</a>
             <button type="button" id="download-example" class="ghost" data-i18n="exampleCsv">示例数据（CSV）</button>
-            <a class="button ghost" href="templates/example.xlsx" download="均衡评估示例数据.xlsx" data-i18n="exampleXlsx">示例数据（Excel）</a>
+            <a class="button ghost" data-file="templates/example.xlsx" download="均衡评估示例数据.xlsx" data-i18n="exampleXlsx">示例数据（Excel）</a>
           </div>
         </details>
         <button type="button" id="new-table" class="ghost" data-i18n="newTable">新建空表</button>
         <button type="button" id="save-project" class="ghost" data-i18n="saveProject">保存项目文件</button>
+        <button type="button" id="share-link" class="ghost" data-testid="share-button" data-i18n="shareButton">分享链接</button>
         <button type="button" class="ghost" data-pick="project-input" data-i18n="openProject">打开项目文件</button>
         <input type="file" id="project-input" data-testid="project-file" accept=".json,application/json" hidden>
       </div>

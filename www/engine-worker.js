@@ -4,8 +4,9 @@
 // parsed here, off the page's thread, and the page gets plain objects.
 
 import init, * as core from './pkg/junheng.js';
+import { wasmSource } from './assets.js';
 
-const ready = init();
+const ready = init(wasmSource());
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
 /** The core's JSON text, parsed to the type it declares.
@@ -21,6 +22,8 @@ const calls = {
     return parse(core.evaluateSummary(source, text(options)));
   },
   schools: (id, level, from, to) => parse(core.schools(level, from, to)),
+  /** The whole result contract of the last evaluation (null when this worker has none). */
+  result: () => parse(core.lastResult()),
   readGrid: (id, source) => parse(core.readGrid(source)),
   hasCells: (id, source) => core.hasCells(source),
   templateColumns: (id, source) => core.templateColumns(source),

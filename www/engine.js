@@ -4,6 +4,8 @@
 // when a newer arrives is stopped by restarting the worker (model: 01mf02/jaq's jaq-play).
 // A stale or cancelled evaluation resolves to null; other calls always get their answer.
 
+import { startWorker } from './assets.js';
+
 /** How long a stale evaluation may go on before the worker is restarted for the newer one:
  * restarting costs an instantiation of the wasm (a few milliseconds, compiled once). */
 const STALE_MS = 250;
@@ -49,7 +51,7 @@ export class Engine {
   }
 
   #start() {
-    this.#worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    this.#worker = startWorker();
     this.#worker.addEventListener('message', ({ data }) => this.#answer(data));
     this.#worker.addEventListener('error', (event) => {
       // A worker that cannot start (no module workers, a blocked script) fails every call.

@@ -1,5 +1,6 @@
 // Text in and out of the page: decoding files with the browser's own TextDecoder (no
-// tables in the wasm), turning the editor's grid back into text, and downloads.
+// tables in the wasm), telling a table from a workbook or a binary file, turning the
+// editor's grid back into text, and downloads.
 
 /** Decodes a file's bytes: UTF-16 by its BOM, UTF-8 when valid, otherwise GB18030 (a superset of GBK). */
 export function decodeBytes(bytes) {
@@ -10,6 +11,16 @@ export function decodeBytes(bytes) {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/** A zip container, as .xlsx and .ods files are. */
+export const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Text files have no NUL bytes and few control characters; pictures and PDFs do. */
+export function looksBinary(text) {
+  const sample = text.slice(0, 4096);
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return sample.includes('\u0000') || odd * 20 > sample.length;
 }
 
 function quoteCell(cell, delimiter) {

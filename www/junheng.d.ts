@@ -28,6 +28,8 @@ export function evaluate(text: string, options: Json<Partial<Options>>): Json<Ev
 export function evaluateSummary(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
 /** The schools `from..to` of a level of the last summary. */
 export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
+/** The whole result of the last summary, schools in the file's order; null before any. */
+export function lastResult(): Json<Evaluation | null>;
 /** The text as rows of cells, each with the line it starts on. */
 export function readGrid(text: string): Json<[number, string[]][]>;
 /** Whether the text has any cell with something in it. */

@@ -210,12 +210,3 @@ export function sheetToText(rows) {
   }
   return lines.join('\n') + '\n';
 }
-
-export const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-/** Text files have no NUL bytes and few control characters; pictures and PDFs do. */
-export function looksBinary(text) {
-  const sample = text.slice(0, 4096);
-  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  return sample.includes('\u0000') || odd * 20 > sample.length;
-}

@@ -41,20 +41,27 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Host pages served by a test's route have no address, so Chromium's Local Network
+      // Access checks take them for public sites framing a loopback one (real sites are
+      // public on both sides).
+      '--disable-features=LocalNetworkAccessChecks'],
   });
 }
 
-/** A fresh page (empty storage) that has finished loading the calculator. */
-export async function openPage(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+/** Watches a new page of `context`: page errors and console errors into `errors`, every CSP
+ * violation and injected script into `violations`, every request's URL into `requests`,
+ * and every calculator's `result` event into `window.results` (as `{ id, detail }`). */
+async function watch(context) {
   const page = await context.newPage();
   const errors = [];
+  const requests = [];
   page.on('pageerror', (error) => errors.push(error));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
     if (/Content Security Policy|__pwned/.test(message.text())) violations.push(message.text());
   });
+  context.on('request', (request) => requests.push(request.url()));
   // A violation event, and a trap that any injected script would spring.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
@@ -62,12 +69,37 @@ export async function openPage(browser, url, options = {}) {
     // The calculator draws into its shadow root: tests query it as `calc` (the document when
     // a page has no calculator).
     Object.defineProperty(window, 'calc', { get: () => document.querySelector('junheng-calculator')?.shadowRoot ?? document });
+    // Captured on the way down, so that no listener on the element is needed.
+    window.results = [];
+    document.addEventListener('result', (e) => window.results.push({ id: /** @type {HTMLElement} */ (e.target).id, detail: /** @type {CustomEvent} */ (e).detail }), true);
   });
+  return { page, errors, requests };
+}
+
+/** A fresh page (empty storage) that has finished loading the calculator. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const { page, errors, requests } = await watch(context);
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   await settled(page);
-  return { page, context, errors };
+  return { page, context, errors, requests };
 }
+
+/** A host page in a fresh context, once every calculator on it has shown its first result;
+ * `init` runs in it before the page's own scripts. */
+export async function openHost(browser, url, { init = undefined, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
+  if (init) await context.addInitScript(init);
+  const { page, errors, requests } = await watch(context);
+  await page.goto(url);
+  await page.waitForFunction(() => [...document.querySelectorAll('junheng-calculator')].every((c) =>
+    c.dataset.ready === 'true' && c.shadowRoot.getElementById('results').getAttribute('aria-busy') === 'false'));
+  return { page, context, errors, requests };
+}
+
+/** The requests that went anywhere but `origin`'s own files (data: and blob: are in-page). */
+export const foreign = (requests, origin) => requests.filter((u) => !u.startsWith(origin) && !/^(data|blob):/.test(u));
 
 /** Waits until the results show the latest data: the engine evaluates in a worker, and
  * the results are aria-busy until its answer is drawn. */

@@ -44,31 +44,68 @@ pub fn evaluate(text: &str, options: &str) -> Result<String, JsError> {
     Ok(json(&evaluate_text(text, &read_options(options)?)))
 }
 
+/// The last `evaluateSummary`'s result: the summary, and its schools by level for `schools`
+/// to hand out (a province's schools are most of its result).
+struct Last {
+    summary: junheng::evaluation::Evaluation,
+    schools: [Vec<SchoolResult>; 2],
+}
+
 thread_local! {
-    /// The schools of the last `evaluateSummary`, by level, for `schools` to hand out.
-    static SCHOOLS: RefCell<[Vec<SchoolResult>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
+    static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
 }
 
 /// The result without its schools, which stay here until the next call: `schools(level,
-/// from, to)` gives them out (each level's count is its `schools` in the result).
+/// from, to)` gives them out (each level's count is its `schools` in the result), and
+/// `lastResult` the whole of it.
 #[wasm_bindgen(js_name = evaluateSummary)]
 pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
-    let mut result = evaluate_text(text, &read_options(options)?);
+    let mut summary = evaluate_text(text, &read_options(options)?);
     let (primary, junior): (Vec<SchoolResult>, Vec<SchoolResult>) =
-        std::mem::take(&mut result.schools).into_iter().partition(|s| s.level == Level::Primary);
-    SCHOOLS.with_borrow_mut(|kept| *kept = [primary, junior]);
-    Ok(json(&result))
+        std::mem::take(&mut summary.schools).into_iter().partition(|s| s.level == Level::Primary);
+    let text = json(&summary);
+    LAST.with_borrow_mut(|last| *last = Some(Last { summary, schools: [primary, junior] }));
+    Ok(text)
 }
 
 /// The schools `from..to` of a level ("primary" or "junior") of the last summary, as JSON.
 #[wasm_bindgen]
 pub fn schools(level: &str, from: usize, to: usize) -> String {
     let index = usize::from(level == Level::Junior.key());
-    SCHOOLS.with_borrow(|kept| {
-        let list = &kept[index];
+    LAST.with_borrow(|last| {
+        let list = last.as_ref().map_or(&[][..], |l| &l.schools[index][..]);
         let to = to.min(list.len());
         json(&list[from.min(to)..to])
     })
+}
+
+/// The whole result contract of the last `evaluateSummary` (what `evaluate` would have
+/// returned, schools in the file's order), or `null` before any: for the embedding page's
+/// `result` event, asked only when someone takes it.
+#[wasm_bindgen(js_name = lastResult)]
+pub fn last_result() -> String {
+    LAST.with_borrow_mut(|last| {
+        let Some(Last { summary, schools }) = last.as_mut() else { return "null".to_string() };
+        // Each level's schools are in the file's order: merged by row, they are the file's.
+        let [primary, junior] = schools;
+        summary.schools = merge_by_row(primary, junior);
+        let text = json(summary);
+        let (p, j): (Vec<SchoolResult>, Vec<SchoolResult>) =
+            std::mem::take(&mut summary.schools).into_iter().partition(|s| s.level == Level::Primary);
+        (*primary, *junior) = (p, j);
+        text
+    })
+}
+
+/// Two lists in row order, as one in row order (moved out of both).
+fn merge_by_row(a: &mut Vec<SchoolResult>, b: &mut Vec<SchoolResult>) -> Vec<SchoolResult> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (std::mem::take(a).into_iter().peekable(), std::mem::take(b).into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        merged.push(if x.row <= y.row { a.next() } else { b.next() }.expect("peeked"));
+    }
+    merged.extend(a.chain(b));
+    merged
 }
 
 /// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.

@@ -51,6 +51,22 @@ fn the_summary_keeps_the_schools_and_hands_out_slices() {
     assert_eq!(parse(&junheng_wasm::schools("primary", 9, 3)), serde_json::json!([]));
 }
 
+/// The demo county: mixed schools (one row, two levels) among single-level ones.
+const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
+
+#[wasm_bindgen_test]
+fn the_last_result_is_the_whole_contract_in_the_files_order() {
+    for standard in ["basic2012", "quality2017"] {
+        let whole = junheng_evaluate(DEMO, &options(standard, "zh"));
+        junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh")).map_err(JsValue::from).unwrap();
+        assert_eq!(parse(&junheng_wasm::last_result()), whole);
+        // Asking again gives the same, and the slices are still there.
+        assert_eq!(parse(&junheng_wasm::last_result()), whole);
+        let primary: Vec<&Value> = whole["schools"].as_array().unwrap().iter().filter(|s| s["level"] == "primary").collect();
+        assert_eq!(parse(&junheng_wasm::schools("primary", 0, 999)).as_array().unwrap().iter().collect::<Vec<_>>(), primary);
+    }
+}
+
 #[wasm_bindgen_test]
 fn bad_input_is_a_value_not_an_exception() {
     let result = junheng_evaluate("学校名称,学段,在校生数\n甲,小学,abc\n", &options("quality2017", "en"));

@@ -1,0 +1,28 @@
+// Where the calculator's own files come from: beside its modules, wherever the page that
+// embeds it is (a host page in another folder still finds them). The single-file build
+// (tools/single.mjs) puts tools/single-assets.js in this module's place, with the same
+// exports and every file inline, so that one .html works from file:// with no server.
+
+const here = (path) => new URL(path, import.meta.url).href;
+
+/** The engine's module worker. */
+export const startWorker = () => new Worker(here('./engine-worker.js'), { type: 'module' });
+
+/** What the wasm glue's `init` is given: nothing, and it fetches the module beside itself. */
+export const wasmSource = () => undefined;
+
+/** Puts the calculator's styles into its shadow root. */
+export function adoptStyles(root) {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: here('style.css') });
+  root.prepend(link);
+}
+
+/** The demo county's table, and its answers to the other parts. */
+export const demoTable = () => fetch(here('demo/demo-county.csv')).then((r) => r.text());
+export const demoAnswers = () => fetch(here('demo/demo-answers.json')).then((r) => r.json());
+
+/** A file to download (the templates), as a URL the link can point at. */
+export const fileUrl = (path) => here(path);
+
+/** The calculator's own page, which a share link opens. */
+export const pageUrl = () => here('index.html');
