@@ -6,6 +6,7 @@
 #   ./build.sh test     native tests, wasm tests in headless Chromium, end-to-end page tests
 #   ./build.sh bench    benchmarks: native (criterion) and in the browser
 #   ./build.sh types    the TypeScript declarations of the result contract (www/types)
+#   ./build.sh single   dist/junheng.html: the whole calculator in one file, for file:// and mail
 #
 # It detects the toolchain and installs only what is missing (see ../shared/TOOLCHAIN.md):
 # a rustup wasm32 target when there is one; otherwise, on Debian/Ubuntu as root, Debian's
@@ -121,11 +122,22 @@ build() {
 browser() {
   need_command "$CHROMIUM" chromium
   need_command chromedriver chromium-driver
-  need_command npm npm
   # A Chinese font, so that screenshots of the page show text, not boxes.
   fc-list 2>/dev/null | grep -qiE "wqy|cjk" || apt_install fonts-wqy-microhei
-  say "npm ci (playwright-core, no browser download)"
+}
+
+# The JavaScript tools, from npm (tests/e2e/package.json): playwright-core (no browser
+# download: Debian's Chromium), typescript, esbuild.
+js_tools() {
+  need_command npm npm
+  say "npm ci (playwright-core, typescript, esbuild)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# The calculator in one .html file (tools/single.mjs bundles it with esbuild from npm).
+single() {
+  say "single file → dist/junheng.html"
+  node tools/single.mjs
 }
 
 test_native() {
@@ -169,17 +181,26 @@ case "${1:-build}" in
     types
     build
     browser
+    js_tools
+    single
     typecheck
     test_wasm
     test_page
     say "all tests passed"
+    ;;
+  single)
+    types
+    build
+    js_tools
+    single
     ;;
   bench)
     say "native benchmarks (criterion)"
     cargo bench -p junheng --bench evaluate
     build
     browser
+    js_tools
     node tests/e2e/bench.mjs
     ;;
-  *) die "usage: ./build.sh [build|serve|test|bench|types]" ;;
+  *) die "usage: ./build.sh [build|serve|test|bench|types|single]" ;;
 esac

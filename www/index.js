@@ -49,5 +49,7 @@ if (location.hash) {
   }
 }
 await import('./junheng-calculator.js');
+// The message for a calculator that cannot start (index.html) is not needed: it started.
+calculator.querySelector('.not-started')?.remove();
 if (embedded) (await import('./embed.js')).startEmbed(calculator, params);
 

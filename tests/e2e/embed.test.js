@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBrowser, openHost, openPage, foreign, startServer, settled, county, CSP, ARTIFACTS } from './harness.js';
+import { useBrowser, openHost, openPage, watch, foreign, startServer, settled, county, CSP, ARTIFACTS } from './harness.js';
 
 const env = useBrowser();
 
@@ -61,7 +61,7 @@ test('a frame on another origin ignores junheng:load from a host it does not nam
       <iframe id="f" title="calculator" src="${other.url}index.html?embed=1${origins ? `&origins=${encodeURIComponent(origins)}` : ''}"></iframe>`;
     const context = await env.browser.newContext();
     await context.addInitScript(RECORD);
-    const page = await context.newPage();
+    const { page, errors } = await watch(context);
     const hostCsp = `${CSP}; frame-src ${frameOrigin}`;
     await page.route('**/cross-*.html', (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': hostCsp },
       body: hostPage(route.request().url().includes('cross-allowed') ? hostOrigin : '') }));
@@ -87,6 +87,7 @@ test('a frame on another origin ignores junheng:load from a host it does not nam
     const answer = (await messagesOf(page)).filter((m) => m.type === 'junheng:result').at(-1);
     assert.equal(answer.origin, frameOrigin);
     assert.equal(answer.data.result.errors[0].code, 'missing_column');
+    assert.deepEqual(errors, []);
     await context.close();
   } finally {
     other.server.close();
@@ -117,6 +118,7 @@ test('a share link reopens the data, standard and answers in a fresh browser, an
   assert.equal(await fresh.page.inputValue('[data-testid="standard-select"]'), 'basic2012');
   assert.match(await fresh.page.textContent('[data-testid="notice-shared"]'), /分享链接/);
   assert.equal(new URL(fresh.page.url()).hash, '', 'the fragment is taken off the address once opened');
+  assert.deepEqual(foreign(fresh.requests, env.url), [], 'opening a link asks nothing of any server but the page\'s own files');
   assert.deepEqual(fresh.errors, []);
   await fresh.context.close();
 

@@ -52,7 +52,7 @@ export async function launch() {
 /** Watches a new page of `context`: page errors and console errors into `errors`, every CSP
  * violation and injected script into `violations`, every request's URL into `requests`,
  * and every calculator's `result` event into `window.results` (as `{ id, detail }`). */
-async function watch(context) {
+export async function watch(context) {
   const page = await context.newPage();
   const errors = [];
   const requests = [];

@@ -1,0 +1,78 @@
+// ./build.sh single: dist/junheng.html, the whole calculator in one file that works opened
+// from file:// with no server and no network (to be mailed, or kept on a USB stick). The
+// page's modules are bundled by esbuild with www/assets.js swapped for tools/single/*, the
+// worker's bundle (with the wasm) goes in as text, and the page's CSP allows its one
+// script and one style by hash, blob: workers, and nothing else.
+
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const esbuild = createRequire(join(ROOT, 'tests/e2e/package.json'))('esbuild');
+const OUT = join(ROOT, 'dist/junheng.html');
+
+/** Resolves www/assets.js to `replacement`, and `junheng:worker` to the worker's code. */
+const swap = (replacement, worker = '') => ({
+  name: 'single-assets',
+  setup(build) {
+    build.onResolve({ filter: /\/assets\.js$/ }, () => ({ path: join(ROOT, 'tools/single', replacement) }));
+    build.onResolve({ filter: /^junheng:worker$/ }, () => ({ path: 'worker', namespace: 'junheng' }));
+    build.onLoad({ filter: /.*/, namespace: 'junheng' }, () => ({ contents: `export default ${JSON.stringify(worker)};`, loader: 'js' }));
+  },
+});
+
+async function bundle(entry, plugin, format = 'esm') {
+  const result = await esbuild.build({
+    entryPoints: [join(ROOT, 'www', entry)],
+    bundle: true,
+    format,
+    minify: true,
+    write: false,
+    target: 'es2022',
+    legalComments: 'none',
+    loader: { '.wasm': 'base64', '.xlsx': 'base64', '.csv': 'text', '.css': 'text' },
+    plugins: [plugin],
+  });
+  return result.outputFiles[0].text;
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+// A classic worker: a page opened from file:// (an opaque origin) cannot start a module
+// worker, even from a blob: URL.
+const worker = await bundle('engine-worker.js', swap('worker-assets.js'), 'iife');
+// A `</script` inside the bundle would end the inline script early.
+const script = (await bundle('index.js', swap('page-assets.js', worker))).replace(/<\/script/gi, '<\\/script');
+const style = await readFile(join(ROOT, 'www/style.css'), 'utf8');
+const icon = `data:image/svg+xml;base64,${(await readFile(join(ROOT, 'www/favicon.svg'))).toString('base64')}`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${sha256(style)}`,
+  'img-src data:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let page = await readFile(join(ROOT, 'www/index.html'), 'utf8');
+const replace = (pattern, by) => {
+  if (!pattern.test(page)) throw new Error(`single.mjs: www/index.html no longer has ${pattern}`);
+  page = page.replace(pattern, () => by);
+};
+replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+replace(/ *<link rel="stylesheet" href="style.css">\n/, '');
+replace(/<link rel="icon" href="favicon.svg"/, `<link rel="icon" href="${icon}"`);
+replace(/ *<script type="module" src="index.js"><\/script>\n/, '');
+replace(/ *<!-- The modules index.js imports[^]*?-->\n(?: *<link rel="modulepreload"[^>]*>\n)+/, '');
+// The message for a page whose scripts cannot run from file:// is not this file's.
+replace(/ *<!-- file:\/\/ -->[^]*?<!-- \/file:\/\/ -->\n/, '');
+replace(/<\/head>/, `  <style>${style}</style>\n  <script type="module">${script}</script>\n</head>`);
+
+await mkdir(join(ROOT, 'dist'), { recursive: true });
+await writeFile(OUT, page);
+console.log(`dist/junheng.html: ${page.length} bytes (script ${script.length}, worker with wasm ${worker.length})`);
