@@ -534,6 +534,8 @@ export function mountCalculator(root, host, embed) {
     applyStrings(lang, root);
     // The host says its language (for screen readers, and for the page around it to follow).
     if (langOf(host.getAttribute('lang')) !== lang) host.setAttribute('lang', lang);
+    // What is shown is in this language and script, whatever the host's attribute says (zh-Hant).
+    $('calculator').lang = lang === 'zh' ? 'zh-CN' : 'en';
     host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
     $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
     // The editor's labels follow at its next drawing (the language toggle redraws it).

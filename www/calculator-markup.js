@@ -3,7 +3,7 @@
 
 import { html } from './html.js';
 
-export const calculatorMarkup = html`<div class="wrap calculator">
+export const calculatorMarkup = html`<div class="wrap calculator" id="calculator">
   <div id="notice" role="alert"></div>
   <section class="panel settings" aria-labelledby="settings-title">
     <h2 id="settings-title" class="visually-hidden" data-i18n="settings">评估设置</h2>

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBrowser, openHost, openPage, watch, foreign, startServer, settled, county, CSP, ARTIFACTS } from './harness.js';
+import { useBrowser, openHost, openPage, openCsv, watch, foreign, startServer, settled, county, CSP, ARTIFACTS } from './harness.js';
 
 const env = useBrowser();
 
@@ -141,11 +141,20 @@ test('a share link reopens the data, standard and answers in a fresh browser, an
   await mine.context.close();
 });
 
+test('a damaged share link is refused with the reason, and nothing else takes its place unasked', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.url}index.html#share=AAAAbroken-link`);
+  assert.match(await page.textContent('[data-testid="notice-file"]'), /无法打开「分享链接」：链接不完整或已损坏/);
+  // Not the demo county over the reason: an empty calculator, saying so.
+  assert.equal(await page.locator('[data-testid="demo-banner"]').isVisible(), false);
+  assert.equal(await page.locator('[data-testid="verdict-overall"]').count(), 0);
+  assert.ok(await page.locator('#summary .empty').isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link too long for chat apps says so and offers the project file', async () => {
   const { page, context } = await openPage(env.browser, env.url);
-  await page.click('#tab-text');
-  await page.fill('[data-testid="paste-input"]', await county(1500));
-  await settled(page);
+  await openCsv(page, 'province.csv', await county(1500), 60_000);
   await page.click('[data-testid="share-button"]');
   const notice = page.locator('[data-testid="notice-share"]');
   await notice.waitFor();
