@@ -135,7 +135,25 @@ function renderLevel(result, level, lang) {
       <span class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</span></div>
     ${scrollBox(title, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}
-    ${renderChart(r, level, lang)}`;
+    ${renderChart(r, level, lang)}
+    ${renderContributions(r, level, lang)}`;
+}
+
+/** How many schools each indicator names as the source of its dispersion. */
+const CONTRIBUTORS_SHOWN = 3;
+
+/** Where each CV comes from: the schools with the largest shares of the weighted variance,
+ * and whether they stand below or above the county value (the core ranks them).
+ * @param {LevelResult} r @param {Level} level @param {Lang} lang */
+function renderContributions(r, level, lang) {
+  const rows = r.indicators.filter((i) => i.contributions.length).map((i) => {
+    const schools = i.contributions.slice(0, CONTRIBUTORS_SHOWN).map((c, k) => html`${k ? t(lang, 'listJoin') : ''}${user(c.name)}${t(lang, c.direction === 'below' ? 'contributionBelow' : 'contributionAbove', { share: formatShare(c.share, lang) })}`);
+    return html`<tr data-testid="contributions-${level}-${i.key}"><th scope="row">${i.name}</th><td>${schools}</td></tr>`;
+  });
+  if (!rows.length) return '';
+  return html`<details class="contributions"><summary>${t(lang, 'contributionsTitle')}</summary>
+    <p class="meta">${t(lang, 'contributionsNote')}</p>
+    ${scrollBox(t(lang, 'contributionsTitle'), html`<table><tbody>${rows}</tbody></table>`)}</details>`;
 }
 
 /** A bar per indicator CV, with the limit as a line: SVG, no library.

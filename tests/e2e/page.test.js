@@ -62,6 +62,20 @@ test('pasted CSV gives the published weighted CV, read back from the DOM', async
   assert.equal(keys.length, 8);
   assert.ok(Math.abs(composite - keys.reduce((a, b) => a + b) / 8) < 1e-12);
   assert.equal(await page.getAttribute('[data-testid="verdict-primary"]', 'data-passed'), 'true');
+  // Where the books' CV comes from: each school's share of the weighted variance, written
+  // here from the handout's numbers; the three largest are named, with their side.
+  const students = [45, 37, 89, 76, 55];
+  const booksOf = [279, 137, 935, 160, 402];
+  const P = students.reduce((a, b) => a + b);
+  const X = booksOf.reduce((a, b) => a + b) / P;
+  const parts = students.map((p, i) => (p / P) * (booksOf[i] / p - X) ** 2);
+  const S2 = parts.reduce((a, b) => a + b);
+  const percent = new Intl.NumberFormat('zh-CN', { style: 'percent', maximumFractionDigits: 1 });
+  const expected = ['甲校', '乙校', '丙校', '丁校', '戊校'].map((name, i) => [name, parts[i] / S2, booksOf[i] / students[i] < X])
+    .sort((a, b) => b[1] - a[1]).slice(0, 3)
+    .map(([name, share, below]) => `${name}（${below ? '低于' : '高于'}县域值，占 ${percent.format(share)}）`).join('、');
+  assert.equal(await page.textContent('[data-testid="contributions-primary-books_per_student"] td'), expected);
+  assert.equal(await page.locator('[data-testid="contributions-primary-teaching_area_per_student"]').count(), 0, 'no dispersion, no sources');
   await context.close();
 });
 

@@ -50,6 +50,28 @@ pub struct IndicatorResult {
     /// quality2017: the value each school should reach, and how many do.
     pub standard: Option<f64>,
     pub schools_at_standard: Option<usize>,
+    /// Who makes the CV: each school's share of the weighted variance, largest first (ties
+    /// in row order), summing to 1; empty when every school has the county value.
+    pub contributions: Vec<Contribution>,
+}
+
+/// One school's share of an indicator's weighted variance, (`P_i/P)(x_i` − X̄)² / S², and on
+/// which side of the county value it stands: what a rectification plan starts from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Contribution {
+    pub row: usize,
+    pub name: String,
+    pub share: f64,
+    pub direction: Direction,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Below,
+    Above,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -287,5 +309,22 @@ fn evaluate_indicator(
         passed: limit.map(|limit| dispersion.cv.is_some_and(|cv| cv <= limit)),
         standard: minimum,
         schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.get(indicator.key()).is_some_and(|v| *v >= m)).count()),
+        contributions: contributions(rows, &shares, indicator.scale(), &dispersion),
     }
+}
+
+/// The schools' shares of the variance, largest first.
+fn contributions(rows: &[&SchoolRow], shares: &[Share], scale: f64, dispersion: &statistics::Dispersion) -> Vec<Contribution> {
+    let mut list: Vec<Contribution> = statistics::variance_parts(shares, scale, dispersion)
+        .into_iter()
+        .zip(rows)
+        .map(|((share, below), row)| Contribution {
+            row: row.row,
+            name: row.name.clone(),
+            share,
+            direction: if below { Direction::Below } else { Direction::Above },
+        })
+        .collect();
+    list.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.row.cmp(&b.row)));
+    list
 }

@@ -43,6 +43,26 @@ pub fn weighted_dispersion(shares: &[Share], scale: f64) -> Option<Dispersion> {
     Some(Dispersion { county_value, sd, cv })
 }
 
+/// Each school's part of the weighted variance, (`P_i/P)(x_i` − X̄)² / S², in the order given,
+/// with whether its value is below X̄. The parts sum to 1 (S² is their sum before dividing);
+/// there are none when S is 0 (or rounding noise beside X̄), for then nobody stands apart.
+pub fn variance_parts(shares: &[Share], scale: f64, dispersion: &Dispersion) -> Vec<(f64, bool)> {
+    let students: f64 = shares.iter().map(|s| s.students).sum();
+    let variance = dispersion.sd * dispersion.sd;
+    // Values equal but for the last bits of f64 (resources proportional to students) have an
+    // S of rounding noise: sharing that out would rank schools by noise.
+    if !(variance.is_finite() && dispersion.sd > dispersion.county_value.abs() * 1e-12) {
+        return Vec::new();
+    }
+    shares
+        .iter()
+        .map(|s| {
+            let deviation = scale * s.resource / s.students - dispersion.county_value;
+            (s.students / students * deviation * deviation / variance, deviation < 0.0)
+        })
+        .collect()
+}
+
 /// The plain mean of CVs: basic2012's composite (综合差异系数), from unrounded CVs.
 pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)

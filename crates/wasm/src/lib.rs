@@ -57,15 +57,30 @@ thread_local! {
 
 /// The result without its schools, which stay here until the next call: `schools(level,
 /// from, to)` gives them out (each level's count is its `schools` in the result), and
-/// `lastResult` the whole of it.
+/// `lastResult` the whole of it. Each indicator carries its first ten contributions.
 #[wasm_bindgen(js_name = evaluateSummary)]
 pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
     let mut summary = evaluate_text(text, &read_options(options)?);
     let (primary, junior): (Vec<SchoolResult>, Vec<SchoolResult>) =
         std::mem::take(&mut summary.schools).into_iter().partition(|s| s.level == Level::Primary);
-    let text = json(&summary);
+    let text = summary_json(&mut summary);
     LAST.with_borrow_mut(|last| *last = Some(Last { summary, schools: [primary, junior] }));
     Ok(text)
+}
+
+/// Each indicator's schools ranked by their share of its variance that the summary carries;
+/// all of them stay for `lastResult` (a province has one per school and indicator).
+const CONTRIBUTIONS_SHOWN: usize = 10;
+
+/// The summary as JSON with only the first `CONTRIBUTIONS_SHOWN` contributions of each
+/// indicator; the summary keeps them all.
+fn summary_json(summary: &mut junheng::evaluation::Evaluation) -> String {
+    let tails: Vec<_> = indicators(summary).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
+    let text = json(summary);
+    for (indicator, tail) in indicators(summary).zip(tails) {
+        indicator.contributions.extend(tail);
+    }
+    text
 }
 
 /// The schools `from..to` of a level ("primary" or "junior") of the last summary, as JSON.
@@ -95,6 +110,10 @@ pub fn last_result() -> String {
         (*primary, *junior) = (p, j);
         text
     })
+}
+
+fn indicators(summary: &mut junheng::evaluation::Evaluation) -> impl Iterator<Item = &mut junheng::resources::IndicatorResult> {
+    summary.levels.values_mut().flat_map(|l| l.indicators.iter_mut())
 }
 
 /// Two lists in row order, as one in row order (moved out of both).

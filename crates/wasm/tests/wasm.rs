@@ -41,7 +41,7 @@ fn the_summary_keeps_the_schools_and_hands_out_slices() {
     let whole = junheng_evaluate(HANDOUT, &options("basic2012", "zh"));
     let summary = parse(&junheng_wasm::evaluate_summary(HANDOUT, &options("basic2012", "zh")).map_err(JsValue::from).unwrap());
     assert_eq!(summary["schools"].as_array().unwrap().len(), 0);
-    assert_eq!(summary["levels"], whole["levels"]);
+    assert_eq!(summary["levels"], whole["levels"], "five schools: every contribution fits in the summary");
     assert_eq!(summary["levels"]["primary"]["schools"], 5);
     assert!(summary["levels"].get("junior").is_none());
     let slice = parse(&junheng_wasm::schools("primary", 1, 3));
@@ -60,6 +60,11 @@ fn the_last_result_is_the_whole_contract_in_the_files_order() {
         let whole = junheng_evaluate(DEMO, &options(standard, "zh"));
         junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh")).map_err(JsValue::from).unwrap();
         assert_eq!(parse(&junheng_wasm::last_result()), whole);
+        // The summary carries ten contributions of each indicator; the whole result all of them.
+        let summary = parse(&junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh")).map_err(JsValue::from).unwrap());
+        let shown = summary["levels"]["primary"]["indicators"][0]["contributions"].as_array().unwrap();
+        let all = whole["levels"]["primary"]["indicators"][0]["contributions"].as_array().unwrap();
+        assert!(all.len() > 10 && shown.len() == 10 && shown[..] == all[..10]);
         // Asking again gives the same, and the slices are still there.
         assert_eq!(parse(&junheng_wasm::last_result()), whole);
         let primary: Vec<&Value> = whole["schools"].as_array().unwrap().iter().filter(|s| s["level"] == "primary").collect();

@@ -1,0 +1,70 @@
+//! Who makes each CV (issue 11): every school's share of the weighted variance, checked
+//! against a computation written here from the numbers alone, and for every indicator and
+//! level of the demo county (mixed schools included) under both standards: sum, order, side.
+
+use junheng::resources::Direction;
+use junheng::{evaluate_text, Options, Standard};
+
+const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
+
+#[test]
+fn shares_sum_to_one_are_ranked_and_say_their_side() {
+    for standard in [Standard::Basic2012, Standard::Quality2017] {
+        let e = evaluate_text(DEMO, &Options { standard, ..Options::default() });
+        assert!(e.errors.is_empty(), "{:?}", e.errors);
+        for (level, result) in &e.levels {
+            for indicator in &result.indicators {
+                let c = &indicator.contributions;
+                assert_eq!(c.len(), result.schools, "{level:?} {}: one share per school", indicator.key);
+                let sum: f64 = c.iter().map(|c| c.share).sum();
+                assert!((sum - 1.0).abs() < 1e-12, "{level:?} {}: shares sum to {sum}", indicator.key);
+                assert!(c.windows(2).all(|w| w[0].share >= w[1].share), "{}: largest first", indicator.key);
+                for contribution in c {
+                    let school = e.schools.iter().find(|s| s.row == contribution.row && s.level == *level).unwrap();
+                    let value = school.values[indicator.key];
+                    let below = value < indicator.county_value;
+                    assert_eq!(contribution.direction == Direction::Below, below, "{} {}", school.name, indicator.key);
+                }
+            }
+        }
+    }
+}
+
+/// The handout's five schools (SPEC §1): students and books.
+const HANDOUT: [(&str, f64, f64); 5] =
+    [("甲校", 45.0, 279.0), ("乙校", 37.0, 137.0), ("丙校", 89.0, 935.0), ("丁校", 76.0, 160.0), ("戊校", 55.0, 402.0)];
+
+#[test]
+fn each_share_equals_an_independent_computation() {
+    let mut text = String::from("学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n");
+    for (name, p, books) in HANDOUT {
+        text += &format!("{name},小学,{p},{books},1,1,1,1,1,1,1\n");
+    }
+    let e = evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() });
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    let books = e.levels[&junheng::Level::Primary].indicators.iter().find(|i| i.key == "books_per_student").unwrap();
+    // Written here from the numbers alone: X̄ = ΣR/ΣP, S² = Σ (P_i/P)(x_i − X̄)².
+    let students: f64 = HANDOUT.iter().map(|s| s.1).sum();
+    let county = HANDOUT.iter().map(|s| s.2).sum::<f64>() / students;
+    let part = |p: f64, r: f64| p / students * (r / p - county).powi(2);
+    let variance: f64 = HANDOUT.iter().map(|s| part(s.1, s.2)).sum();
+    let mut want: Vec<(&str, f64, bool)> = HANDOUT.iter().map(|s| (s.0, part(s.1, s.2) / variance, s.2 / s.1 < county)).collect();
+    want.sort_by(|a, b| b.1.total_cmp(&a.1));
+    assert_eq!(books.contributions.len(), 5);
+    for (got, (name, share, below)) in books.contributions.iter().zip(want) {
+        assert_eq!(got.name, name, "ranked by share");
+        assert!((got.share - share).abs() < 1e-12, "{name}: {} vs {share}", got.share);
+        assert_eq!(got.direction == Direction::Below, below, "{name}");
+    }
+}
+
+#[test]
+fn a_county_where_every_school_has_the_county_value_has_no_contributions() {
+    let text = "学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n\
+                甲,小学,100,3000,500,800,200000,20,6,5,3\n乙,小学,200,6000,1000,1600,400000,40,12,10,6\n";
+    let e = evaluate_text(text, &Options { standard: Standard::Basic2012, ..Options::default() });
+    assert!(e.errors.is_empty(), "{:?}", e.errors);
+    for indicator in &e.levels[&junheng::Level::Primary].indicators {
+        assert!(indicator.contributions.is_empty(), "{}: S = 0, nobody stands apart", indicator.key);
+    }
+}
