@@ -6,7 +6,7 @@
 
 import { Engine } from './engine.js';
 import { VirtualRows } from './virtual.js';
-import { applyStrings, t } from './i18n.js';
+import { applyStrings, t, useLang } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
@@ -728,6 +728,7 @@ export function mountCalculator(root, host, embed) {
   }
 
   async function main() {
+    await useLang(state.lang);
     $('summary').textContent = t(state.lang, 'loading');
     const langs = /** @type {const} */ (['zh', 'en']);
     const perLang = langs.flatMap((l) => [engine.call('templateHeader', l), engine.call('templateLabels', l)]);
@@ -769,9 +770,10 @@ export function mountCalculator(root, host, embed) {
   }
 
   /** Switches the calculator's language (the host's `lang` attribute). */
-  function setLang(lang) {
+  async function setLang(lang) {
     const next = langOf(lang);
     if (!next || next === state.lang) return;
+    await useLang(next);
     state.lang = next;
     applyLanguage();
     editor.render();

@@ -136,7 +136,29 @@ function renderLevel(result, level, lang) {
     ${scrollBox(title, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}
     ${renderChart(r, level, lang)}
-    ${renderContributions(r, level, lang)}`;
+    ${renderContributions(r, level, lang)}
+    ${renderGroups(r, level, lang)}`;
+}
+
+/** With a 乡镇/学区 column: how much of each indicator's variance is inside the groups and how
+ * much between them (the core splits it exactly), and the groups furthest below and above.
+ * @param {LevelResult} r @param {Level} level @param {Lang} lang */
+function renderGroups(r, level, lang) {
+  const rows = r.indicators.filter((i) => i.groups && i.groups.within + i.groups.between > 0).map((i) => {
+    const { within, between, groups } = i.groups;
+    const total = within + between;
+    const byValue = [...groups].sort((a, b) => a.value - b.value);
+    const named = (g) => html`${g.name ? user(g.name) : t(lang, 'noGroup')} ${formatValue(g.value, lang)}`;
+    return html`<tr data-testid="groups-${level}-${i.key}"><th scope="row">${i.name}</th>
+      <td class="num" data-value="${within / total}">${formatShare(within / total, lang)}</td>
+      <td class="num" data-value="${between / total}">${formatShare(between / total, lang)}</td>
+      <td>${named(byValue[0])}</td><td>${named(byValue[byValue.length - 1])}</td></tr>`;
+  });
+  if (!rows.length) return '';
+  const names = [t(lang, 'indicator'), t(lang, 'withinGroups'), t(lang, 'betweenGroups'), t(lang, 'lowestGroup'), t(lang, 'highestGroup')];
+  return html`<details class="contributions"><summary>${t(lang, 'groupsTitle')}</summary>
+    <p class="meta">${t(lang, 'groupsNote')}</p>
+    ${headedTable(t(lang, 'groupsTitle'), names, rows)}</details>`;
 }
 
 /** How many schools each indicator names as the source of its dispersion. */

@@ -6,10 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
-/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling 2 % above where the
- * page stood at the end of issue 9 (245 029; docs/PERFORMANCE.md has the gap and what would
- * close it). Lower it as the page shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 250_000;
+/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 1 % above where
+ * the page stands (254 051 after issue 11's contributions and decomposition grew the wasm
+ * by 5 KB, with English now fetched on demand; docs/PERFORMANCE.md has the history, the gap
+ * and what would close it). Lower it as the page shrinks; never raise it without saying why there. */
+export const FIRST_LOAD_BUDGET = 256_000;
 
 const env = useBrowser();
 

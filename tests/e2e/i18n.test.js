@@ -4,8 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STRINGS } from '../../www/i18n.js';
+import { STRINGS as ZH } from '../../www/i18n.js';
+import { en } from '../../www/i18n-en.js';
 import { ROOT } from './harness.js';
+
+const STRINGS = { ...ZH, en };
 
 test('Chinese and English have the same keys, none empty', () => {
   assert.deepEqual(Object.keys(STRINGS.en).sort(), Object.keys(STRINGS.zh).sort());
@@ -27,13 +30,14 @@ test('every key the page names is defined', async () => {
 });
 
 test('no key is written twice in a language (the later one would silently win)', async () => {
-  const source = await readFile(join(ROOT, 'www/i18n.js'), 'utf8');
-  const blocks = source.split(/^ {2}(\w+): \{$/m).slice(1);
-  assert.ok(blocks.length >= 4, 'the language blocks are found');
-  for (let i = 0; i < blocks.length; i += 2) {
-    const keys = [...blocks[i + 1].matchAll(/^ {4}(?:'([^']+)'|([\p{L}\p{N}_]+)):/gmu)].map((m) => m[1] ?? m[2]);
-    assert.ok(keys.length > 100, `${blocks[i]}: ${keys.length} keys read`);
+  // Each language's object, read as text: zh inside STRINGS (keys at 4 spaces), en alone (2).
+  const files = [['zh', 'www/i18n.js', 4], ['en', 'www/i18n-en.js', 2]];
+  for (const [lang, file, indent] of files) {
+    const source = await readFile(join(ROOT, file), 'utf8');
+    const pattern = new RegExp(`^ {${indent}}(?:'([^']+)'|([\\p{L}\\p{N}_]+)):`, 'gmu');
+    const keys = [...source.matchAll(pattern)].map((m) => m[1] ?? m[2]);
+    assert.ok(keys.length > 100, `${lang}: ${keys.length} keys read`);
     const repeated = keys.filter((key, k) => keys.indexOf(key) !== k);
-    assert.deepEqual(repeated, [], `${blocks[i]} defines these keys twice`);
+    assert.deepEqual(repeated, [], `${lang} defines these keys twice`);
   }
 });

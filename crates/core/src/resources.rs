@@ -8,6 +8,7 @@ use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What the resources are judged by.
 #[derive(Clone, Copy)]
@@ -53,6 +54,31 @@ pub struct IndicatorResult {
     /// Who makes the CV: each school's share of the weighted variance, largest first (ties
     /// in row order), summing to 1; empty when every school has the county value.
     pub contributions: Vec<Contribution>,
+    /// With a 乡镇/学区 column: the weighted variance split into the differences inside the
+    /// groups and between them (S² = within + between), and each group's own dispersion.
+    pub groups: Option<Decomposition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Decomposition {
+    /// `Σ_g (P_g/P)·S_g²`: schools differing from their own group's value.
+    pub within: f64,
+    /// `Σ_g (P_g/P)·(X̄_g − X̄)²`: groups differing from the county value.
+    pub between: f64,
+    /// In the order they first appear in the file; a school without a group is in the one named "".
+    pub groups: Vec<GroupDispersion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct GroupDispersion {
+    pub name: String,
+    pub schools: usize,
+    pub students: f64,
+    pub value: f64,
+    pub sd: f64,
+    pub cv: Option<f64>,
 }
 
 /// One school's share of an indicator's weighted variance, (`P_i/P)(x_i` − X̄)² / S², and on
@@ -61,7 +87,8 @@ pub struct IndicatorResult {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Contribution {
     pub row: usize,
-    pub name: String,
+    /// Shared by the school's contributions to every indicator (a province has millions).
+    pub name: Arc<str>,
     pub share: f64,
     pub direction: Direction,
 }
@@ -220,8 +247,9 @@ fn failing_schools(failing: &[&str], lang: Lang) -> String {
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
     let (standard, lang, profile) = (rules.standard, rules.lang, rules.profile);
     let mut reasons = Vec::new();
+    let names: Vec<Arc<str>> = rows.iter().map(|r| Arc::from(r.name.as_str())).collect();
     let indicators: Vec<IndicatorResult> =
-        standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, rows, schools, rules)).collect();
+        standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, rows, &names, schools, rules)).collect();
     let (mut composite_cv, mut composite_limit, mut schools_passed) = (None, None, None);
     match standard {
         Standard::Basic2012 => {
@@ -284,6 +312,7 @@ fn evaluate_indicator(
     indicator: Indicator,
     level: Level,
     rows: &[&SchoolRow],
+    names: &[Arc<str>],
     schools: &[&SchoolResult],
     rules: &Rules,
 ) -> IndicatorResult {
@@ -309,22 +338,60 @@ fn evaluate_indicator(
         passed: limit.map(|limit| dispersion.cv.is_some_and(|cv| cv <= limit)),
         standard: minimum,
         schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.get(indicator.key()).is_some_and(|v| *v >= m)).count()),
-        contributions: contributions(rows, &shares, indicator.scale(), &dispersion),
+        contributions: contributions(rows, names, &shares, indicator.scale(), &dispersion),
+        groups: decomposition(rows, &shares, indicator.scale(), &dispersion),
     }
 }
 
+/// The variance split by 乡镇/学区 (none when no school names one): each group's own
+/// dispersion, from which within = `Σ (P_g/P)·S_g²` and between = `Σ (P_g/P)·(X̄_g − X̄)²`.
+fn decomposition(rows: &[&SchoolRow], shares: &[Share], scale: f64, dispersion: &statistics::Dispersion) -> Option<Decomposition> {
+    rows.iter().any(|r| r.group.as_deref().is_some_and(|g| !g.is_empty())).then_some(())?;
+    // Each group's index by name, and its members in the order groups first appear.
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut members: Vec<(&str, Vec<Share>)> = Vec::new();
+    for (row, share) in rows.iter().zip(shares) {
+        let name = row.group.as_deref().unwrap_or("");
+        let at = *index.entry(name).or_insert_with(|| {
+            members.push((name, Vec::new()));
+            members.len() - 1
+        });
+        members[at].1.push(*share);
+    }
+    let total: f64 = shares.iter().map(|s| s.students).sum();
+    let (mut within, mut between) = (0.0, 0.0);
+    let groups = members
+        .iter()
+        .map(|(name, list)| {
+            let own =
+                statistics::weighted_dispersion(list, scale).unwrap_or(statistics::Dispersion { county_value: 0.0, sd: 0.0, cv: None });
+            let students: f64 = list.iter().map(|s| s.students).sum();
+            within += students / total * own.sd * own.sd;
+            between += students / total * (own.county_value - dispersion.county_value).powi(2);
+            GroupDispersion { name: (*name).to_string(), schools: list.len(), students, value: own.county_value, sd: own.sd, cv: own.cv }
+        })
+        .collect();
+    Some(Decomposition { within, between, groups })
+}
+
 /// The schools' shares of the variance, largest first.
-fn contributions(rows: &[&SchoolRow], shares: &[Share], scale: f64, dispersion: &statistics::Dispersion) -> Vec<Contribution> {
+fn contributions(
+    rows: &[&SchoolRow],
+    names: &[Arc<str>],
+    shares: &[Share],
+    scale: f64,
+    dispersion: &statistics::Dispersion,
+) -> Vec<Contribution> {
     let mut list: Vec<Contribution> = statistics::variance_parts(shares, scale, dispersion)
         .into_iter()
-        .zip(rows)
-        .map(|((share, below), row)| Contribution {
+        .zip(rows.iter().zip(names))
+        .map(|((share, below), (row, name))| Contribution {
             row: row.row,
-            name: row.name.clone(),
+            name: Arc::clone(name),
             share,
             direction: if below { Direction::Below } else { Direction::Above },
         })
         .collect();
-    list.sort_by(|a, b| b.share.total_cmp(&a.share).then(a.row.cmp(&b.row)));
+    list.sort_unstable_by(|a, b| b.share.total_cmp(&a.share).then(a.row.cmp(&b.row)));
     list
 }

@@ -1,6 +1,7 @@
-//! Who makes each CV (issue 11): every school's share of the weighted variance, checked
-//! against a computation written here from the numbers alone, and for every indicator and
-//! level of the demo county (mixed schools included) under both standards: sum, order, side.
+//! Where each CV comes from (issue 11): every school's share of the weighted variance,
+//! checked against a computation written here from the numbers alone, and for every indicator
+//! and level of the demo county (mixed schools included) under both standards: sum, order,
+//! side; and the variance split by 乡镇 into within- and between-group parts, exactly.
 
 use junheng::resources::Direction;
 use junheng::{evaluate_text, Options, Standard};
@@ -52,7 +53,7 @@ fn each_share_equals_an_independent_computation() {
     want.sort_by(|a, b| b.1.total_cmp(&a.1));
     assert_eq!(books.contributions.len(), 5);
     for (got, (name, share, below)) in books.contributions.iter().zip(want) {
-        assert_eq!(got.name, name, "ranked by share");
+        assert_eq!(&*got.name, name, "ranked by share");
         assert!((got.share - share).abs() < 1e-12, "{name}: {} vs {share}", got.share);
         assert_eq!(got.direction == Direction::Below, below, "{name}");
     }
@@ -67,4 +68,54 @@ fn a_county_where_every_school_has_the_county_value_has_no_contributions() {
     for indicator in &e.levels[&junheng::Level::Primary].indicators {
         assert!(indicator.contributions.is_empty(), "{}: S = 0, nobody stands apart", indicator.key);
     }
+}
+
+#[test]
+fn the_variance_splits_exactly_into_within_and_between_townships() {
+    for standard in [Standard::Basic2012, Standard::Quality2017] {
+        let e = evaluate_text(DEMO, &Options { standard, ..Options::default() });
+        for (level, result) in &e.levels {
+            for indicator in &result.indicators {
+                let d = indicator.groups.as_ref().expect("the demo has a 乡镇 column");
+                let variance = indicator.sd * indicator.sd;
+                assert!(
+                    (d.within + d.between - variance).abs() <= variance * 1e-12,
+                    "{level:?} {}: {} + {} vs {variance}",
+                    indicator.key,
+                    d.within,
+                    d.between
+                );
+                assert_eq!(d.groups.iter().map(|g| g.schools).sum::<usize>(), result.schools);
+                // Each group's value, from the schools' own values here: Σ P·x / Σ P.
+                for group in &d.groups {
+                    let members: Vec<_> = e
+                        .schools
+                        .iter()
+                        .filter(|s| s.level == *level && s.included && s.group.as_deref().unwrap_or("") == group.name)
+                        .collect();
+                    assert_eq!(members.len(), group.schools, "{}", group.name);
+                    let students: f64 = members.iter().map(|s| s.students).sum();
+                    let value = members.iter().map(|s| s.students * s.values[indicator.key]).sum::<f64>() / students;
+                    assert!(
+                        (value - group.value).abs() <= value.abs() * 1e-12,
+                        "{} {}: {value} vs {}",
+                        group.name,
+                        indicator.key,
+                        group.value
+                    );
+                    assert!((students - group.students).abs() < 1e-9);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_without_townships_has_no_decomposition() {
+    let mut text = String::from("学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n");
+    for (name, p, books) in HANDOUT {
+        text += &format!("{name},小学,{p},{books},1,1,1,1,1,1,1\n");
+    }
+    let e = evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() });
+    assert!(e.levels[&junheng::Level::Primary].indicators.iter().all(|i| i.groups.is_none()));
 }
