@@ -680,6 +680,14 @@ export function mountCalculator(root, host, embed) {
     $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), template.header[state.lang] + '\r\n'));
     $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
     $('share-link').addEventListener('click', makeShareLink);
+    $('export-json').addEventListener('click', async () => {
+      const result = await settledResult();
+      if (result) download(t(state.lang, 'resultJsonFile'), JSON.stringify(result, null, 2), 'application/json');
+    });
+    $('export-csv').addEventListener('click', async () => {
+      const [result, { resultCsv }] = await Promise.all([settledResult(), import('./export.js')]);
+      if (result) download(t(state.lang, 'resultCsvFile'), resultCsv(result, state.lang));
+    });
     for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (root.querySelectorAll('a[data-file]'))) link.href = fileUrl(link.dataset.file);
     $('sheet-select').addEventListener('change', (event) => replaceData(workbook[Number(target(event).value)].text, { label: workbook[Number(target(event).value)].name }));
     $('extras').addEventListener('change', (event) => {

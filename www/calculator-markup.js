@@ -80,7 +80,13 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
   </section>
 
   <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
-    <h2 id="results-title" data-i18n="results">评估结果</h2>
+    <div class="panel-head">
+      <h2 id="results-title" data-i18n="results">评估结果</h2>
+      <div class="actions">
+        <button type="button" id="export-json" class="ghost" data-testid="export-json" data-i18n="exportJson">导出结果（JSON）</button>
+        <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv">导出各校结果（CSV）</button>
+      </div>
+    </div>
     <div id="problems" role="alert"></div>
     <div id="overall" aria-live="polite"></div>
     <div id="summary"></div>

@@ -202,3 +202,24 @@ test('the template download has a BOM and the template header', async () => {
   assert.match(bytes.toString('utf8'), /^\ufeff学校名称,学段,学校类型/);
   await context.close();
 });
+
+test('the result exports as JSON (the contract) and as a CSV of the schools, formulas kept as text', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
+  await pasteText(page, handoutTable(',').replace('甲校', '=1+1'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.deepEqual(exported, await page.evaluate(() => document.querySelector('junheng-calculator').result));
+  assert.equal(exported.schools.length, 5);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  const bytes = await readFile(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = bytes.toString('utf8').slice(1).trim().split('\n').map((line) => line.split(','));
+  assert.deepEqual(header.slice(0, 5), ['行', '学校', '学段', '乡镇', '在校生']);
+  assert.equal(rows.length, 5);
+  assert.equal(rows[0][1], "'=1+1", 'a cell a spreadsheet would run stays text');
+  // Unrounded: 279 books for 45 students, as the number itself.
+  assert.equal(Number(rows[0][header.indexOf('生均图书册数')]), 279 / 45);
+  await context.close();
+});

@@ -1,0 +1,27 @@
+// The whole result as files to keep or pass on: the JSON contract as it is, and the schools
+// as a CSV table (UTF-8 with BOM, numbers unrounded: a file is data, not display). A cell
+// that a spreadsheet would run as a formula (= + - @ first) gets a leading ' so that it stays
+// text (CSV injection).
+
+import { gridToText } from './files.js';
+import { t } from './i18n.js';
+
+/** @typedef {import('./types/Evaluation').Evaluation} Evaluation */
+
+/** A cell as a spreadsheet will show it, never run it. */
+export const neutral = (cell) => {
+  const text = String(cell ?? '');
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+};
+
+/** The schools of the result, one row each, with every indicator's value and the verdict.
+ * @param {Evaluation} result @param {'zh' | 'en'} lang */
+export function resultCsv(result, lang) {
+  const indicators = [...new Map(Object.values(result.levels).flatMap((l) => l.indicators).map((i) => [i.key, i.name]))];
+  const header = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'group'), t(lang, 'students'),
+    ...indicators.map(([, name]) => name), t(lang, 'result'), t(lang, 'reasons')];
+  const verdict = (passed) => (passed == null ? '' : t(lang, passed ? 'passed' : 'failed'));
+  const rows = result.schools.map((s) => [s.row, s.name, t(lang, s.level), s.group ?? '', s.students,
+    ...indicators.map(([key]) => s.values[key] ?? ''), verdict(s.passed), s.reasons.join(t(lang, 'semicolon'))]);
+  return gridToText([header, ...rows].map((row) => row.map(neutral)), ',');
+}
