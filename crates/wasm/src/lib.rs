@@ -44,11 +44,11 @@ pub fn evaluate(text: &str, options: &str) -> Result<String, JsError> {
     Ok(json(&evaluate_text(text, &read_options(options)?)))
 }
 
-/// The last `evaluateSummary`'s result: the summary, and its schools by level for `schools`
-/// to hand out (a province's schools are most of its result).
+/// The last `evaluateSummary`'s whole result, and where each level's schools are in it, for
+/// `schools` to hand out a window at a time (a province's schools are most of its result).
 struct Last {
-    summary: junheng::evaluation::Evaluation,
-    schools: [Vec<SchoolResult>; 2],
+    whole: junheng::evaluation::Evaluation,
+    by_level: [Vec<usize>; 2],
 }
 
 thread_local! {
@@ -60,11 +60,13 @@ thread_local! {
 /// `lastResult` the whole of it. Each indicator carries its first ten contributions.
 #[wasm_bindgen(js_name = evaluateSummary)]
 pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
-    let mut summary = evaluate_text(text, &read_options(options)?);
-    let (primary, junior): (Vec<SchoolResult>, Vec<SchoolResult>) =
-        std::mem::take(&mut summary.schools).into_iter().partition(|s| s.level == Level::Primary);
-    let text = summary_json(&mut summary);
-    LAST.with_borrow_mut(|last| *last = Some(Last { summary, schools: [primary, junior] }));
+    let mut whole = evaluate_text(text, &read_options(options)?);
+    let mut by_level = [Vec::new(), Vec::new()];
+    for (i, school) in whole.schools.iter().enumerate() {
+        by_level[usize::from(school.level == Level::Junior)].push(i);
+    }
+    let text = summary_json(&mut whole);
+    LAST.with_borrow_mut(|last| *last = Some(Last { whole, by_level }));
     Ok(text)
 }
 
@@ -72,15 +74,21 @@ pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
 /// all of them stay for `lastResult` (a province has one per school and indicator).
 const CONTRIBUTIONS_SHOWN: usize = 10;
 
-/// The summary as JSON with only the first `CONTRIBUTIONS_SHOWN` contributions of each
-/// indicator; the summary keeps them all.
-fn summary_json(summary: &mut junheng::evaluation::Evaluation) -> String {
-    let tails: Vec<_> = indicators(summary).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
-    let text = json(summary);
-    for (indicator, tail) in indicators(summary).zip(tails) {
+/// The result as JSON without its schools and with only the first `CONTRIBUTIONS_SHOWN`
+/// contributions of each indicator; `whole` is given back as it came.
+fn summary_json(whole: &mut junheng::evaluation::Evaluation) -> String {
+    let schools = std::mem::take(&mut whole.schools);
+    let tails: Vec<_> = indicators(whole).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
+    let text = json(whole);
+    for (indicator, tail) in indicators(whole).zip(tails) {
         indicator.contributions.extend(tail);
     }
+    whole.schools = schools;
     text
+}
+
+fn indicators(whole: &mut junheng::evaluation::Evaluation) -> impl Iterator<Item = &mut junheng::resources::IndicatorResult> {
+    whole.levels.values_mut().flat_map(|l| l.indicators.iter_mut())
 }
 
 /// The schools `from..to` of a level ("primary" or "junior") of the last summary, as JSON.
@@ -88,43 +96,19 @@ fn summary_json(summary: &mut junheng::evaluation::Evaluation) -> String {
 pub fn schools(level: &str, from: usize, to: usize) -> String {
     let index = usize::from(level == Level::Junior.key());
     LAST.with_borrow(|last| {
-        let list = last.as_ref().map_or(&[][..], |l| &l.schools[index][..]);
+        let Some(Last { whole, by_level }) = last else { return json(&[] as &[SchoolResult]) };
+        let list = &by_level[index];
         let to = to.min(list.len());
-        json(&list[from.min(to)..to])
+        json(&list[from.min(to)..to].iter().map(|&i| &whole.schools[i]).collect::<Vec<_>>())
     })
 }
 
 /// The whole result contract of the last `evaluateSummary` (what `evaluate` would have
-/// returned, schools in the file's order), or `null` before any: for the embedding page's
-/// `result` event, asked only when someone takes it.
+/// returned), or `null` before any: for the embedding page's `result` event, asked only when
+/// someone takes it.
 #[wasm_bindgen(js_name = lastResult)]
 pub fn last_result() -> String {
-    LAST.with_borrow_mut(|last| {
-        let Some(Last { summary, schools }) = last.as_mut() else { return "null".to_string() };
-        // Each level's schools are in the file's order: merged by row, they are the file's.
-        let [primary, junior] = schools;
-        summary.schools = merge_by_row(primary, junior);
-        let text = json(summary);
-        let (p, j): (Vec<SchoolResult>, Vec<SchoolResult>) =
-            std::mem::take(&mut summary.schools).into_iter().partition(|s| s.level == Level::Primary);
-        (*primary, *junior) = (p, j);
-        text
-    })
-}
-
-fn indicators(summary: &mut junheng::evaluation::Evaluation) -> impl Iterator<Item = &mut junheng::resources::IndicatorResult> {
-    summary.levels.values_mut().flat_map(|l| l.indicators.iter_mut())
-}
-
-/// Two lists in row order, as one in row order (moved out of both).
-fn merge_by_row(a: &mut Vec<SchoolResult>, b: &mut Vec<SchoolResult>) -> Vec<SchoolResult> {
-    let mut merged = Vec::with_capacity(a.len() + b.len());
-    let (mut a, mut b) = (std::mem::take(a).into_iter().peekable(), std::mem::take(b).into_iter().peekable());
-    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-        merged.push(if x.row <= y.row { a.next() } else { b.next() }.expect("peeked"));
-    }
-    merged.extend(a.chain(b));
-    merged
+    LAST.with_borrow(|last| last.as_ref().map_or_else(|| "null".to_string(), |l| json(&l.whole)))
 }
 
 /// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.
