@@ -12,7 +12,7 @@ import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download, isZip, looksBinary } from './files.js';
-import { formatCount } from './format.js';
+import { formatCount, LOCALES } from './format.js';
 import { Store } from './storage.js';
 import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
 
@@ -465,10 +465,20 @@ export function mountCalculator(root, host, embed) {
     if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(file.name, t(state.lang, 'xlsUnsupported'));
     const text = decodeBytes(bytes);
     if (looksBinary(text)) return refuse(file.name, t(state.lang, 'fileNotTable'));
-    if (!(await engine.call('hasCells', text))) return refuse(file.name, t(state.lang, 'fileEmpty'));
+    return openText(text, file.name);
+  }
+
+  /** Opens a table's text named `name`, refused when it has no cell. */
+  async function openText(text, name) {
+    if (!(await engine.call('hasCells', text))) return refuse(name, t(state.lang, 'fileEmpty'));
+    return openTable(text, { label: name });
+  }
+
+  /** Replaces the data with a table that is not a workbook's sheet: no other sheets are offered. */
+  function openTable(text, how) {
     workbook = [];
     $('sheet-row').hidden = true;
-    return replaceData(text, { label: file.name });
+    return replaceData(text, how);
   }
 
   /** Opens the sheet that looks most like the template, and offers the others. */
@@ -495,10 +505,7 @@ export function mountCalculator(root, host, embed) {
   async function openGiven(input) {
     const label = t(state.lang, 'givenData');
     if (typeof input !== 'string') return openFile(input instanceof File ? input : new File([input], label));
-    if (!(await engine.call('hasCells', input))) return refuse(label, t(state.lang, 'fileEmpty'));
-    workbook = [];
-    $('sheet-row').hidden = true;
-    return replaceData(input, { label });
+    return openText(input, label);
   }
 
   /** Opens the table at `src` (the element's attribute), relative to the host page. */
@@ -517,9 +524,7 @@ export function mountCalculator(root, host, embed) {
 
   async function loadDemo() {
     const [table, answers] = await Promise.all([demoTable(), demoAnswers()]);
-    workbook = [];
-    $('sheet-row').hidden = true;
-    await replaceData(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
+    await openTable(table, { demo: true, answers: { ...emptyAnswers(), ...answers }, label: t(state.lang, 'demoName') });
   }
 
   /** The template's header row alone, tab-separated as the editor writes it. */
@@ -535,7 +540,7 @@ export function mountCalculator(root, host, embed) {
     // The host says its language (for screen readers, and for the page around it to follow).
     if (langOf(host.getAttribute('lang')) !== lang) host.setAttribute('lang', lang);
     // What is shown is in this language and script, whatever the host's attribute says (zh-Hant).
-    $('calculator').lang = lang === 'zh' ? 'zh-CN' : 'en';
+    $('calculator').lang = LOCALES[lang];
     host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
     $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
     // The editor's labels follow at its next drawing (the language toggle redraws it).

@@ -2,7 +2,8 @@
 // unrounded in the result and in data-value attributes): one cached Intl.NumberFormat per
 // language and style, as github/relative-time-element caches its formatters.
 
-const LOCALES = { zh: 'zh-CN', en: 'en' };
+/** The BCP 47 tag of each of the page's languages: for Intl, and for `lang` attributes. */
+export const LOCALES = { zh: 'zh-CN', en: 'en' };
 const formatters = new Map();
 
 function formatter(lang, options) {

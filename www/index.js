@@ -7,6 +7,7 @@
 // never mix (docs/EMBED.md).
 
 import { applyStrings, t } from './i18n.js';
+import { LOCALES } from './format.js';
 
 const params = new URLSearchParams(location.search);
 const embedded = params.get('embed') === '1';
@@ -17,10 +18,10 @@ const toggle = document.getElementById('lang-toggle');
 calculator.addEventListener('langchange', (/** @type {CustomEvent} */ event) => {
   const { lang } = event.detail;
   applyStrings(lang, document);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = LOCALES[lang];
   document.title = t(lang, 'title');
   toggle.textContent = lang === 'zh' ? 'English' : '中文';
-  toggle.lang = lang === 'zh' ? 'en' : 'zh-CN';
+  toggle.lang = LOCALES[lang === 'zh' ? 'en' : 'zh'];
   toggle.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
 });
 calculator.addEventListener('ready', () => { document.body.dataset.ready = 'true'; });

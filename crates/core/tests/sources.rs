@@ -35,13 +35,18 @@ fn shares_sum_to_one_are_ranked_and_say_their_side() {
 const HANDOUT: [(&str, f64, f64); 5] =
     [("甲校", 45.0, 279.0), ("乙校", 37.0, 137.0), ("丙校", 89.0, 935.0), ("丁校", 76.0, 160.0), ("戊校", 55.0, 402.0)];
 
-#[test]
-fn each_share_equals_an_independent_computation() {
+/// The handout's schools as a table (books vary, every other resource is 1), under basic2012.
+fn evaluate_handout() -> junheng::Evaluation {
     let mut text = String::from("学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n");
     for (name, p, books) in HANDOUT {
         text += &format!("{name},小学,{p},{books},1,1,1,1,1,1,1\n");
     }
-    let e = evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() });
+    evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() })
+}
+
+#[test]
+fn each_share_equals_an_independent_computation() {
+    let e = evaluate_handout();
     assert!(e.errors.is_empty(), "{:?}", e.errors);
     let books = e.levels[&junheng::Level::Primary].indicators.iter().find(|i| i.key == "books_per_student").unwrap();
     // Written here from the numbers alone: X̄ = ΣR/ΣP, S² = Σ (P_i/P)(x_i − X̄)².
@@ -112,10 +117,6 @@ fn the_variance_splits_exactly_into_within_and_between_townships() {
 
 #[test]
 fn a_table_without_townships_has_no_decomposition() {
-    let mut text = String::from("学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数\n");
-    for (name, p, books) in HANDOUT {
-        text += &format!("{name},小学,{p},{books},1,1,1,1,1,1,1\n");
-    }
-    let e = evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() });
+    let e = evaluate_handout();
     assert!(e.levels[&junheng::Level::Primary].indicators.iter().all(|i| i.groups.is_none()));
 }
