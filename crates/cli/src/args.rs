@@ -6,6 +6,8 @@ use lexopt::prelude::*;
 pub const USAGE: &str =
     "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
        junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+       junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROW,ROW…]
+                    [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
        junheng profile
        junheng --help | --version";
 
@@ -15,6 +17,7 @@ pub enum Format {
     Text,
 }
 
+/// What `evaluate` and `plan` share: the input and how to read, judge and write it.
 pub struct Args {
     pub options: Options,
     pub format: Format,
@@ -23,9 +26,19 @@ pub struct Args {
     pub sheet: Option<String>,
 }
 
+/// What only `plan` takes.
+#[derive(Default)]
+pub struct PlanArgs {
+    pub margin: Option<f64>,
+    pub costs: Option<String>,
+    pub rotation: bool,
+    pub fixed: Vec<usize>,
+}
+
 /// What the command line asks for.
 pub enum Command {
     Evaluate(Box<Args>),
+    Plan(Box<Args>, PlanArgs),
     Profile,
     Help,
     Version,
@@ -36,7 +49,8 @@ pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
     let mut parser = lexopt::Parser::from_args(words);
     let usage = |e: lexopt::Error| format!("{e}\n{USAGE}");
     match parser.next().map_err(usage)? {
-        Some(Value(word)) if word == "evaluate" => evaluate(&mut parser).map_err(usage),
+        Some(Value(word)) if word == "evaluate" => command(&mut parser, false).map_err(usage),
+        Some(Value(word)) if word == "plan" => command(&mut parser, true).map_err(usage),
         Some(Value(word)) if word == "profile" => match parser.next().map_err(usage)? {
             None => Ok(Command::Profile),
             Some(arg) => Err(usage(arg.unexpected())),
@@ -49,8 +63,14 @@ pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
     }
 }
 
-fn evaluate(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
+/// `evaluate`'s options, and with `plan` also the plan's (a plan has no --project: its data
+/// is the file's).
+fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::Error> {
     let (mut options, mut format, mut file, mut project, mut sheet) = (Options::default(), Format::Text, None, false, None);
+    let mut planning = PlanArgs::default();
+    if plan {
+        format = Format::Json;
+    }
     while let Some(arg) = parser.next()? {
         match arg {
             Long("standard") => {
@@ -72,9 +92,21 @@ fn evaluate(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
                 }
             }
             Long("sheet") => sheet = Some(parser.value()?.parse()?),
-            Long("project") => {
+            Long("project") if !plan => {
                 file = Some(parser.value()?.parse()?);
                 project = true;
+            }
+            Long("margin") if plan => {
+                let margin: f64 = parser.value()?.parse()?;
+                planning.margin = Some(margin);
+            }
+            Long("costs") if plan => planning.costs = Some(parser.value()?.parse()?),
+            Long("rotation") if plan => planning.rotation = true,
+            Long("fixed") if plan => {
+                let rows: String = parser.value()?.parse()?;
+                for row in rows.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                    planning.fixed.push(row.parse().map_err(|_| format!("--fixed takes row numbers, not {row:?}"))?);
+                }
             }
             Short('h') | Long("help") => return Ok(Command::Help),
             Short('V') | Long("version") => return Ok(Command::Version),
@@ -83,5 +115,6 @@ fn evaluate(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
         }
     }
     let file = file.ok_or("no input file (use - for standard input)")?;
-    Ok(Command::Evaluate(Box::new(Args { options, format, file, project, sheet })))
+    let args = Box::new(Args { options, format, file, project, sheet });
+    Ok(if plan { Command::Plan(args, planning) } else { Command::Evaluate(args) })
 }

@@ -3,17 +3,19 @@
 //!
 //!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
 //!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+//!     junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROWS] [--format json|text] FILE|-
+//!                            the least additions for the resources to pass (整改台账), proven
 //!     junheng profile        prints the national profile, a start for a provincial one
 //!
 //! FILE is CSV or TSV in UTF-8, UTF-16 or GBK/GB18030 (detected), or an .xlsx/.xls/.ods
 //! workbook (the sheet that looks most like the template, or --sheet NAME).
 //!
-//! Exit 0 when the evaluation ran (pass or fail), 2 when the input is unusable, 64 on a usage error.
+//! Exit 0 when the evaluation ran (pass or fail) or a plan was made (feasible or not), 2 when the input is unusable, 64 on a usage error.
 //! `--help` and `--version` print to standard output and exit 0. Output closed early (as by
 //! `| head`) ends the command quietly.
 
-use crate::args::{self, Command, Format};
-use crate::text::render_text;
+use crate::args::{self, Args, Command, Format, PlanArgs};
+use crate::text::{render_plan, render_text};
 use junheng::evaluate_text;
 use junheng::evaluation::evaluate_owned_grid;
 use junheng_files as files;
@@ -58,30 +60,77 @@ fn terminal_safe(text: &str) -> String {
 }
 
 pub fn main() -> ExitCode {
-    let args = match args::parse(std::env::args_os().skip(1)) {
-        Ok(Command::Evaluate(args)) => *args,
+    match args::parse(std::env::args_os().skip(1)) {
+        Ok(Command::Evaluate(args)) => evaluate(&args),
+        Ok(Command::Plan(args, planning)) => plan(&args, planning),
         Ok(Command::Profile) => {
             let json = serde_json::to_string_pretty(&junheng::Profile::national()).expect("the profile serialises");
-            return emit(&format!("{json}\n"), ExitCode::SUCCESS);
+            emit(&format!("{json}\n"), ExitCode::SUCCESS)
         }
-        Ok(Command::Help) => {
-            return emit(
-                &format!("junheng {}: {}\n\n{}\n", env!("CARGO_PKG_VERSION"), env!("CARGO_PKG_DESCRIPTION"), args::USAGE),
-                ExitCode::SUCCESS,
-            )
-        }
-        Ok(Command::Version) => return emit(&format!("junheng {}\n", env!("CARGO_PKG_VERSION")), ExitCode::SUCCESS),
+        Ok(Command::Help) => emit(
+            &format!("junheng {}: {}\n\n{}\n", env!("CARGO_PKG_VERSION"), env!("CARGO_PKG_DESCRIPTION"), args::USAGE),
+            ExitCode::SUCCESS,
+        ),
+        Ok(Command::Version) => emit(&format!("junheng {}\n", env!("CARGO_PKG_VERSION")), ExitCode::SUCCESS),
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::from(64);
+            ExitCode::from(64)
         }
-    };
-    let bytes = match read_input(&args.file) {
+    }
+}
+
+/// The bytes of FILE (or standard input), or the exit status after saying why not.
+fn read_or_say(file: &str) -> Result<Vec<u8>, ExitCode> {
+    read_input(file).map_err(|error| {
+        eprintln!("junheng: cannot read {}: {error}", terminal_safe(file));
+        ExitCode::from(2)
+    })
+}
+
+/// Says each problem on standard error; the status of unusable input.
+fn refuse(file: &str, problems: &[junheng::input::Problem], lang: junheng::Lang) -> ExitCode {
+    for problem in problems {
+        eprintln!("junheng: {}: {}", terminal_safe(file), terminal_safe(&problem.describe(lang)));
+    }
+    ExitCode::from(2)
+}
+
+/// `junheng plan`: the plan as JSON (the contract) or as a ledger for a terminal.
+fn plan(args: &Args, planning: PlanArgs) -> ExitCode {
+    let lang = args.options.lang;
+    let bytes = match read_or_say(&args.file) {
         Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!("junheng: cannot read {}: {error}", terminal_safe(&args.file));
-            return ExitCode::from(2);
+        Err(status) => return status,
+    };
+    let mut options = junheng::plan::PlanOptions { rotation: planning.rotation, fixed: planning.fixed, ..Default::default() };
+    options.margin = planning.margin.unwrap_or(options.margin);
+    if let Some(path) = &planning.costs {
+        let costs = read_or_say(path).map(|b| files::decode(&b).0);
+        match costs.map(|text| junheng::plan::UnitCosts::from_json(&text, lang)) {
+            Ok(Ok(costs)) => options.costs = costs,
+            Ok(Err(problem)) => return refuse(path, &[problem], lang),
+            Err(status) => return status,
         }
+    }
+    let grid = match files::read_file_grid(&bytes, args.sheet.as_deref(), lang) {
+        Ok((grid, _)) => grid,
+        Err(problem) => return refuse(&args.file, &[problem], lang),
+    };
+    match junheng::plan::plan_grid(&grid, &args.options, &options) {
+        Ok(plan) if args.format == Format::Json => emit_with(ExitCode::SUCCESS, |out| {
+            serde_json::to_writer_pretty(&mut *out, &plan).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")
+        }),
+        Ok(plan) => emit(&terminal_safe(&render_plan(&plan, lang)), ExitCode::SUCCESS),
+        Err(problems) => refuse(&args.file, &problems, lang),
+    }
+}
+
+/// `junheng evaluate`: the evaluation as JSON (the contract) or text.
+fn evaluate(args: &Args) -> ExitCode {
+    let bytes = match read_or_say(&args.file) {
+        Ok(bytes) => bytes,
+        Err(status) => return status,
     };
     let lang = args.options.lang;
     let read = if args.project {
@@ -94,10 +143,7 @@ pub fn main() -> ExitCode {
     };
     let evaluation = match read {
         Ok(evaluation) => evaluation,
-        Err(problem) => {
-            eprintln!("junheng: {}: {}", terminal_safe(&args.file), terminal_safe(&problem.describe(lang)));
-            return ExitCode::from(2);
-        }
+        Err(problem) => return refuse(&args.file, &[problem], lang),
     };
     for problem in &evaluation.errors {
         eprintln!("{}", terminal_safe(&problem.describe(lang)));

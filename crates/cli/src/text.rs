@@ -2,6 +2,7 @@
 //! with its failing items, the overall verdict, exclusions and notes.
 
 use junheng::evaluation::{Evaluation, IndicatorResult};
+use junheng::plan::Plan;
 use junheng::Lang;
 
 pub fn render_text(e: &Evaluation, lang: Lang) -> String {
@@ -82,4 +83,32 @@ fn indicator_line(i: &IndicatorResult, lang: Lang) -> String {
         i.sd,
         lang.pick("差异系数", "CV"),
     )
+}
+
+/// The plan as a ledger: what to add where and what it costs, moves, and the proof.
+pub fn render_plan(plan: &Plan, lang: Lang) -> String {
+    let mut out = format!("{} · {} {}\n", plan.standard.name(lang), lang.pick("余量", "margin"), plan.margin);
+    for a in &plan.additions {
+        let whole = if a.whole_school { lang.pick("（全校）", " (whole school)") } else { "" };
+        out += &format!("  {} {}{whole}: {} +{} {} = {:.0} 元\n", a.name, a.level.name(lang), a.column, a.add, a.unit, a.cost);
+    }
+    for t in &plan.transfers {
+        out += &format!(
+            "  {} {} → {} {}: {} ×{} = {:.0} 元\n",
+            t.from.name,
+            t.from.level.name(lang),
+            t.to.name,
+            t.to.level.name(lang),
+            t.column,
+            t.count,
+            t.cost
+        );
+    }
+    out += &format!("{} {:.0} 元\n", lang.pick("合计", "total"), plan.total_cost);
+    for problem in &plan.problems {
+        out += &format!("  ✗ {}\n", problem.message);
+    }
+    let verdict =
+        if plan.feasible { lang.pick("重新计算：达标", "re-evaluated: passes") } else { lang.pick("无法达标", "cannot pass") };
+    out + verdict + "\n"
 }

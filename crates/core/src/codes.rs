@@ -93,6 +93,13 @@ pub enum Code {
     PointsOutOfRange,
     SurveyCounts,
     AnswerOutOfRange,
+    // The rectification plan's costs.
+    CostNotNumber,
+    UnknownCost,
+    MarginRange,
+    PlanFixedFails,
+    PlanUnreachable,
+    PlanNotReached,
 }
 
 /// An argument of a problem: a text from the user's data or a number.

@@ -72,7 +72,7 @@ pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -
 
 /// The table read from the cells, or the evaluation that stops at the profile's or the
 /// table's problems.
-fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> Result<Table, Box<Evaluation>> {
+pub(crate) fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> Result<Table, Box<Evaluation>> {
     let errors = options.profile.validate(options.lang);
     if !errors.is_empty() {
         return Err(Box::new(failed(options, errors, Vec::new(), None)));

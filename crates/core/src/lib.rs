@@ -20,6 +20,7 @@ pub mod items;
 mod messages;
 pub mod model;
 mod numbers;
+pub mod plan;
 pub mod project;
 pub mod resources;
 mod rows;

@@ -43,6 +43,7 @@ fn texts(code: Code, args: &Args) -> (String, String) {
             )
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
+        CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
         SpreadsheetUnreadable | NoSuchSheet | NotATable | OtherDocument | CellBeyondExcel | SheetTooLarge | Dtd | UnpackedTooLarge => {
             file(code, &a)
         }
@@ -269,9 +270,51 @@ fn document(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
         }
         _ => {
             let error = a("error");
-            let (zh, en) = if a("what") == "profile" { ("数值标准文件", "profile") } else { ("项目文件", "project file") };
+            let (zh, en) = match a("what").as_str() {
+                "profile" => ("数值标准文件", "profile"),
+                "costs" => ("单价文件", "costs file"),
+                _ => ("项目文件", "project file"),
+            };
             (format!("{zh}格式不正确：{error}"), format!("the {en} is malformed: {error}"))
         }
+    }
+}
+
+fn costs(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    let (key, name, level, indicator) = (a("key"), a("name"), a("level"), a("indicator"));
+    match code {
+        Code::MarginRange => {
+            let (margin, limit) = (a("margin"), a("limit"));
+            (
+                format!("余量 {margin} 应不小于0且小于限值 {limit}"),
+                format!("the margin {margin} must be at least 0 and below the limit {limit}"),
+            )
+        }
+        Code::PlanFixedFails => (
+            format!("{name}（{level}）已设为不可增加，但未达到校际资源配置要求：无法制定达标方案"),
+            format!("{name} ({level}) is fixed (nothing can be added) yet misses the per-school requirement: no plan can pass"),
+        ),
+        Code::PlanUnreachable if indicator == "composite" => (
+            format!("{level}的综合差异系数无法降到目标：有指标的县域值为0，或不可增加的学校差距过大"),
+            format!(
+                "the {level} composite CV cannot reach its target: an indicator's county value is 0, or the fixed schools differ too much"
+            ),
+        ),
+        Code::PlanUnreachable => (
+            format!("{level}{indicator}的差异系数无法降到目标：不可增加的学校差距过大"),
+            format!("{level}: the CV of {indicator} cannot reach its target: the fixed schools differ too much"),
+        ),
+        Code::PlanNotReached => fixed(
+            "方案经重新计算仍未达标（这是计算器的缺陷，请报告）",
+            "the planned data does not pass on re-evaluation (a bug in the calculator: please report it)",
+        ),
+        Code::CostNotNumber => {
+            (format!("「{key}」的单价应为不小于0的数（元）"), format!("the cost of \"{key}\" must be a number ≥ 0 (yuan)"))
+        }
+        _ => (
+            format!("「{key}」不是模板的资源列，也不是 transfer（每人次交流轮岗）"),
+            format!("\"{key}\" is neither a resource column of the template nor transfer (per teacher moved)"),
+        ),
     }
 }
 

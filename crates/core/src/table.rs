@@ -25,4 +25,11 @@ impl Table {
     pub fn label(&self, column: Column, lang: Lang) -> String {
         column_label(&self.headers, column, lang)
     }
+
+    /// The table's columns, notes and review without its rows: for a table of other rows
+    /// read the same way (a plan's).
+    #[must_use]
+    pub fn clone_without_rows(&self) -> Table {
+        Table { rows: Vec::new(), headers: self.headers.clone(), warnings: self.warnings.clone(), review: self.review.clone() }
+    }
 }
