@@ -179,6 +179,15 @@ fn assert_proven(schools: &[School], standard: Standard, plan: &Plan) {
     }
     let total: f64 = plan.additions.iter().map(|a| a.cost).sum::<f64>() + plan.transfers.iter().map(|t| t.cost).sum::<f64>();
     assert!((total - plan.total_cost).abs() <= 1e-6 * total.max(1.0));
+    // The ledger's totals add up, per school and per resource, to the plan's cost.
+    let by_school: f64 = plan.totals.schools.iter().map(|s| s.cost).sum();
+    let by_resource: f64 = plan.totals.resources.iter().map(|r| r.cost).sum();
+    for sum in [by_school + plan.totals.transfers, by_resource + plan.totals.transfers] {
+        assert!((sum - plan.total_cost).abs() <= 1e-6 * total.max(1.0), "{sum} vs {}", plan.total_cost);
+    }
+    for a in plan.additions.iter().filter(|a| a.indicator.is_some()) {
+        assert!(a.target >= a.current, "an addition never lowers a value: {a:?}");
+    }
     if let Some(bound) = plan.lower_bound {
         assert!(bound <= plan.total_cost * (1.0 + 1e-9) + 1e-6, "bound {bound} > cost {}", plan.total_cost);
     }
@@ -397,4 +406,35 @@ fn unit_costs_from_a_file_replace_the_defaults_and_refuse_unknown_keys() {
     assert!(unknown.message.contains("classrooms"), "{}", unknown.message);
     let negative = UnitCosts::from_json(r#"{"books": -3}"#, junheng::Lang::En).unwrap_err();
     assert!(negative.message.contains("books"), "{}", negative.message);
+}
+
+/// The plan written into the user's own cells (`apply`), 万元 header included, evaluates to
+/// the plan's proof.
+#[test]
+fn a_plan_applied_to_the_cells_evaluates_to_its_proof() {
+    let demo = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/demo-county.csv")).unwrap();
+    let tape: Vec<f64> = (0..97).map(|i| f64::from(i * 37 % 97) / 97.0).collect();
+    let uneven = csv(&county(&tape, 6, 3, true, 1.2));
+    // The same county with its equipment in 万元, as many bureaus' sheets have it.
+    let mut lines: Vec<String> = uneven.lines().map(str::to_string).collect();
+    lines[0] = lines[0].replace("教学仪器设备值", "教学仪器设备值（万元）");
+    for line in &mut lines[1..] {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        cells[11] = (cells[11].parse::<f64>().unwrap() / 10_000.0).to_string();
+        *line = cells.join(",");
+    }
+    let in_wan = lines.join("\n") + "\n";
+    for (text, standard) in [(demo.as_str(), Standard::Quality2017), (&uneven, Standard::Basic2012), (&in_wan, Standard::Quality2017)] {
+        let grid = junheng::input::read_grid(text);
+        let made = junheng::plan::plan_grid(&grid, &options(standard), &PlanOptions { rotation: true, ..PlanOptions::default() }).unwrap();
+        assert!(made.feasible);
+        let applied =
+            junheng::plan::apply(&grid, &junheng::input::Mapping::new(), &made.additions, &made.transfers, junheng::Lang::Zh).unwrap();
+        let text: String = applied.iter().map(|(_, cells)| cells.join(",") + "\n").collect();
+        let again = evaluate_text(&text, &options(standard));
+        assert!(junheng::plan::meets_target(&again, &options(standard), made.margin), "{standard:?}");
+        for (a, b) in cvs(&again).iter().zip(cvs(&made.after)) {
+            assert!((a.unwrap() - b.unwrap()).abs() < 1e-9, "{a:?} {b:?}");
+        }
+    }
 }

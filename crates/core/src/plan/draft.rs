@@ -132,6 +132,9 @@ impl<'a> Draft<'a> {
             unit: unit_name(resource, lang),
             cost,
             whole_school: self.is_whole_school(index, resource),
+            indicator: None,
+            current: None,
+            target: None,
             counted_in,
         };
         let mut additions: Vec<Addition> = self.added.iter().map(|(&(i, r), &n)| addition(i, r, n, n * costs.of(r), None)).collect();

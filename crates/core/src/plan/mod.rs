@@ -9,17 +9,21 @@
 //! costs.rs (unit costs), draft.rs (the planned table).
 //! docs/PLAN.md explains the method and its bounds.
 
+mod apply;
 mod baseline;
 mod composite;
 pub mod costs;
 mod draft;
 mod floors;
+mod ledger;
 mod rotation;
 mod units;
 pub mod waterfill;
 
+pub use apply::apply;
 pub use costs::UnitCosts;
 pub use floors::{Exempt, SchoolPlan};
+pub use ledger::{ResourceTotal, SchoolTotal, Totals};
 
 use crate::args;
 use crate::diagnostics::{Code, Problem};
@@ -72,6 +76,8 @@ pub struct Plan {
     pub transfer_cost: f64,
     pub additions: Vec<Addition>,
     pub transfers: Vec<Transfer>,
+    /// The sums per school and per resource.
+    pub totals: Totals,
     /// quality2017: which indicators each school leaves at the floor fraction, and why.
     pub schools: Vec<SchoolPlan>,
     /// Every CV before, the CV planned for it, and after.
@@ -97,6 +103,11 @@ pub struct Addition {
     pub unit: &'static str,
     pub cost: f64,
     pub whole_school: bool,
+    /// The standard's indicator this column feeds (none for 专任教师 under quality2017), and
+    /// the school's value of it before and after the plan (at this row's level).
+    pub indicator: Option<&'static str>,
+    pub current: Option<f64>,
+    pub target: Option<f64>,
     /// For 专任教师 that come with teachers of a kind added beyond the school's count: the
     /// column whose additions they are (already paid there, so `cost` is 0).
     pub counted_in: Option<&'static str>,
@@ -227,7 +238,9 @@ pub enum Method {
 /// The plan's result from the draft, with its proof.
 fn finish(draft: &Draft, before: &Evaluation, options: &Options, plan: &PlanOptions, found: Found) -> Plan {
     let Found { method, feasible, after, mut problems, bound, planned, schools, .. } = found;
-    let (additions, transfers) = draft.ledger(&plan.costs, options.lang);
+    let (mut additions, transfers) = draft.ledger(&plan.costs, options.lang);
+    ledger::describe(&mut additions, options.standard, before, &after);
+    let totals = ledger::totals(&additions, &transfers);
     if !feasible && problems.is_empty() {
         problems.push(Problem::error(Code::PlanNotReached, args![], options.lang));
     }
@@ -242,6 +255,7 @@ fn finish(draft: &Draft, before: &Evaluation, options: &Options, plan: &PlanOpti
         transfer_cost: plan.costs.transfer,
         additions,
         transfers,
+        totals,
         schools,
         targets: targets(before, &after, &planned),
         lower_bound: bound,

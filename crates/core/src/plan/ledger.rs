@@ -1,0 +1,75 @@
+//! The ledger's figures the page and the CSV show: each addition's indicator with the
+//! school's value before and after, and the totals per school and per resource. Sums are
+//! made here, in one place, not by each front end.
+
+use super::{Addition, Transfer};
+use crate::evaluation::Evaluation;
+use crate::standards::Standard;
+use serde::Serialize;
+
+/// The plan's sums: what each school receives, what each resource costs in all.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Totals {
+    /// By school name (a mixed school's levels together), in the order of the file.
+    pub schools: Vec<SchoolTotal>,
+    /// By template column, in the template's order.
+    pub resources: Vec<ResourceTotal>,
+    /// All moves together.
+    pub transfers: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct SchoolTotal {
+    pub name: String,
+    pub cost: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct ResourceTotal {
+    pub column: &'static str,
+    pub add: f64,
+    pub unit: &'static str,
+    pub cost: f64,
+}
+
+/// Fills each addition's indicator (the one of `standard` its column feeds) and the school's
+/// value of it before and after.
+pub fn describe(additions: &mut [Addition], standard: Standard, before: &Evaluation, after: &Evaluation) {
+    let value = |eval: &Evaluation, a: &Addition, key: &str| {
+        eval.schools.iter().find(|s| s.row == a.row && s.level == a.level).and_then(|s| s.values.get(key).copied())
+    };
+    for a in additions {
+        let indicator = standard.indicators().iter().find(|i| super::costs::column_key(i.resource()) == a.column);
+        a.indicator = indicator.map(|i| i.key());
+        if let Some(key) = a.indicator {
+            a.current = value(before, a, key);
+            a.target = value(after, a, key);
+        }
+    }
+}
+
+/// The sums of the additions and moves.
+pub fn totals(additions: &[Addition], transfers: &[Transfer]) -> Totals {
+    let mut totals = Totals { transfers: 0.0 + transfers.iter().map(|t| t.cost).sum::<f64>(), ..Totals::default() };
+    let mut by_row: Vec<&Addition> = additions.iter().collect();
+    by_row.sort_by_key(|a| a.row);
+    for a in by_row {
+        match totals.schools.iter_mut().find(|s| s.name == a.name) {
+            Some(school) => school.cost += a.cost,
+            None => totals.schools.push(SchoolTotal { name: a.name.clone(), cost: a.cost }),
+        }
+    }
+    for resource in crate::model::Resource::ALL {
+        let key = super::costs::column_key(resource);
+        let of: Vec<&Addition> = additions.iter().filter(|a| a.column == key).collect();
+        if let Some(first) = of.first() {
+            let add = of.iter().map(|a| a.add).sum();
+            let cost = of.iter().map(|a| a.cost).sum();
+            totals.resources.push(ResourceTotal { column: key, add, unit: first.unit, cost });
+        }
+    }
+    totals
+}
