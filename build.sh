@@ -104,16 +104,27 @@ build() {
   wasm_toolchain
   bindgen_cli
   need_command wasm-opt binaryen
-  say "cargo build (wasm, release)"
-  "${WASM_ENV[@]}" cargo build --profile wasm -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}"
-  say "wasm-bindgen → www/pkg"
-  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$WASM_NAME" \
-    "target/$TARGET/wasm/${WASM_CRATE//-/_}.wasm"
-  say "wasm-opt -Oz"
+  # Two modules from one crate: the calculator (first load), and with the plan's functions
+  # (loaded when a plan is asked for: it would add a fifth to the first load).
+  wasm_module "$WASM_NAME"
+  wasm_module "$WASM_NAME-plan" --features plan
   # The page imports ./pkg/junheng.js; its declarations are ../junheng.d.ts.
   printf '%s\n' "// The module's API, typed from the Rust types: see ../junheng.d.ts." \
     "export * from '../junheng';" "export { default } from '../junheng';" >"www/pkg/${WASM_NAME}.d.ts"
-  local wasm="www/pkg/${WASM_NAME}_bg.wasm"
+  cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-plan.d.ts"
+}
+
+# One wasm module: cargo (with the features given), wasm-bindgen to www/pkg/NAME.js, wasm-opt.
+wasm_module() {
+  local name=$1
+  shift
+  say "cargo build (wasm, release) $*"
+  "${WASM_ENV[@]}" cargo build --profile wasm -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}" "$@"
+  say "wasm-bindgen → www/pkg/$name.js"
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" \
+    "target/$TARGET/wasm/${WASM_CRATE//-/_}.wasm"
+  say "wasm-opt -Oz"
+  local wasm="www/pkg/${name}_bg.wasm"
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers "$wasm" -o "$wasm"
   say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"

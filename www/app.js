@@ -38,7 +38,8 @@ export function mountCalculator(root, host, embed) {
   const target = (event) => event.target;
 
   /** What the user is working on. `demo` is true while the data is the example county's. */
-  const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false });
+  const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false,
+    baseline: null, planOptions: null });
 
   const standardOf = (value) => (['basic2012', 'quality2017'].includes(value) ? value : null);
   const store = new Store({
@@ -50,6 +51,8 @@ export function mountCalculator(root, host, embed) {
   // The host's `lang` attribute, when it names a language, wins over the saved one.
   const asked = { lang: langOf(host.getAttribute('lang')), standard: standardOf(host.getAttribute('standard')) };
   const state = Object.assign(initial(), loaded.state, ...Object.entries(asked).filter(([, v]) => v).map(([k, v]) => ({ [k]: v })));
+  // The data as loaded, which a what-if compares with (work saved before there was one: as it is).
+  state.baseline ??= state.text;
   let editor;
   let national;
   /** The engine's worker; its progress shows (with a way to stop) when an evaluation takes long. */
@@ -66,6 +69,12 @@ export function mountCalculator(root, host, embed) {
   let previous = null;
   /** The data's errors as of the last evaluation, to mark in the table whenever it is drawn. */
   let lastErrors = [];
+  /** The texts before each edit since the data was loaded, for "undo the last change". */
+  const edits = [];
+  /** When the data was last edited: typing in a burst is one change to undo. */
+  let lastEdit = 0;
+  /** The rectification plan (plan.js), once asked for. */
+  let planner = null;
 
   /** The profile in use: an imported one, or the national one. */
   const profile = () => state.profile ?? national;
@@ -129,7 +138,8 @@ export function mountCalculator(root, host, embed) {
     const keptAnswers = !demo && answers === undefined && !state.demo && hasAnswers(state.answers);
     if (answers !== undefined) state.answers = answers;
     else if (state.demo || demo) state.answers = emptyAnswers();
-    Object.assign(state, settings, { demo, text, mapping });
+    Object.assign(state, settings, { demo, text, mapping, baseline: text });
+    edits.length = 0;
     notify('file');
     const shown = showState();
     const undo = action('undo', 'undo');
@@ -220,6 +230,8 @@ export function mountCalculator(root, host, embed) {
       if (mine !== evaluations) return;
       if (schools === undefined) whole = { of: mine, result: null };
       else if (schools <= WHOLE_RESULT_SCHOOLS || embed.wanted()) await takeWhole(mine);
+      if (mine === evaluations) await showWhatIf(schools);
+      planner?.refresh();
     }).finally(() => {
       if (mine === evaluations) $('results').setAttribute('aria-busy', 'false');
     });
@@ -344,6 +356,79 @@ export function mountCalculator(root, host, embed) {
     rulesDrawn = rules;
     setHtml($('answers-forms'), renderAnswers(state.standard, profile(), state.answers, computed, state.lang, rules));
     setHtml($('profile-name'), html`${profileName(profile().name, state.profile == null, state.lang)}`);
+  }
+
+  // --- what-if and the plan ----------------------------------------------------------------
+
+  /** Keeps the text before an edit, once per burst of typing, for "undo the last change". */
+  function remember(force = false) {
+    const now = Date.now();
+    if (force || now - lastEdit > 1000) edits.push(state.text);
+    lastEdit = now;
+  }
+
+  /** The baseline's whole result, for the options it was evaluated with. */
+  let baselineResult = { key: '', text: null, result: null };
+
+  /** Beside the results: the data as loaded and now, once the data has been edited. */
+  async function showWhatIf(schools) {
+    if (state.baseline == null || state.text === state.baseline || !state.baseline.trim()) return update('whatif', html``);
+    const lang = state.lang;
+    const { renderComparison } = await import('./whatif.js');
+    if (schools == null || schools > WHOLE_RESULT_SCHOOLS || !whole.result) {
+      return update('whatif', html`<p class="meta" data-testid="whatif">${t(lang, 'whatifLarge', { count: formatCount(WHOLE_RESULT_SCHOOLS, lang) })}</p>`);
+    }
+    const key = JSON.stringify([state.baseline.length, options()]);
+    if (baselineResult.key !== key || baselineResult.text !== state.baseline) {
+      baselineResult = { key, text: state.baseline, result: await engine.call('evaluateWhole', state.baseline, options()) };
+    }
+    const baseline = baselineResult.result;
+    if (baseline.errors.length || whole.result.errors.length) return update('whatif', html``);
+    update('whatif', renderComparison(baseline, whole.result, lang));
+  }
+
+  /** Undoes the last edit (a burst of typing, an applied plan, a reset). */
+  function undoEdit() {
+    if (!edits.length) return;
+    setText(edits.pop(), state.mapping);
+  }
+
+  /** Back to the data as loaded; undoable. */
+  function resetToBaseline() {
+    if (state.baseline == null || state.text === state.baseline) return;
+    remember(true);
+    setText(state.baseline, state.mapping);
+    notify('undo', t(state.lang, 'whatifResetDone'));
+  }
+
+  /** Opens the plan (loading plan.js the first time). */
+  async function openPlan() {
+    if (!planner) {
+      const { mountPlan } = await import('./plan.js');
+      planner = mountPlan({
+        $,
+        engine,
+        lang: () => state.lang,
+        text: () => state.text,
+        options,
+        labels: columnLabels,
+        planOptions: () => state.planOptions,
+        setPlanOptions: (choices) => {
+          state.planOptions = choices;
+          saveState();
+        },
+        applyText: (text) => {
+          remember(true);
+          return setText(text, state.mapping);
+        },
+        print: () => {
+          host.dataset.printing = 'plan';
+          window.addEventListener('afterprint', () => delete host.dataset.printing, { once: true });
+          window.print();
+        },
+      });
+    }
+    await planner.open();
   }
 
   // --- files ---------------------------------------------------------------------------------
@@ -640,11 +725,13 @@ export function mountCalculator(root, host, embed) {
       const header = editor.header().join('\t');
       if (header !== editorHeader) state.mapping = {};
       editorHeader = header;
+      remember();
       state.text = text;
       recompute();
       fillColumnChoices();
     });
     $('paste').addEventListener('input', (event) => {
+      remember();
       state.text = target(event).value;
       recompute();
     });
@@ -685,6 +772,12 @@ export function mountCalculator(root, host, embed) {
     $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), template.header[state.lang] + '\r\n'));
     $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
     $('share-link').addEventListener('click', makeShareLink);
+    $('plan-open').addEventListener('click', openPlan);
+    $('whatif').addEventListener('click', (event) => {
+      const button = target(event).closest('[data-whatif]');
+      if (button?.dataset.whatif === 'undo') undoEdit();
+      if (button?.dataset.whatif === 'reset') resetToBaseline();
+    });
     $('export-json').addEventListener('click', async () => {
       const result = await settledResult();
       if (result) download(t(state.lang, 'resultJsonFile'), JSON.stringify(result, null, 2), 'application/json');

@@ -10,6 +10,8 @@ export const startWorker = () => new Worker(here('./engine-worker.js'), { type: 
 
 /** What the wasm glue's `init` is given: nothing, and it fetches the module beside itself. */
 export const wasmSource = () => undefined;
+/** The planner's module (loaded when a plan is asked for): fetched beside itself too. */
+export const planWasmSource = () => undefined;
 
 /** Puts the calculator's styles into its shadow root. */
 export function adoptStyles(root) {

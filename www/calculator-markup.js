@@ -88,9 +88,18 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       </div>
     </div>
     <div id="problems" role="alert"></div>
+    <div id="whatif"></div>
     <div id="overall" aria-live="polite"></div>
     <div id="summary"></div>
     <div id="levels"></div>
     <div id="extras"></div>
+  </section>
+
+  <section class="panel plan" id="plan" aria-labelledby="plan-title">
+    <div class="panel-head">
+      <h2 id="plan-title" data-i18n="planTitle">整改方案</h2>
+      <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
+    </div>
+    <div id="plan-body"></div>
   </section>
 </div>`;

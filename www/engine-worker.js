@@ -4,9 +4,20 @@
 // parsed here, off the page's thread, and the page gets plain objects.
 
 import init, * as core from './pkg/junheng.js';
-import { wasmSource } from './assets.js';
+import { planWasmSource, wasmSource } from './assets.js';
 
 const ready = init(wasmSource());
+/** The planner's module (the core with the plan's functions): loaded the first time a plan
+ * is asked for, so that it costs nothing on a visit that never asks. */
+let planner = null;
+async function planCore() {
+  if (!planner) {
+    const module = await import('./pkg/junheng-plan.js');
+    await module.default(planWasmSource());
+    planner = module;
+  }
+  return planner;
+}
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
 /** The core's JSON text, parsed to the type it declares.
@@ -35,6 +46,11 @@ const calls = {
   checkProfile: (id, value, lang) => parse(core.checkProfile(text(value), lang)),
   openProject: (id, value, lang) => parse(core.openProject(text(value), lang)),
   makeProject: (id, source, options) => parse(core.makeProject(source, text(options))),
+  /** The whole result contract of a text, without touching the last evaluation's. */
+  evaluateWhole: (id, source, options) => parse(core.evaluate(source, text(options))),
+  plan: async (id, source, options, planOptions) => parse((await planCore()).plan(source, text(options), text(planOptions))),
+  applyPlan: async (id, lang) => parse((await planCore()).applyPlan(lang)),
+  defaultCosts: async () => parse((await planCore()).defaultCosts()),
 };
 
 /** Lines of the text: the rows a progress message promises. */
@@ -47,7 +63,7 @@ function lineCount(source) {
 self.addEventListener('message', async ({ data: { id, fn, args } }) => {
   try {
     await ready;
-    postMessage({ id, value: calls[fn](id, ...args) });
+    postMessage({ id, value: await calls[fn](id, ...args) });
   } catch (error) {
     postMessage({ id, error: String(error?.message ?? error) });
   }

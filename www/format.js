@@ -38,3 +38,6 @@ export const formatShare = (share, lang) => formatter(lang, { style: 'percent', 
 
 /** A rate already in percent (88.4 → 88.4%). */
 export const formatRate = (rate, lang) => `${formatter(lang, fixed(1)).format(rate)}%`;
+
+/** Money in yuan, whole: ¥1,833,186 (for plans' costs). */
+export const formatMoney = (value, lang) => formatter(lang, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(value);

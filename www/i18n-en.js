@@ -233,4 +233,6 @@ export const en = {
   demoBanner: 'This is a demo county: the table and the answers under "Other parts" are made-up examples.',
   clearDemo: 'Clear the demo and start on your county',
   editorLabel: 'School data table',
+  planTitle: 'Rectification plan',
+  planOpen: 'The least it takes to pass',
 };

@@ -238,13 +238,27 @@ export const STRINGS = {
     demoBanner: '这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。',
     clearDemo: '清空示例，开始填写本县数据',
     editorLabel: '学校数据表',
+    planTitle: '整改方案',
+    planOpen: '计算达标最少需要的投入',
   },
 };
+
+/** Strings that modules loaded on demand bring (plan.js), kept for English until it loads. */
+const added = { zh: {}, en: {} };
+
+/** Adds a module's strings to every language (to English now or when it is loaded).
+ * @param {Record<'zh' | 'en', Record<string, string>>} strings */
+export function addStrings(strings) {
+  for (const lang of /** @type {const} */ (['zh', 'en'])) {
+    Object.assign(added[lang], strings[lang]);
+    if (STRINGS[lang]) Object.assign(STRINGS[lang], strings[lang]);
+  }
+}
 
 /** Makes `lang`'s strings ready: English is fetched the first time it is asked for (most
  * readers never ask; it is half of this module's bytes). */
 export async function useLang(lang) {
-  if (lang === 'en' && !STRINGS.en) STRINGS.en = (await import('./i18n-en.js')).en;
+  if (lang === 'en' && !STRINGS.en) STRINGS.en = { ...(await import('./i18n-en.js')).en, ...added.en };
 }
 
 /** The string `key` in `lang`, with `{name}` placeholders filled from `values`; `fallback`

@@ -11,9 +11,12 @@ import type { Options } from './types/Options';
 import type { Problem } from './types/Problem';
 import type { Profile } from './types/Profile';
 import type { Project } from './types/Project';
+import type { Plan } from './types/Plan';
+import type { PlanOptions } from './types/PlanOptions';
+import type { UnitCosts } from './types/UnitCosts';
 
 export type * from './types/Evaluation';
-export type { Lang, Options, Problem, Profile, Project };
+export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts };
 
 /** JSON text of a `T`. */
 export type Json<T> = string & { readonly __json?: T };
@@ -52,3 +55,9 @@ export function checkProfile(value: Json<unknown>, lang: Lang): Json<Problem[]>;
 export function openProject(value: Json<unknown>, lang: Lang): Json<{ project: Project | null; errors: Problem[] }>;
 /** A project document for saving. */
 export function makeProject(text: string, options: Json<Partial<Options>>): Json<Project>;
+/** The rectification plan for the text (the `junheng plan` contract), or why there is none. */
+export function plan(text: string, options: Json<Partial<Options>>, planOptions: Json<Partial<PlanOptions>>): Json<{ plan: Plan | null; errors: Problem[] }>;
+/** The last plan written into its own text's cells; null before any plan. */
+export function applyPlan(lang: Lang): Json<{ grid: [number, string[]][]; errors: Problem[] } | null>;
+/** The default unit costs (yuan). */
+export function defaultCosts(): Json<UnitCosts>;

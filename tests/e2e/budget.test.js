@@ -6,11 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
-/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 1 % above where
- * the page stands (254 051 after issue 11's contributions and decomposition grew the wasm
- * by 5 KB, with English now fetched on demand; docs/PERFORMANCE.md has the history, the gap
- * and what would close it). Lower it as the page shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 256_000;
+/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.5 % above where
+ * the page stands (256 973 after issue 11's plan: the planner is its own wasm module, fetched
+ * when a plan is asked for, so the first load grew only by the what-if's wiring, the plan's
+ * button and the plan's message texts in the core; docs/PERFORMANCE.md has the history, the
+ * gap and what would close it). Lower it as the page shrinks; never raise it without saying why there. */
+export const FIRST_LOAD_BUDGET = 258_000;
 
 const env = useBrowser();
 

@@ -9,7 +9,6 @@
 use junheng::evaluation::{evaluate_text, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
-use junheng::plan::{Plan, PlanOptions, UnitCosts};
 use junheng::project::{self, Project};
 use junheng::resources::SchoolResult;
 use junheng::standards::Profile;
@@ -17,22 +16,27 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+// The rectification plan: its own build (`--features plan`, www/pkg/junheng-plan.js), which
+// the page loads only when a plan is asked for, so that it costs nothing on first load.
+#[cfg(feature = "plan")]
+mod planning;
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("the core's types serialise")
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
     serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
 /// `{ standard, lang, profile, answers, mapping }` as JSON, each optional. A malformed one
 /// is a caller's bug.
-fn read_options(options: &str) -> Result<Options, JsError> {
+pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
     if options.is_empty() {
         return Ok(Options::default());
     }
@@ -110,65 +114,6 @@ pub fn schools(level: &str, from: usize, to: usize) -> String {
 #[wasm_bindgen(js_name = lastResult)]
 pub fn last_result() -> String {
     LAST.with_borrow(|last| last.as_ref().map_or_else(|| "null".to_string(), |l| json(&l.whole)))
-}
-
-/// The last plan and the text it was made for, which `applyPlan` writes it into.
-struct LastPlan {
-    text: String,
-    mapping: input::Mapping,
-    plan: Plan,
-}
-
-thread_local! {
-    static LAST_PLAN: RefCell<Option<LastPlan>> = const { RefCell::new(None) };
-}
-
-/// What `plan` returns: the plan (the `junheng plan` contract), or why there is none.
-#[derive(Serialize)]
-struct Planned<'a> {
-    plan: Option<&'a Plan>,
-    errors: Vec<input::Problem>,
-}
-
-/// The rectification plan for the text: `{ plan }`, or `{ errors }` when the data (or the
-/// margin, or a cost) is unusable. `plan_options` is `{ margin, costs, rotation, fixed }`.
-#[wasm_bindgen]
-pub fn plan(text: &str, options: &str, plan_options: &str) -> Result<String, JsError> {
-    let options = read_options(options)?;
-    let plan_options: PlanOptions = if plan_options.is_empty() { PlanOptions::default() } else { from_json("plan options", plan_options)? };
-    match junheng::plan::plan_grid(&input::read_grid(text), &options, &plan_options) {
-        Ok(plan) => {
-            let answer = json(&Planned { plan: Some(&plan), errors: Vec::new() });
-            LAST_PLAN.with_borrow_mut(|last| *last = Some(LastPlan { text: text.to_string(), mapping: options.mapping, plan }));
-            Ok(answer)
-        }
-        Err(errors) => Ok(json(&Planned { plan: None, errors })),
-    }
-}
-
-/// The last plan written into its own text's cells: `{ grid }` (as `readGrid` gives cells),
-/// or `{ errors }`; `null` before any plan.
-#[wasm_bindgen(js_name = applyPlan)]
-pub fn apply_plan(lang: &str) -> String {
-    #[derive(Serialize)]
-    struct Applied {
-        grid: Vec<(usize, Vec<String>)>,
-        errors: Vec<input::Problem>,
-    }
-    LAST_PLAN.with_borrow(|last| {
-        let Some(LastPlan { text, mapping, plan }) = last else { return "null".to_string() };
-        let applied = junheng::plan::apply(&input::read_grid(text), mapping, &plan.additions, &plan.transfers, parse_lang(lang));
-        json(&match applied {
-            Ok(grid) => Applied { grid, errors: Vec::new() },
-            Err(errors) => Applied { grid: Vec::new(), errors },
-        })
-    })
-}
-
-/// The default unit costs (元), for the page's cost table.
-#[wasm_bindgen(js_name = defaultCosts)]
-pub fn default_costs() -> String {
-    json(&UnitCosts::default())
 }
 
 /// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.
@@ -275,7 +220,7 @@ pub fn make_project(text: &str, options: &str) -> Result<String, JsError> {
     Ok(json(&Project::new(text.to_string(), read_options(options)?)))
 }
 
-fn parse_lang(lang: &str) -> Lang {
+pub(crate) fn parse_lang(lang: &str) -> Lang {
     if lang == "en" {
         Lang::En
     } else {

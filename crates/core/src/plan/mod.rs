@@ -120,6 +120,8 @@ pub struct Transfer {
     pub from: Place,
     pub to: Place,
     pub column: &'static str,
+    /// Whole persons: far below 2⁵³, a plain number in JSON.
+    #[cfg_attr(feature = "typescript", ts(type = "number"))]
     pub count: u64,
     pub cost: f64,
 }

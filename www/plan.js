@@ -1,0 +1,246 @@
+// The rectification plan (整改台账) on the page: the options, the plan the core makes (in the
+// engine's worker, from the planner's own wasm module), explained in words, its ledger with
+// the core's totals, and what to do with it: apply it to the data as a what-if, export it as
+// CSV, print it. Loaded the first time a plan is asked for. Every figure is the core's.
+
+import { addStrings, t } from './i18n.js';
+import { PLAN_STRINGS } from './i18n-plan.js';
+import { headedTable, html, setHtml, user } from './html.js';
+import { formatCount, formatLimit, formatMoney, formatShare, formatValue } from './format.js';
+import { download, gridToText } from './files.js';
+import { neutral } from './export.js';
+
+addStrings(PLAN_STRINGS);
+
+/** @typedef {import('./types/Plan').Plan} Plan
+ *  @typedef {import('./types/Addition').Addition} Addition
+ *  @typedef {import('./types/PlanOptions').PlanOptions} PlanOptions
+ *  @typedef {'zh' | 'en'} Lang */
+
+/** What the plan needs of its calculator.
+ * @typedef {{ $: (id: string) => any, engine: import('./engine.js').Engine, lang: () => Lang,
+ *   text: () => string, options: () => object, planOptions: () => PlanOptions | null,
+ *   setPlanOptions: (o: PlanOptions) => void, labels: (lang: Lang) => [string, string][],
+ *   applyText: (text: string) => Promise<unknown>, print: () => void }} PlanHost */
+
+/** Mounts the plan into `#plan-body`. @param {PlanHost} host */
+export function mountPlan(host) {
+  const { $, engine } = host;
+  /** The last plan and what it was made from. @type {{ plan: Plan, text: string, options: string } | null} */
+  let made = null;
+  /** @type {PlanOptions} */
+  let choices;
+
+  async function open() {
+    choices = host.planOptions() ?? { margin: 0.02, rotation: false, fixed: [], costs: await engine.call('defaultCosts') };
+    drawForm();
+    await make();
+  }
+
+  function drawForm() {
+    const lang = host.lang();
+    const label = (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
+    const costs = Object.entries(choices.costs.resources).map(([key, value]) => html`<label class="cost">
+      <span>${label(key)}</span><input type="number" min="0" step="any" data-cost="${key}" data-testid="plan-cost-${key}" value="${value}"></label>`);
+    setHtml($('plan-body'), html`<p class="hint">${t(lang, 'planIntro')}</p>
+      <form id="plan-form" class="plan-form">
+        <div class="field"><label for="plan-margin">${t(lang, 'planMargin')}</label>
+          <input id="plan-margin" data-testid="plan-margin" type="number" min="0" step="0.01" value="${choices.margin}"></div>
+        <div class="field"><label for="plan-fixed">${t(lang, 'planFixed')}</label>
+          <input id="plan-fixed" data-testid="plan-fixed" inputmode="numeric" value="${choices.fixed.join(', ')}"></div>
+        <div class="field check"><input type="checkbox" id="plan-rotation" data-testid="plan-rotation"${choices.rotation ? html` checked` : ''}>
+          <label for="plan-rotation">${t(lang, 'planRotation')}</label></div>
+        <details class="plan-costs"><summary>${t(lang, 'planCosts')}</summary><div class="cost-grid">${costs}
+          <label class="cost"><span>${t(lang, 'planCostTransfer')}</span><input type="number" min="0" step="any" data-cost="transfer" data-testid="plan-cost-transfer" value="${choices.costs.transfer}"></label>
+        </div></details>
+        <button type="submit" data-testid="plan-make">${t(lang, 'planMake')}</button>
+      </form>
+      <div id="plan-result" data-testid="plan-result" aria-live="polite"></div>`);
+    $('plan-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      readForm();
+      make();
+    });
+  }
+
+  /** The form's choices, kept with the calculator's state. An empty number is taken as 0;
+   * the core refuses what it cannot use (a negative cost, a margin beyond the limits). */
+  function readForm() {
+    const form = $('plan-form');
+    const number = (input) => (input.value.trim() === '' ? 0 : Number(input.value));
+    const resources = { ...choices.costs.resources };
+    let transfer = choices.costs.transfer;
+    for (const input of form.querySelectorAll('[data-cost]')) {
+      if (input.dataset.cost === 'transfer') transfer = number(input);
+      else resources[input.dataset.cost] = number(input);
+    }
+    const fixed = $('plan-fixed').value.split(/[,，、\s]+/).filter(Boolean).map(Number).filter(Number.isInteger);
+    choices = { margin: number($('plan-margin')), rotation: $('plan-rotation').checked, fixed, costs: { resources, transfer } };
+    host.setPlanOptions(choices);
+  }
+
+  async function make() {
+    const lang = host.lang();
+    setHtml($('plan-result'), html`<p class="meta"><span class="spinner" aria-hidden="true"></span>${t(lang, 'planWorking')}</p>`);
+    const [text, options] = [host.text(), host.options()];
+    const answer = await engine.call('plan', text, options, choices);
+    if (answer.errors.length) {
+      made = null;
+      const reasons = answer.errors.map((p) => p.message).join(t(lang, 'semicolon'));
+      setHtml($('plan-result'), html`<div class="problems" role="alert"><p>${t(lang, 'planOptionsError', { reasons })}</p></div>`);
+      return;
+    }
+    made = { plan: answer.plan, text, options: JSON.stringify(options) };
+    draw();
+  }
+
+  function draw() {
+    if (!made) return;
+    const lang = host.lang();
+    const stale = made.text !== host.text() || made.options !== JSON.stringify(host.options());
+    const note = stale ? html`<p class="notice info" data-testid="plan-stale">${t(lang, 'planStale')}</p>` : '';
+    setHtml($('plan-result'), html`${note}${renderPlan(made.plan, lang, (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key)}`);
+  }
+
+  async function act(name) {
+    if (!made) return;
+    const lang = host.lang();
+    if (name === 'csv') download(t(lang, 'planLedgerFile'), ledgerCsv(made.plan, lang, labelOf(lang)));
+    if (name === 'print') host.print();
+    if (name === 'apply') {
+      // The worker keeps the last plan it made; a restarted one has none: make it again.
+      let applied = await engine.call('applyPlan', lang);
+      if (!applied) {
+        await make();
+        applied = await engine.call('applyPlan', lang);
+      }
+      if (!applied || applied.errors.length) return;
+      await host.applyText(gridToText(applied.grid.map(([, cells]) => cells), ','));
+      setHtml($('plan-applied'), html`${t(lang, 'planApplied')}`);
+    }
+  }
+
+  const labelOf = (lang) => (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
+
+  $('plan-body').addEventListener('click', (event) => {
+    const button = event.target.closest('[data-plan]');
+    if (button) act(button.dataset.plan);
+  });
+
+  return {
+    open,
+    /** The data, the settings or the language changed: say that the plan is older. */
+    refresh: () => {
+      if (!made) return;
+      drawForm();
+      draw();
+    },
+  };
+}
+
+/** A school and its level, in the language's brackets. @param {string} name @param {string} level @param {Lang} lang */
+const place = (name, level, lang) => (lang === 'zh' ? html`${user(name)}（${t(lang, level)}）` : html`${user(name)} (${t(lang, level)})`);
+
+/** The plan in words, its ledger and its totals. @param {Plan} plan @param {Lang} lang
+ * @param {(key: string) => string} label */
+export function renderPlan(plan, lang, label) {
+  const nothing = !plan.additions.length && !plan.transfers.length;
+  if (plan.feasible && nothing) return html`<p class="plan-summary" data-testid="plan-summary">${t(lang, 'planNothing')}</p>`;
+  return html`${renderSummary(plan, lang, label)}${renderExempt(plan, lang)}${renderLedger(plan, lang, label)}
+    ${renderTotals(plan, lang, label)}${renderTransfers(plan, lang, label)}
+    <div class="actions plan-actions">
+      ${plan.feasible ? html`<button type="button" data-plan="apply" data-testid="plan-apply">${t(lang, 'planApply')}</button>` : ''}
+      <button type="button" class="ghost" data-plan="csv" data-testid="plan-csv">${t(lang, 'planCsv')}</button>
+      <button type="button" class="ghost" data-plan="print" data-testid="plan-print">${t(lang, 'planPrint')}</button>
+    </div><p class="meta" id="plan-applied" role="status"></p>`;
+}
+
+/** What the plan costs and buys, in one paragraph; why it cannot pass when it cannot.
+ * @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
+function renderSummary(plan, lang, label) {
+  if (!plan.feasible) {
+    const reasons = plan.problems.map((p) => p.message).join(t(lang, 'semicolon'));
+    return html`<div class="problems" role="alert" data-testid="plan-summary"><p>${t(lang, 'planInfeasible', { reasons })}</p></div>`;
+  }
+  const bought = plan.totals.resources.filter((r) => r.cost > 0 || !plan.additions.some((a) => a.column === r.column && a.counted_in))
+    .map((r) => `${label(r.column)} ${formatCount(r.add, lang)} ${r.unit}`);
+  const moves = plan.transfers.reduce((sum, m) => sum + m.count, 0);
+  if (moves) bought.push(t(lang, 'planWhatMoves', { count: formatCount(moves, lang) }));
+  const what = bought.join(t(lang, 'listJoin'));
+  const sentence = t(lang, 'planSummary', { standard: t(lang, plan.standard), margin: formatLimit(plan.margin, lang), cost: formatMoney(plan.total_cost, lang), what });
+  const bound = plan.lower_bound == null ? '' : html` ${t(lang, 'planBound', { bound: formatMoney(plan.lower_bound, lang) })}`;
+  const method = plan.method === 'baseline' ? html` ${t(lang, 'planBaseline')}` : '';
+  return html`<p class="plan-summary" data-testid="plan-summary" data-cost="${plan.total_cost}">${sentence} <strong>${t(lang, 'planProven')}</strong>${bound}${method}</p>`;
+}
+
+/** quality2017: each school's indicator left at the floor fraction, and what that saves.
+ * @param {Plan} plan @param {Lang} lang */
+function renderExempt(plan, lang) {
+  const schools = plan.schools.filter((s) => s.exempt.length);
+  if (!schools.length) return '';
+  const first = schools[0].exempt[0];
+  const floor = formatShare(first.floor / first.standard, lang);
+  const name = (level, key) => plan.after.levels[level]?.indicators.find((i) => i.key === key)?.name ?? key;
+  const items = schools.map((s) => html`<li data-testid="plan-exempt-${s.row}">${place(s.name, s.level, lang)}${t(lang, 'colon')}${s.exempt.map((e) => t(lang, e.saving > 0 ? 'planExemptRow' : 'planExemptMet', {
+    indicator: name(s.level, e.indicator), value: formatValue(e.value, lang), standard: formatValue(e.standard, lang),
+    floor: formatValue(e.floor, lang), saving: formatMoney(e.saving, lang),
+  })).join(t(lang, 'semicolon'))}</li>`);
+  return html`<details class="plan-exempt"><summary>${t(lang, 'planExemptTitle', { floor })}</summary>
+    <p class="meta">${t(lang, 'planExemptNote', { floor })}</p><ul>${items}</ul></details>`;
+}
+
+/** The ledger's lines: one per addition, as the table and the CSV show them.
+ * @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
+function ledgerLines(plan, lang, label) {
+  const name = (a) => (a.counted_in ? t(lang, 'planCountedIn', { column: label(a.counted_in) })
+    : plan.after.levels[a.level]?.indicators.find((i) => i.key === a.indicator)?.name ?? label(a.column));
+  return plan.additions.map((a) => ({ a, indicator: name(a), what: `${label(a.column)}${a.whole_school ? t(lang, 'planWholeSchool') : ''}` }));
+}
+
+/** @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
+function renderLedger(plan, lang, label) {
+  const value = (v) => (v == null ? '' : html`<span data-value="${v}">${formatValue(v, lang)}</span>`);
+  const rows = ledgerLines(plan, lang, label).map(({ a, indicator, what }) => html`<tr data-testid="plan-line">
+    <td class="line">${a.row}</td><td>${user(a.name)}</td><td>${t(lang, a.level)}</td><td>${indicator}</td>
+    <td class="num">${value(a.current)}</td><td class="num">${value(a.target)}</td>
+    <td>${what}</td><td class="num" data-value="${a.add}">${formatCount(a.add, lang)}</td><td>${a.unit}</td>
+    <td class="num" data-value="${a.cost}">${formatMoney(a.cost, lang)}</td></tr>`);
+  const total = html`<tr class="total"><th scope="row" colspan="9">${t(lang, 'planTotal')}</th><td class="num" data-testid="plan-total" data-value="${plan.total_cost}">${formatMoney(plan.total_cost, lang)}</td></tr>`;
+  const names = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'indicator'), t(lang, 'planCurrent'), t(lang, 'planTarget'),
+    t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planUnit'), t(lang, 'planCost')];
+  return html`<h3>${t(lang, 'planLedgerTitle')}</h3><div data-testid="plan-ledger">${headedTable(t(lang, 'planLedgerTitle'), names, html`${rows}${total}`, 'plan-ledger')}</div>`;
+}
+
+/** The core's totals per school and per resource. @param {Plan} plan @param {Lang} lang
+ * @param {(key: string) => string} label */
+function renderTotals(plan, lang, label) {
+  const money = (v) => html`<td class="num" data-value="${v}">${formatMoney(v, lang)}</td>`;
+  const schools = plan.totals.schools.map((s) => html`<tr><td>${user(s.name)}</td>${money(s.cost)}</tr>`);
+  const resources = plan.totals.resources.map((r) => html`<tr><td>${label(r.column)}</td><td class="num">${formatCount(r.add, lang)} ${r.unit}</td>${money(r.cost)}</tr>`);
+  if (plan.totals.transfers > 0) resources.push(html`<tr><td>${t(lang, 'planTransferCost')}</td><td></td>${money(plan.totals.transfers)}</tr>`);
+  return html`<div class="plan-totals">
+    <div data-testid="plan-totals-school">${headedTable(t(lang, 'planTotalsSchool'), [t(lang, 'school'), t(lang, 'planCost')], schools)}</div>
+    <div data-testid="plan-totals-resource">${headedTable(t(lang, 'planTotalsResource'), [t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planCost')], resources)}</div></div>`;
+}
+
+/** @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
+function renderTransfers(plan, lang, label) {
+  if (!plan.transfers.length) return '';
+  const rows = plan.transfers.map((m) => html`<tr data-testid="plan-transfer"><td>${place(m.from.name, m.from.level, lang)}</td>
+    <td>${place(m.to.name, m.to.level, lang)}</td><td>${label(m.column)}</td><td class="num">${m.count}</td><td class="num" data-value="${m.cost}">${formatMoney(m.cost, lang)}</td></tr>`);
+  const names = [t(lang, 'planFrom'), t(lang, 'planTo'), t(lang, 'planColumn'), t(lang, 'planCount'), t(lang, 'planCost')];
+  return html`<h3>${t(lang, 'planTransfers')}</h3>${headedTable(t(lang, 'planTransfers'), names, rows)}`;
+}
+
+/** The ledger as CSV (UTF-8 with BOM on download; numbers unrounded; cells that a
+ * spreadsheet would run as formulas neutralised), then the moves and the total.
+ * @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
+export function ledgerCsv(plan, lang, label) {
+  const header = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'indicator'), t(lang, 'planCurrent'), t(lang, 'planTarget'),
+    t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planUnit'), t(lang, 'planCost')];
+  const lines = ledgerLines(plan, lang, label).map(({ a, indicator, what }) => [a.row, a.name, t(lang, a.level), indicator, a.current ?? '', a.target ?? '', what, a.add, a.unit, a.cost]);
+  const moves = plan.transfers.map((m) => [m.to.row, m.to.name, t(lang, m.to.level), t(lang, 'planTransfers'), '', '',
+    `${label(m.column)} ← ${m.from.name}`, m.count, '', m.cost]);
+  const total = [t(lang, 'planTotal'), '', '', '', '', '', '', '', '', plan.total_cost];
+  return gridToText([header, ...lines, ...moves, total].map((row) => row.map(neutral)), ',');
+}
