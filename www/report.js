@@ -137,28 +137,37 @@ function renderLevel(result, level, lang) {
     ${note}
     ${renderChart(r, level, lang)}
     ${renderContributions(r, level, lang)}
-    ${renderGroups(r, level, lang)}`;
+    ${renderGroups(r, level, lang)}${renderGroups(r, level, lang, 'localities')}`;
 }
 
-/** With a 乡镇/学区 column: how much of each indicator's variance is inside the groups and how
- * much between them (the core splits it exactly), and the groups furthest below and above.
+/** With a 乡镇/学区 column (or, `split` = 'localities', a 城乡类型 one): how much of each
+ * indicator's variance is inside the groups and how much between them (the core splits it
+ * exactly), and the groups furthest below and above.
  * @param {LevelResult} r @param {Level} level @param {Lang} lang */
-function renderGroups(r, level, lang) {
-  const rows = r.indicators.filter((i) => i.groups && i.groups.within + i.groups.between > 0).map((i) => {
-    const { within, between, groups } = i.groups;
+const SPLIT_WORDS = {
+  groups: { title: 'groupsTitle', note: 'groupsNote', within: 'withinGroups', between: 'betweenGroups', lowest: 'lowestGroup', highest: 'highestGroup', none: 'noGroup' },
+  localities: { title: 'localitiesTitle', note: 'localitiesNote', within: 'withinLocalities', between: 'betweenLocalities', lowest: 'lowestLocality', highest: 'highestLocality', none: 'noLocality' },
+};
+
+function renderGroups(r, level, lang, split = 'groups') {
+  const words = SPLIT_WORDS[split];
+  // Townships are the user's names; localities are the core's keys (urban, town, rural).
+  const groupName = (g) => (!g.name ? t(lang, words.none) : split === 'groups' ? user(g.name) : t(lang, `locality_${g.name}`));
+  const rows = r.indicators.filter((i) => i[split] && i[split].within + i[split].between > 0).map((i) => {
+    const { within, between, groups } = i[split];
     const total = within + between;
     const byValue = [...groups].sort((a, b) => a.value - b.value);
-    const named = (g) => html`${g.name ? user(g.name) : t(lang, 'noGroup')} ${formatValue(g.value, lang)}`;
-    return html`<tr data-testid="groups-${level}-${i.key}"><th scope="row">${i.name}</th>
+    const named = (g) => html`${groupName(g)} ${formatValue(g.value, lang)}`;
+    return html`<tr data-testid="${split}-${level}-${i.key}"><th scope="row">${i.name}</th>
       <td class="num" data-value="${within / total}">${formatShare(within / total, lang)}</td>
       <td class="num" data-value="${between / total}">${formatShare(between / total, lang)}</td>
       <td>${named(byValue[0])}</td><td>${named(byValue[byValue.length - 1])}</td></tr>`;
   });
   if (!rows.length) return '';
-  const names = [t(lang, 'indicator'), t(lang, 'withinGroups'), t(lang, 'betweenGroups'), t(lang, 'lowestGroup'), t(lang, 'highestGroup')];
-  return html`<details class="contributions"><summary>${t(lang, 'groupsTitle')}</summary>
-    <p class="meta">${t(lang, 'groupsNote')}</p>
-    ${headedTable(t(lang, 'groupsTitle'), names, rows)}</details>`;
+  const names = [t(lang, 'indicator'), t(lang, words.within), t(lang, words.between), t(lang, words.lowest), t(lang, words.highest)];
+  return html`<details class="contributions"><summary>${t(lang, words.title)}</summary>
+    <p class="meta">${t(lang, words.note)}</p>
+    ${headedTable(t(lang, words.title), names, rows)}</details>`;
 }
 
 /** How many schools each indicator names as the source of its dispersion. */

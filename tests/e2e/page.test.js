@@ -79,37 +79,43 @@ test('pasted CSV gives the published weighted CV, read back from the DOM', async
   await context.close();
 });
 
-test('the books variance splits into within and between townships as computed here', async () => {
+test('the books variance splits into within and between townships, and urban, town and rural, as computed here', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await settled(page);
   const towns = ['东镇', '东镇', '西乡', '西乡', '南乡'];
-  const lines = handoutTable(',').split('\n').map((line, i) => `${line},${i ? towns[i - 1] : '乡镇'}`);
+  const places = ['城区', '乡村', '城区', '镇区', '乡村'];
+  const lines = handoutTable(',').split('\n').map((line, i) => (i ? `${line},${towns[i - 1]},${places[i - 1]}` : `${line},乡镇,城乡类型`));
   await pasteText(page, lines.join('\n'));
-  // Written here: X̄, each township's X̄_g and S_g², within = Σ (P_g/P) S_g², between = Σ (P_g/P)(X̄_g − X̄)².
   const students = [45, 37, 89, 76, 55];
   const books = [279, 137, 935, 160, 402];
   const P = students.reduce((a, b) => a + b);
   const X = books.reduce((a, b) => a + b) / P;
-  let within = 0;
-  let between = 0;
-  const values = [];
-  for (const town of new Set(towns)) {
-    const members = towns.map((t, i) => (t === town ? i : -1)).filter((i) => i >= 0);
-    const Pg = members.reduce((a, i) => a + students[i], 0);
-    const Xg = members.reduce((a, i) => a + books[i], 0) / Pg;
-    within += members.reduce((a, i) => a + (students[i] / P) * (books[i] / students[i] - Xg) ** 2, 0);
-    between += (Pg / P) * (Xg - X) ** 2;
-    values.push([town, Xg]);
+  /** Written here: each group's X̄_g and S_g², within = Σ (P_g/P) S_g², between = Σ (P_g/P)(X̄_g − X̄)². */
+  const split = (groups) => {
+    let within = 0;
+    let between = 0;
+    const values = [];
+    for (const group of new Set(groups)) {
+      const members = groups.map((g, i) => (g === group ? i : -1)).filter((i) => i >= 0);
+      const Pg = members.reduce((a, i) => a + students[i], 0);
+      const Xg = members.reduce((a, i) => a + books[i], 0) / Pg;
+      within += members.reduce((a, i) => a + (students[i] / P) * (books[i] / students[i] - Xg) ** 2, 0);
+      between += (Pg / P) * (Xg - X) ** 2;
+      values.push([group, Xg]);
+    }
+    return { within, between, values: values.sort((a, b) => a[1] - b[1]) };
+  };
+  for (const [testid, groups] of [['groups', towns], ['localities', places]]) {
+    const { within, between, values } = split(groups);
+    const row = page.locator(`[data-testid="${testid}-primary-books_per_student"] td`);
+    const shown = await row.evaluateAll((cells) => cells.slice(0, 2).map((c) => Number(c.getAttribute('data-value'))));
+    assert.ok(Math.abs(shown[0] - within / (within + between)) < 1e-12, `${testid} within ${shown[0]}`);
+    assert.ok(Math.abs(shown[1] - between / (within + between)) < 1e-12, `${testid} between ${shown[1]}`);
+    // The lowest and highest groups by books per student, named with their value.
+    assert.equal(await row.nth(2).textContent(), `${values[0][0]} ${values[0][1].toFixed(2)}`);
+    assert.equal(await row.nth(3).textContent(), `${values[2][0]} ${values[2][1].toFixed(2)}`);
   }
-  values.sort((a, b) => a[1] - b[1]);
-  const row = page.locator('[data-testid="groups-primary-books_per_student"] td');
-  const shown = await row.evaluateAll((cells) => cells.slice(0, 2).map((c) => Number(c.getAttribute('data-value'))));
-  assert.ok(Math.abs(shown[0] - within / (within + between)) < 1e-12, `within ${shown[0]}`);
-  assert.ok(Math.abs(shown[1] - between / (within + between)) < 1e-12, `between ${shown[1]}`);
-  // The lowest and highest townships by books per student, named with their value.
-  assert.equal(await row.nth(2).textContent(), `${values[0][0]} ${values[0][1].toFixed(2)}`);
-  assert.equal(await row.nth(3).textContent(), `${values[2][0]} ${values[2][1].toFixed(2)}`);
   await context.close();
 });
 

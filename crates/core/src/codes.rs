@@ -38,6 +38,7 @@ pub enum Code {
     BadSchoolType,
     LevelNotAllowed,
     BadOwnership,
+    BadLocality,
     NotANumber,
     Negative,
     TooLarge,

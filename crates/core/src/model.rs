@@ -199,6 +199,37 @@ impl SchoolFact {
     ];
 }
 
+/// 城乡分类 of the statistics: where a school is (城区, 镇区, 乡村).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "lowercase")]
+pub enum Locality {
+    Urban,
+    Town,
+    Rural,
+}
+
+impl Locality {
+    pub const ALL: [Locality; 3] = [Locality::Urban, Locality::Town, Locality::Rural];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Locality::Urban => "urban",
+            Locality::Town => "town",
+            Locality::Rural => "rural",
+        }
+    }
+
+    /// The words a cell may hold, the statistics' own first (城区 also as 城市, 乡村 as 农村).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Locality::Urban => &["城区", "urban", "城市", "主城区"],
+            Locality::Town => &["镇区", "town", "县镇", "镇"],
+            Locality::Rural => &["乡村", "rural", "农村"],
+        }
+    }
+}
+
 /// 办学性质: public or private (民办). Private schools are out of scope by default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
@@ -219,6 +250,8 @@ pub struct SchoolRow {
     pub level: Level,
     pub school_type: SchoolType,
     pub group: Option<String>,
+    /// 城乡类型, when the table has the column.
+    pub locality: Option<Locality>,
     pub ownership: Ownership,
     pub students: f64,
     pub senior_students: Option<f64>,

@@ -2,7 +2,7 @@
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
 use crate::indicators::Indicator;
-use crate::model::{Lang, Level, SchoolRow, SchoolType};
+use crate::model::{Lang, Level, Locality, SchoolRow, SchoolType};
 use crate::numbers;
 use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
@@ -57,6 +57,9 @@ pub struct IndicatorResult {
     /// With a 乡镇/学区 column: the weighted variance split into the differences inside the
     /// groups and between them (S² = within + between), and each group's own dispersion.
     pub groups: Option<Decomposition>,
+    /// The same split with a 城乡类型 column, the groups named by `Locality` key (urban,
+    /// town, rural); schools without one are in the group "".
+    pub localities: Option<Decomposition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -109,6 +112,7 @@ pub struct SchoolResult {
     pub level: Level,
     pub school_type: SchoolType,
     pub group: Option<String>,
+    pub locality: Option<Locality>,
     pub included: bool,
     pub students: f64,
     pub values: BTreeMap<&'static str, f64>,
@@ -167,6 +171,7 @@ fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
         level: row.level,
         school_type: row.school_type,
         group: row.group.clone(),
+        locality: row.locality,
         included: true,
         students: row.students,
         values,
@@ -339,19 +344,27 @@ fn evaluate_indicator(
         standard: minimum,
         schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.get(indicator.key()).is_some_and(|v| *v >= m)).count()),
         contributions: contributions(rows, names, &shares, indicator.scale(), &dispersion),
-        groups: decomposition(rows, &shares, indicator.scale(), &dispersion),
+        groups: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.group.as_deref()),
+        localities: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.locality.map(Locality::key)),
     }
 }
 
-/// The variance split by 乡镇/学区 (none when no school names one): each group's own
-/// dispersion, from which within = `Σ (P_g/P)·S_g²` and between = `Σ (P_g/P)·(X̄_g − X̄)²`.
-fn decomposition(rows: &[&SchoolRow], shares: &[Share], scale: f64, dispersion: &statistics::Dispersion) -> Option<Decomposition> {
-    rows.iter().any(|r| r.group.as_deref().is_some_and(|g| !g.is_empty())).then_some(())?;
+/// The variance split by the groups `group_of` names (乡镇/学区, or 城乡类型; none when no
+/// school has one): each group's own dispersion, from which within = `Σ (P_g/P)·S_g²` and
+/// between = `Σ (P_g/P)·(X̄_g − X̄)²`.
+fn decomposition<'r>(
+    rows: &[&'r SchoolRow],
+    shares: &[Share],
+    scale: f64,
+    dispersion: &statistics::Dispersion,
+    group_of: impl Fn(&'r SchoolRow) -> Option<&'r str>,
+) -> Option<Decomposition> {
+    rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
     // Each group's index by name, and its members in the order groups first appear.
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut members: Vec<(&str, Vec<Share>)> = Vec::new();
     for (row, share) in rows.iter().zip(shares) {
-        let name = row.group.as_deref().unwrap_or("");
+        let name = group_of(row).unwrap_or("");
         let at = *index.entry(name).or_insert_with(|| {
             members.push((name, Vec::new()));
             members.len() - 1

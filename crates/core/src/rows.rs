@@ -5,7 +5,7 @@
 use crate::args;
 use crate::cells::fold_width;
 use crate::diagnostics::{Args, Code, Problem};
-use crate::model::{Lang, Level, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
+use crate::model::{Lang, Level, Locality, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
 use crate::template::{column_label, Column};
 use std::collections::HashMap;
 
@@ -46,6 +46,7 @@ struct Identity {
     level: Level,
     school_type: SchoolType,
     ownership: Ownership,
+    locality: Option<Locality>,
 }
 
 impl RowReader<'_> {
@@ -94,6 +95,7 @@ impl RowReader<'_> {
             level: identity.level,
             school_type: identity.school_type,
             group: self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string()),
+            locality: identity.locality,
             ownership: identity.ownership,
             students,
             senior_students,
@@ -114,7 +116,8 @@ impl RowReader<'_> {
         }
         let school_type = self.school_type(line, cells, level, problems);
         let ownership = self.ownership(line, cells, problems);
-        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership? })
+        let locality = self.locality(line, cells, problems);
+        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership?, locality: locality? })
     }
 
     /// The school type (default: the level's own), which must allow the level.
@@ -135,6 +138,17 @@ impl RowReader<'_> {
             }
         }
         Some(school_type)
+    }
+
+    /// 城区, 镇区 or 乡村; `Some(None)` when the cell (or the column) is empty.
+    fn locality(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Option<Locality>> {
+        let Some(text) = self.cell(cells, Column::Locality) else { return Some(None) };
+        let found = Locality::ALL.into_iter().find(|l| is_word(text, l.aliases()));
+        if found.is_none() {
+            problems.push(self.problem(line, Column::Locality, Code::BadLocality, args![]));
+            return None;
+        }
+        Some(found)
     }
 
     fn ownership(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Ownership> {

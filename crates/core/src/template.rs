@@ -12,6 +12,7 @@ pub enum Column {
     Level,
     SchoolType,
     Group,
+    Locality,
     Ownership,
     Students,
     SeniorStudents,
@@ -20,11 +21,12 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 24] = [
+    pub const ALL: [Column; 25] = [
         Column::School,
         Column::Level,
         Column::SchoolType,
         Column::Group,
+        Column::Locality,
         Column::Ownership,
         Column::Students,
         Column::SeniorStudents,
@@ -55,6 +57,7 @@ impl Column {
             Column::Level => &["学段", "level"],
             Column::SchoolType => &["学校类型", "school_type", "办学类型"],
             Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
+            Column::Locality => &["城乡类型", "urban_rural", "城乡分类", "城乡"],
             Column::Ownership => &["办学性质", "ownership"],
             Column::Students => &["在校生数", "students", "学生数", "在校学生数", "在校生合计"],
             Column::SeniorStudents => &["高中在校生数", "senior_students"],
@@ -95,6 +98,7 @@ impl Column {
             Column::Level => "Level",
             Column::SchoolType => "School type",
             Column::Group => "Township / district",
+            Column::Locality => "Urban / town / rural",
             Column::Ownership => "Ownership",
             Column::Students => "Students",
             Column::SeniorStudents => "Senior high students",

@@ -77,11 +77,29 @@ fn a_county_where_every_school_has_the_county_value_has_no_contributions() {
 
 #[test]
 fn the_variance_splits_exactly_into_within_and_between_townships() {
+    check_split(|i| i.groups.as_ref(), |s| s.group.clone().unwrap_or_default());
+}
+
+#[test]
+fn the_variance_splits_exactly_into_urban_town_and_rural() {
+    check_split(|i| i.localities.as_ref(), |s| s.locality.map(|l| l.key().to_string()).unwrap_or_default());
+    let e = evaluate_text(DEMO, &Options::default());
+    let names: Vec<&str> =
+        e.levels[&junheng::Level::Primary].indicators[0].localities.as_ref().unwrap().groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["urban", "town", "rural"], "the demo's 城区, 镇区, 乡村 in the order they appear");
+}
+
+/// For every indicator of the demo county: within + between = S², and each group's value
+/// and students equal what its schools (named by `group_of`) give, computed here.
+fn check_split(
+    split: impl Fn(&junheng::resources::IndicatorResult) -> Option<&junheng::resources::Decomposition>,
+    group_of: impl Fn(&junheng::resources::SchoolResult) -> String,
+) {
     for standard in [Standard::Basic2012, Standard::Quality2017] {
         let e = evaluate_text(DEMO, &Options { standard, ..Options::default() });
         for (level, result) in &e.levels {
             for indicator in &result.indicators {
-                let d = indicator.groups.as_ref().expect("the demo has a 乡镇 column");
+                let d = split(indicator).expect("the demo has the column");
                 let variance = indicator.sd * indicator.sd;
                 assert!(
                     (d.within + d.between - variance).abs() <= variance * 1e-12,
@@ -93,11 +111,8 @@ fn the_variance_splits_exactly_into_within_and_between_townships() {
                 assert_eq!(d.groups.iter().map(|g| g.schools).sum::<usize>(), result.schools);
                 // Each group's value, from the schools' own values here: Σ P·x / Σ P.
                 for group in &d.groups {
-                    let members: Vec<_> = e
-                        .schools
-                        .iter()
-                        .filter(|s| s.level == *level && s.included && s.group.as_deref().unwrap_or("") == group.name)
-                        .collect();
+                    let members: Vec<_> =
+                        e.schools.iter().filter(|s| s.level == *level && s.included && group_of(s) == group.name).collect();
                     assert_eq!(members.len(), group.schools, "{}", group.name);
                     let students: f64 = members.iter().map(|s| s.students).sum();
                     let value = members.iter().map(|s| s.students * s.values[indicator.key]).sum::<f64>() / students;
