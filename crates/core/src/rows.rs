@@ -117,7 +117,7 @@ impl RowReader<'_> {
         let school_type = self.school_type(line, cells, level, problems);
         let ownership = self.ownership(line, cells, problems);
         let locality = self.locality(line, cells, problems);
-        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership?, locality: locality? })
+        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership?, locality: locality.ok()? })
     }
 
     /// The school type (default: the level's own), which must allow the level.
@@ -140,15 +140,16 @@ impl RowReader<'_> {
         Some(school_type)
     }
 
-    /// 城区, 镇区 or 乡村; `Some(None)` when the cell (or the column) is empty.
-    fn locality(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Option<Locality>> {
-        let Some(text) = self.cell(cells, Column::Locality) else { return Some(None) };
+    /// 城区, 镇区 or 乡村, or none when the cell (or the column) is empty; `Err` (with its
+    /// problem) for another word.
+    fn locality(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Result<Option<Locality>, ()> {
+        let Some(text) = self.cell(cells, Column::Locality) else { return Ok(None) };
         let found = Locality::ALL.into_iter().find(|l| is_word(text, l.aliases()));
         if found.is_none() {
             problems.push(self.problem(line, Column::Locality, Code::BadLocality, args![]));
-            return None;
+            return Err(());
         }
-        Some(found)
+        Ok(found)
     }
 
     fn ownership(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Ownership> {
