@@ -171,7 +171,8 @@ proptest! {
 
 #[test]
 fn an_unknown_locality_names_its_row_and_the_three_words() {
-    let text = format!("{BOOKS},城乡类型\n甲,小学,100,300,1,1,1,1,1,1,1,乡村\n乙,小学,50,200,1,1,1,1,1,1,1,郊区\n丙,小学,50,200,1,1,1,1,1,1,1,\n");
+    let text =
+        format!("{BOOKS},城乡类型\n甲,小学,100,300,1,1,1,1,1,1,1,乡村\n乙,小学,50,200,1,1,1,1,1,1,1,郊区\n丙,小学,50,200,1,1,1,1,1,1,1,\n");
     let e = errors(&text, Standard::Basic2012);
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(find(&e, Some(3), Some("城乡类型")).message.contains("城区"));

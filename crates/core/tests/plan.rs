@@ -406,6 +406,13 @@ fn unit_costs_from_a_file_replace_the_defaults_and_refuse_unknown_keys() {
     assert!(unknown.message.contains("classrooms"), "{}", unknown.message);
     let negative = UnitCosts::from_json(r#"{"books": -3}"#, junheng::Lang::En).unwrap_err();
     assert!(negative.message.contains("books"), "{}", negative.message);
+    // Costs given as options (the page's) are checked too: the plan is refused, naming the key.
+    let mut costs = UnitCosts::default();
+    costs.resources.insert("books".into(), f64::NAN);
+    let schools = county(&[0.5; 97], 3, 2, false, 0.5);
+    let table = junheng::input::read_table(&csv(&schools), junheng::Lang::Zh).unwrap();
+    let refused = make_plan(&table, &options(Standard::Basic2012), &PlanOptions { costs, ..PlanOptions::default() }).unwrap_err();
+    assert_eq!(refused[0].column.as_deref(), Some("books"));
 }
 
 /// The plan written into the user's own cells (`apply`), 万元 header included, evaluates to

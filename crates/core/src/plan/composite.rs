@@ -4,15 +4,16 @@
 //! Cutting the CVs in steps of δ, the cheapest combination of cuts whose sum reaches the
 //! needed total is a knapsack, solved exactly by dynamic programming over the number of
 //! steps (no assumption that the costs are convex). The costs it weighs are those of whole
-//! units (waterfill.rs `whole_units`): continuous costs would count a third of a teacher as a
-//! third of the price and choose cuts that whole persons make dear.
+//! units (each school's raise rounded up, `Prepared::whole_estimate`): continuous costs would
+//! count a third of a teacher as a third of the price and choose cuts that whole persons make
+//! dear. (The exact whole-unit solver per grid step cost quadratic time: 15 s at 3 000 schools.)
 //!
 //! The lower bound: each indicator's continuous cost of reaching a CV is exact and below any
 //! whole plan's. Rounding any plan's cuts down to the grid loses less than δ each, so the
 //! knapsack over continuous costs asked for the needed total less one step per indicator
 //! costs no more than any plan (`Shared::bound`).
 
-use super::waterfill::{cv_after, whole, whole_units, Prepared, Unit};
+use super::waterfill::{cv_after, whole, Prepared, Unit};
 
 /// The CV each indicator is brought to (`None`: left as it is), and a lower bound of the cost of any plan (元,
 /// continuous: whole units cost at least this).
@@ -47,7 +48,7 @@ pub fn share(columns: &[(&[Unit], f64)], target: f64) -> Option<Shared> {
         let steps = 0..=need.min(steps(cv / delta));
         let priced = |n: Option<f64>| n.map_or(f64::INFINITY, |n| n * cost);
         continuous.push(steps.clone().map(|j| priced(prepared.least_units(tau(cv, j)))).collect());
-        whole.push(steps.map(|j| priced(whole_units(units, tau(cv, j)).map(|c| c.iter().sum::<u64>() as f64))).collect());
+        whole.push(steps.map(|j| priced(prepared.whole_estimate(tau(cv, j)))).collect());
     }
     let (chosen, _) = knapsack(&whole, need)?;
     let relaxed = steps(needed / delta - columns.len() as f64);

@@ -42,6 +42,9 @@ pub fn default_cost(resource: Resource) -> f64 {
     }
 }
 
+/// The dearest unit cost accepted: far above any real one, and finite in every sum.
+const MAX_COST: f64 = 1e12;
+
 /// One teacher moved for a year (a rotation allowance, travel, housing).
 pub const DEFAULT_TRANSFER: f64 = 20_000.0;
 
@@ -78,6 +81,20 @@ impl UnitCosts {
         self.resources.get(column_key(resource)).copied().unwrap_or_else(|| default_cost(resource))
     }
 
+    /// Every cost a finite number ≥ 0 under a known key, or the problem naming the first that is not.
+    pub fn check(&self, lang: Lang) -> Result<(), Problem> {
+        let costs = self.resources.iter().map(|(k, v)| (k.as_str(), *v)).chain([("transfer", self.transfer)]);
+        for (key, value) in costs {
+            if !(value.is_finite() && (0.0..=MAX_COST).contains(&value)) {
+                return Err(Problem::error(Code::CostNotNumber, args!["key" => key], lang).in_column(key));
+            }
+            if key != "transfer" && !Resource::ALL.iter().any(|&r| column_key(r) == key) {
+                return Err(Problem::error(Code::UnknownCost, args!["key" => key], lang).in_column(key));
+            }
+        }
+        Ok(())
+    }
+
     /// The defaults with the given costs in place of theirs: `{ "<column key>": 元, "transfer": 元 }`.
     /// An unknown key, or a cost that is not a finite number ≥ 0, is refused naming it.
     pub fn from_json(text: &str, lang: Lang) -> Result<UnitCosts, Problem> {
@@ -85,7 +102,7 @@ impl UnitCosts {
             serde_json::from_str(text).map_err(|e| crate::project::shape_problem("costs", e, lang))?;
         let mut costs = UnitCosts::default();
         for (key, value) in given {
-            let number = value.as_f64().filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e12);
+            let number = value.as_f64().filter(|v| v.is_finite() && (0.0..=MAX_COST).contains(v));
             let Some(number) = number else {
                 return Err(Problem::error(Code::CostNotNumber, args!["key" => key.as_str()], lang).in_column(key));
             };

@@ -62,14 +62,18 @@ impl<'a> Draft<'a> {
         self.table.rows[index].school_type.is_mixed() && resource.is_facility()
     }
 
-    /// How many teachers of `resource` can leave the row as given: its whole count, and no
-    /// more than leaves its other kinds within its 专任教师.
-    pub fn movable(&self, index: usize, resource: Resource) -> u64 {
+    /// How many more teachers of `resource` can leave the row as given, after the moves
+    /// `already` planned: what is left of its count, and no more than keeps its other kinds
+    /// within what is left of its 专任教师 (every move takes a person).
+    pub fn movable(&self, index: usize, resource: Resource, already: &[Moved]) -> u64 {
         let row = &self.table.rows[index];
-        let count = row.resource(resource).unwrap_or(0.0);
+        let gone = |same: bool| {
+            already.iter().filter(|m| m.from == index && (!same || m.resource == resource)).map(|m| m.count as f64).sum::<f64>()
+        };
+        let count = row.resource(resource).unwrap_or(0.0) - gone(true);
         let Some(teachers) = row.resource(Resource::Teachers) else { return whole(count.floor()) };
         let others = KINDS.iter().filter(|&&k| k != resource).filter_map(|&k| row.resource(k)).fold(0.0, f64::max);
-        whole(count.min(teachers - others).floor())
+        whole(count.min(teachers - gone(false) - others).floor())
     }
 
     /// The planned rows.

@@ -154,6 +154,12 @@ impl<'a> Prepared<'a> {
     pub fn least_units(&self, tau: f64) -> Option<f64> {
         self.level(tau).map(|t| self.counts(t).sum())
     }
+
+    /// The same raise in whole units, each school's rounded up: what whole persons and rooms
+    /// make it cost (about what `whole_units` gives, in linear time, for weighing CVs).
+    pub fn whole_estimate(&self, tau: f64) -> Option<f64> {
+        self.level(tau).map(|t| self.counts(t).map(|n| (n - 1e-9).ceil().max(0.0)).sum())
+    }
 }
 
 /// The least t in [left, right] where g(t) = (B + W t²) − k (A + W t)² ≤ 0, for the segment
