@@ -31,6 +31,10 @@ test('the single file works from file:// with no server and no network, as the s
   await page.click('summary[data-i18n="template"]');
   await page.click('a[data-file="templates/template.xlsx"]');
   assert.match((await download).suggestedFilename(), /\.xlsx$/);
+  // The plan's own module comes from inside the file too.
+  await page.click('[data-testid="plan-open"]');
+  await page.waitForSelector('[data-testid="plan-summary"]', { timeout: 60_000 });
+  assert.match(await page.textContent('[data-testid="plan-summary"]'), /最少需投入约|无需增加资源/);
   // A share link made here opens this same file.
   await page.click('[data-testid="share-button"]');
   assert.ok((await page.locator('[data-testid="share-url"]').inputValue()).startsWith(`${SINGLE}#share=`));
