@@ -219,8 +219,8 @@ function renderTotals(plan, lang, label) {
   const resources = plan.totals.resources.map((r) => html`<tr><td>${label(r.column)}</td><td class="num">${formatCount(r.add, lang)} ${r.unit}</td>${money(r.cost)}</tr>`);
   if (plan.totals.transfers > 0) resources.push(html`<tr><td>${t(lang, 'planTransferCost')}</td><td></td>${money(plan.totals.transfers)}</tr>`);
   return html`<div class="plan-totals">
-    <div data-testid="plan-totals-school">${headedTable(t(lang, 'planTotalsSchool'), [t(lang, 'school'), t(lang, 'planCost')], schools)}</div>
-    <div data-testid="plan-totals-resource">${headedTable(t(lang, 'planTotalsResource'), [t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planCost')], resources)}</div></div>`;
+    <div data-testid="plan-totals-school"><h4>${t(lang, 'planTotalsSchool')}</h4>${headedTable(t(lang, 'planTotalsSchool'), [t(lang, 'school'), t(lang, 'planCost')], schools)}</div>
+    <div data-testid="plan-totals-resource"><h4>${t(lang, 'planTotalsResource')}</h4>${headedTable(t(lang, 'planTotalsResource'), [t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planCost')], resources)}</div></div>`;
 }
 
 /** @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
