@@ -2,7 +2,7 @@
 //! the file's header names, 万元 included), each move taken from one row and given to
 //! another. The page applies a plan as a what-if with it; the cells stay the user's.
 
-use super::{Addition, Transfer};
+use super::contract::{Addition, Transfer};
 use crate::cells::clean_grid;
 use crate::diagnostics::Problem;
 use crate::header::{map_columns, Mapping};

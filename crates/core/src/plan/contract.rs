@@ -1,7 +1,6 @@
 //! The plan as the CLI prints it and the page reads it: the `junheng plan` contract.
 
 use super::floors::SchoolPlan;
-use super::ledger::Totals;
 use crate::diagnostics::Problem;
 use crate::evaluation::Evaluation;
 use crate::model::Level;
@@ -104,4 +103,32 @@ pub enum Method {
     #[default]
     Optimised,
     Baseline,
+}
+
+/// The plan's sums: what each school receives, what each resource costs in all.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Totals {
+    /// By school name (a mixed school's levels together), in the order of the file.
+    pub schools: Vec<SchoolTotal>,
+    /// By template column, in the template's order.
+    pub resources: Vec<ResourceTotal>,
+    /// All moves together.
+    pub transfers: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct SchoolTotal {
+    pub name: String,
+    pub cost: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct ResourceTotal {
+    pub column: &'static str,
+    pub add: f64,
+    pub unit: &'static str,
+    pub cost: f64,
 }

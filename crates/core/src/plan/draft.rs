@@ -7,9 +7,9 @@
 //! them (`counted_in` in the ledger: paid in that kind's column). A moved teacher leaves
 //! one school's 专任教师 and joins the other's.
 
+use super::contract::{Addition, Place, Transfer};
 use super::costs::{column_key, unit_name, UnitCosts};
 use super::waterfill::whole;
-use super::{Addition, Place, Transfer};
 use crate::evaluation::{evaluate_table, Evaluation, Options};
 use crate::input::Table;
 use crate::model::{Lang, Resource, SchoolRow};

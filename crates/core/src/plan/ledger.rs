@@ -2,38 +2,9 @@
 //! school's value before and after, and the totals per school and per resource. Sums are
 //! made here, in one place, not by each front end.
 
-use super::{Addition, Transfer};
+use super::contract::{Addition, ResourceTotal, SchoolTotal, Totals, Transfer};
 use crate::evaluation::Evaluation;
 use crate::standards::Standard;
-use serde::Serialize;
-
-/// The plan's sums: what each school receives, what each resource costs in all.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
-pub struct Totals {
-    /// By school name (a mixed school's levels together), in the order of the file.
-    pub schools: Vec<SchoolTotal>,
-    /// By template column, in the template's order.
-    pub resources: Vec<ResourceTotal>,
-    /// All moves together.
-    pub transfers: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
-pub struct SchoolTotal {
-    pub name: String,
-    pub cost: f64,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
-pub struct ResourceTotal {
-    pub column: &'static str,
-    pub add: f64,
-    pub unit: &'static str,
-    pub cost: f64,
-}
 
 /// Fills each addition's indicator (the one of `standard` its column feeds) and the school's
 /// value of it before and after.

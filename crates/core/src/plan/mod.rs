@@ -23,10 +23,9 @@ mod units;
 pub mod waterfill;
 
 pub use apply::apply;
-pub use contract::{Addition, Method, Place, Plan, Target, Transfer};
+pub use contract::{Addition, Method, Place, Plan, ResourceTotal, SchoolTotal, Target, Totals, Transfer};
 pub use costs::UnitCosts;
 pub use floors::{Exempt, SchoolPlan};
-pub use ledger::{ResourceTotal, SchoolTotal, Totals};
 
 use crate::args;
 use crate::diagnostics::{Code, Problem};
