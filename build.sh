@@ -104,14 +104,15 @@ build() {
   wasm_toolchain
   bindgen_cli
   need_command wasm-opt binaryen
-  # Two modules from one crate: the calculator (first load), and with the plan's functions
-  # (loaded when a plan is asked for: it would add a fifth to the first load).
+  # Two modules from one crate: the calculator (first load), and with what is asked for only
+  # sometimes, the plan and the step-by-step view (loaded then: it would add a fifth to the
+  # first load).
   wasm_module "$WASM_NAME"
-  wasm_module "$WASM_NAME-plan" --features plan
+  wasm_module "$WASM_NAME-extra" --features extra
   # The page imports ./pkg/junheng.js; its declarations are ../junheng.d.ts.
   printf '%s\n' "// The module's API, typed from the Rust types: see ../junheng.d.ts." \
     "export * from '../junheng';" "export { default } from '../junheng';" >"www/pkg/${WASM_NAME}.d.ts"
-  cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-plan.d.ts"
+  cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-extra.d.ts"
 }
 
 # One wasm module: cargo (with the features given), wasm-bindgen to www/pkg/NAME.js, wasm-opt.

@@ -401,6 +401,15 @@ export function mountCalculator(root, host, embed) {
     notify('undo', t(state.lang, 'whatifResetDone'));
   }
 
+  /** Shows how `level`'s `key` CV is computed, step by step (explain.js, loaded then). */
+  async function openExplain(level, key) {
+    const [{ renderExplanation }, answer] = await Promise.all([import('./explain.js'), engine.call('explain', state.text, options(), level, key)]);
+    if (answer.errors.length) return notify('explain', html`${problemList(answer.errors)}`, 'alert');
+    notify('explain');
+    update('explain', renderExplanation(answer.explanation, state.lang));
+    $('explain').querySelector('section').focus();
+  }
+
   /** Opens the plan (loading plan.js the first time). */
   async function openPlan() {
     if (!planner) {
@@ -773,6 +782,13 @@ export function mountCalculator(root, host, embed) {
     $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
     $('share-link').addEventListener('click', makeShareLink);
     $('plan-open').addEventListener('click', openPlan);
+    $('levels').addEventListener('click', (event) => {
+      const [level, key] = target(event).closest('[data-explain]')?.dataset.explain.split('/') ?? [];
+      if (key) openExplain(level, key);
+    });
+    $('explain').addEventListener('click', (event) => {
+      if (target(event).closest('[data-explain-close]')) update('explain', html``);
+    });
     $('whatif').addEventListener('click', (event) => {
       const button = target(event).closest('[data-whatif]');
       if (button?.dataset.whatif === 'undo') undoEdit();
@@ -852,6 +868,9 @@ export function mountCalculator(root, host, embed) {
     await showView(state.view);
     if (loaded.problem) notify('storage', t(state.lang, loaded.problem), 'alert');
     await openStart();
+    // The address can open the step-by-step view (#explain=<level>/<indicator key>).
+    const [level, key] = host.getAttribute('explain')?.split('/') ?? [];
+    if (key) await openExplain(level, key);
     $('demo-banner').hidden = !state.demo;
     host.dataset.ready = 'true';
     host.dispatchEvent(new Event('ready'));

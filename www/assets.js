@@ -10,8 +10,9 @@ export const startWorker = () => new Worker(here('./engine-worker.js'), { type: 
 
 /** What the wasm glue's `init` is given: nothing, and it fetches the module beside itself. */
 export const wasmSource = () => undefined;
-/** The planner's module (loaded when a plan is asked for): fetched beside itself too. */
-export const planWasmSource = () => undefined;
+/** The module of what is asked for only sometimes (the plan, the step-by-step view): fetched
+ * beside itself too. */
+export const extraWasmSource = () => undefined;
 
 /** Puts the calculator's styles into its shadow root. */
 export function adoptStyles(root) {

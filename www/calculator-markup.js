@@ -89,6 +89,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
     <div id="problems" role="alert"></div>
     <div id="whatif"></div>
+    <div id="explain"></div>
     <div id="overall" aria-live="polite"></div>
     <div id="summary"></div>
     <div id="levels"></div>

@@ -4,19 +4,19 @@
 // parsed here, off the page's thread, and the page gets plain objects.
 
 import init, * as core from './pkg/junheng.js';
-import { planWasmSource, wasmSource } from './assets.js';
+import { extraWasmSource, wasmSource } from './assets.js';
 
 const ready = init(wasmSource());
-/** The planner's module (the core with the plan's functions): loaded the first time a plan
- * is asked for, so that it costs nothing on a visit that never asks. */
-let planner = null;
-async function planCore() {
-  if (!planner) {
-    const module = await import('./pkg/junheng-plan.js');
-    await module.default(planWasmSource());
-    planner = module;
+/** The core with what is asked for only sometimes (the plan, the step-by-step view): loaded
+ * the first time one of them is asked for, so that it costs nothing on a visit that never asks. */
+let extra = null;
+async function extraCore() {
+  if (!extra) {
+    const module = await import('./pkg/junheng-extra.js');
+    await module.default(extraWasmSource());
+    extra = module;
   }
-  return planner;
+  return extra;
 }
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
@@ -48,9 +48,10 @@ const calls = {
   makeProject: (id, source, options) => parse(core.makeProject(source, text(options))),
   /** The whole result contract of a text, without touching the last evaluation's. */
   evaluateWhole: (id, source, options) => parse(core.evaluate(source, text(options))),
-  plan: async (id, source, options, planOptions) => parse((await planCore()).plan(source, text(options), text(planOptions))),
-  applyPlan: async (id, lang) => parse((await planCore()).applyPlan(lang)),
-  defaultCosts: async () => parse((await planCore()).defaultCosts()),
+  plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),
+  applyPlan: async (id, lang) => parse((await extraCore()).applyPlan(lang)),
+  defaultCosts: async () => parse((await extraCore()).defaultCosts()),
+  explain: async (id, source, options, level, key) => parse((await extraCore()).explain(source, text(options), level, key)),
 };
 
 /** Lines of the text: the rows a progress message promises. */

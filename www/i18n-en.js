@@ -245,4 +245,5 @@ export const en = {
   editorLabel: 'School data table',
   planTitle: 'Rectification plan',
   planOpen: 'The least it takes to pass',
+  explainOpen: 'How',
 };

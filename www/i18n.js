@@ -250,6 +250,7 @@ export const STRINGS = {
     editorLabel: '学校数据表',
     planTitle: '整改方案',
     planOpen: '计算达标最少需要的投入',
+    explainOpen: '怎么算的',
   },
 };
 

@@ -2,7 +2,8 @@
 // footer, in the calculator's language. The calculator itself is <junheng-calculator>.
 //
 // The address may set it up: ?standard=, ?lang=, ?src=, ?compact (its attributes), a share
-// link's #share= fragment, and ?embed=1, the iframe mode (embed.js): no page chrome, and
+// link's #share= fragment, #explain=<level>/<indicator> (one CV step by step), and ?embed=1,
+// the iframe mode (embed.js): no page chrome, and
 // nothing kept in localStorage unless ?persist= names a key, so that two sites' frames
 // never mix (docs/EMBED.md).
 
@@ -41,7 +42,10 @@ if (embedded) {
   if (params.get('persist')) calculator.setAttribute('persist', params.get('persist'));
   else calculator.removeAttribute('persist');
 }
-if (location.hash) {
+// #explain=<level>/<indicator key> opens that CV step by step (a teacher's link for a class).
+if (location.hash.startsWith('#explain=')) {
+  calculator.setAttribute('explain', decodeURIComponent(location.hash.slice('#explain='.length)));
+} else if (location.hash) {
   const { SHARE_PREFIX } = await import('./share.js');
   if (location.hash.startsWith(SHARE_PREFIX)) {
     calculator.setAttribute('share', location.hash);

@@ -14,9 +14,10 @@ import type { Project } from './types/Project';
 import type { Plan } from './types/Plan';
 import type { PlanOptions } from './types/PlanOptions';
 import type { UnitCosts } from './types/UnitCosts';
+import type { Explanation } from './types/Explanation';
 
 export type * from './types/Evaluation';
-export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts };
+export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts, Explanation };
 
 /** JSON text of a `T`. */
 export type Json<T> = string & { readonly __json?: T };
@@ -61,3 +62,5 @@ export function plan(text: string, options: Json<Partial<Options>>, planOptions:
 export function applyPlan(lang: Lang): Json<{ grid: [number, string[]][]; errors: Problem[] } | null>;
 /** The default unit costs (yuan). */
 export function defaultCosts(): Json<UnitCosts>;
+/** One indicator's CV at one level step by step (the handout's table), or why there is none. */
+export function explain(text: string, options: Json<Partial<Options>>, level: Level, key: string): Json<{ explanation: Explanation | null; errors: Problem[] }>;

@@ -4,13 +4,13 @@
 // CSV, print it. Loaded the first time a plan is asked for. Every figure is the core's.
 
 import { addStrings, t } from './i18n.js';
-import { PLAN_STRINGS } from './i18n-plan.js';
+import { EXTRA_STRINGS } from './i18n-extra.js';
 import { headedTable, html, setHtml, user } from './html.js';
 import { formatCount, formatLimit, formatMoney, formatShare, formatValue } from './format.js';
 import { download, gridToText } from './files.js';
 import { neutral } from './export.js';
 
-addStrings(PLAN_STRINGS);
+addStrings(EXTRA_STRINGS);
 
 /** @typedef {import('./types/Plan').Plan} Plan
  *  @typedef {import('./types/Addition').Addition} Addition

@@ -115,7 +115,7 @@ function renderLevel(result, level, lang) {
   const r = result.levels[level];
   const quality = result.standard === 'quality2017';
   const rows = r.indicators.map((i) => html`<tr>
-      <th scope="row">${i.name}</th>
+      <th scope="row">${i.name} <button type="button" class="link step-link" data-explain="${level}/${i.key}" data-testid="explain-${level}-${i.key}">${t(lang, 'explainOpen')}</button></th>
       <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${i.unit}</span></td>
       <td class="num">${formatValue(i.sd, lang)}</td>
       <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv, lang)}</td>

@@ -3,11 +3,11 @@
 // the baseline's. Both results are the core's; this module only lays them side by side.
 
 import { addStrings, t } from './i18n.js';
-import { PLAN_STRINGS } from './i18n-plan.js';
+import { EXTRA_STRINGS } from './i18n-extra.js';
 import { headedTable, html, user } from './html.js';
 import { formatCv, formatValue } from './format.js';
 
-addStrings(PLAN_STRINGS);
+addStrings(EXTRA_STRINGS);
 
 /** @typedef {import('./types/Evaluation').Evaluation} Evaluation
  *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult

@@ -6,16 +6,16 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { STRINGS as ZH } from '../../www/i18n.js';
 import { en } from '../../www/i18n-en.js';
-import { PLAN_STRINGS } from '../../www/i18n-plan.js';
+import { EXTRA_STRINGS } from '../../www/i18n-extra.js';
 import { ROOT } from './harness.js';
 
 // The plan's strings come with plan.js and whatif.js (i18n.js `addStrings`).
-const STRINGS = { zh: { ...ZH.zh, ...PLAN_STRINGS.zh }, en: { ...en, ...PLAN_STRINGS.en } };
+const STRINGS = { zh: { ...ZH.zh, ...EXTRA_STRINGS.zh }, en: { ...en, ...EXTRA_STRINGS.en } };
 
 test("the plan's strings are their own: none replaces one of the page's", () => {
   for (const lang of ['zh', 'en']) {
     const own = lang === 'zh' ? ZH.zh : en;
-    assert.deepEqual(Object.keys(PLAN_STRINGS[lang]).filter((key) => key in own), [], lang);
+    assert.deepEqual(Object.keys(EXTRA_STRINGS[lang]).filter((key) => key in own), [], lang);
   }
 });
 

@@ -101,6 +101,8 @@ pub enum Code {
     PlanFixedFails,
     PlanUnreachable,
     PlanNotReached,
+    // The step-by-step view.
+    NothingToExplain,
 }
 
 /// An argument of a problem: a text from the user's data or a number.

@@ -95,20 +95,38 @@ fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, revie
     }
 }
 
-pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
+/// The rows evaluated: those in scope, mixed schools' facilities split; with what was
+/// excluded, the splits and their warnings. `Err`: the errors that stop an evaluation.
+pub(crate) struct Scoped {
+    pub rows: Vec<crate::model::SchoolRow>,
+    pub excluded: Vec<Exclusion>,
+    pub splits: Vec<Split>,
+    pub warnings: Vec<Problem>,
+}
+
+pub(crate) fn scoped(table: &Table, options: &Options) -> Result<Scoped, (Vec<Problem>, Vec<Problem>)> {
     let (standard, lang, profile) = (options.standard, options.lang, &options.profile);
     let mut warnings = table.warnings.clone();
     // One copy of the rows in scope: the split rewrites mixed schools' facilities in it.
     let (mut rows, excluded) = scope::in_scope(&table.rows, profile.scope(standard), lang);
     let errors = crate::checks::needs(table, &rows, standard, lang);
     if !errors.is_empty() {
-        return failed(options, errors, warnings, Some(table.review.clone()));
+        return Err((errors, warnings));
     }
     let (splits, errors, split_warnings) = scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
     warnings.extend(split_warnings);
     if !errors.is_empty() {
-        return failed(options, errors, warnings, Some(table.review.clone()));
+        return Err((errors, warnings));
     }
+    Ok(Scoped { rows, excluded, splits, warnings })
+}
+
+pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
+    let (standard, lang, profile) = (options.standard, options.lang, &options.profile);
+    let Scoped { rows, excluded, splits, warnings } = match scoped(table, options) {
+        Ok(scoped) => scoped,
+        Err((errors, warnings)) => return failed(options, errors, warnings, Some(table.review.clone())),
+    };
     let (schools, levels) = resources::evaluate_resources(&rows, &Rules { standard, profile, lang });
     let cx = Context { standard, profile, lang, levels: &levels, rows: &rows, table };
     let (parts, overall) = assessment::assess(&options.answers, &cx);

@@ -13,6 +13,7 @@ mod checks;
 mod codes;
 pub mod diagnostics;
 pub mod evaluation;
+pub mod explain;
 mod header;
 pub mod indicators;
 pub mod input;

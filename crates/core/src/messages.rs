@@ -43,6 +43,13 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
+        NothingToExplain => {
+            let (indicator, level) = (a("indicator"), a("level"));
+            (
+                format!("没有可以逐步计算的数据：{level}没有学校，或所选标准没有指标「{indicator}」"),
+                format!("nothing to show step by step: no {level} schools, or the standard has no indicator \"{indicator}\""),
+            )
+        }
         SpreadsheetUnreadable | NoSuchSheet | NotATable | OtherDocument | CellBeyondExcel | SheetTooLarge | Dtd | UnpackedTooLarge => {
             file(code, &a)
         }

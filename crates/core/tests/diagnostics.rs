@@ -60,6 +60,7 @@ fn one_record() {
     case(&format!("{HEAD},学校类型\n{ROW},大学\n"), Some(2), Some("学校类型"), Code::BadSchoolType, E);
     case(&format!("{HEAD},学校类型\n{ROW},初中\n"), Some(2), Some("学段"), Code::LevelNotAllowed, E);
     case(&format!("{HEAD},办学性质\n{ROW},合办\n"), Some(2), Some("办学性质"), Code::BadOwnership, E);
+    case(&format!("{HEAD},城乡类型\n{ROW},郊区\n"), Some(2), Some("城乡类型"), Code::BadLocality, E);
     case(&with("279", "三百", &[]), Some(2), Some("图书册数"), Code::NotANumber, E);
     case(&with("279", "-1", &[]), Some(2), Some("图书册数"), Code::Negative, E);
     case(&with("279", "1e13", &[]), Some(2), Some("图书册数"), Code::TooLarge, E);

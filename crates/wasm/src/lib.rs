@@ -16,9 +16,12 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-// The rectification plan: its own build (`--features plan`, www/pkg/junheng-plan.js), which
-// the page loads only when a plan is asked for, so that it costs nothing on first load.
-#[cfg(feature = "plan")]
+// What is asked for only sometimes — the rectification plan, the step-by-step view — is a
+// second build (`--features extra`, www/pkg/junheng-extra.js) that the page loads the first
+// time one is asked for, so that it costs nothing on first load.
+#[cfg(feature = "extra")]
+mod explaining;
+#[cfg(feature = "extra")]
 mod planning;
 
 #[wasm_bindgen(start)]

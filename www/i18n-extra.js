@@ -1,7 +1,8 @@
-// The strings of the rectification plan and the what-if comparison, in both languages:
-// loaded with plan.js or whatif.js, never on a first visit (i18n.js `addStrings`).
+// The strings of the views loaded on demand (the plan, the what-if, the step-by-step view),
+// in both languages: loaded with plan.js, whatif.js or explain.js, never on a first visit
+// (i18n.js `addStrings`).
 
-export const PLAN_STRINGS = {
+export const EXTRA_STRINGS = {
   zh: {
     planIntro: '在不减少任何学校资源的前提下，计算最少需要给哪些学校增加哪些资源，才能使资源配置达标并留出余量。费用按下列单价估算，请按本县实际（预算定额、招标价）修改。',
     planMargin: '余量：差异系数至少低于限值',
@@ -59,6 +60,27 @@ export const PLAN_STRINGS = {
     whatifReset: '恢复载入时的数据',
     whatifLarge: '数据超过 {count} 所学校，不逐项对比（需要时可导出两次的结果自行比较）。',
     whatifResetDone: '已恢复载入时的数据（可撤销）。',
+    explainTitle: '逐步计算：{level} · {indicator}',
+    explainClose: '关闭',
+    explainFormula: '算式',
+    explainResult: '结果',
+    explainIntro: '按督导评估办法的算法：每校的值 x = s·R/P（s 为 {scale}），县域值 X̄ = s·ΣR/ΣP（不是各校值的平均），按在校生加权的标准差 S = √Σ(P/P总)(x − X̄)²（总体形式，不除以 n − 1），差异系数 CV = S / X̄。',
+    explainStudents: '在校生 P',
+    explainResource: '资源 R（{unit}）',
+    explainValue: '值 x = s·R/P',
+    explainWeight: '权重 P/P总',
+    explainDeviation: 'x − X̄',
+    explainTerm: '(P/P总)(x − X̄)²',
+    explainTotal: '合计',
+    explainCounty: '县域值 X̄ = s·ΣR / ΣP',
+    explainVariance: '加权方差 S² = Σ(P/P总)(x − X̄)²',
+    explainSd: '标准差 S = √S²',
+    explainCv: '差异系数 CV = S / X̄（本计算器和督导评估采用）',
+    explainUnweighted: '不加权、总体：AVERAGE 与 STDEVP（平均 {mean}，标准差 {sd}）',
+    explainSample: '不加权、样本：AVERAGE 与 STDEV（标准差 {sd}）',
+    explainWhy: '常见的电子表格做法 STDEV(各校值)/AVERAGE(各校值) 把每所学校算作一样重，并除以 n − 1：40 人的学校和 2000 人的学校同等对待，县域值也变成了各校值的平均。督导评估按在校生人数加权，所以两种算法的结果不同，只有加权的结果可以与限值比较。',
+    explainScaleOne: '1',
+    explainScaleHundred: '100（每百名学生）',
   },
   en: {
     planIntro: 'Without taking anything from any school, the least the county must add, and where, for its resources to pass with a margin. Costs use the unit costs below: replace them with your county\'s own (budget norms, tender prices).',
@@ -117,5 +139,26 @@ export const PLAN_STRINGS = {
     whatifReset: 'Back to the data as loaded',
     whatifLarge: 'More than {count} schools: no item-by-item comparison (export both results to compare them).',
     whatifResetDone: 'Back to the data as loaded (undoable).',
+    explainTitle: 'Step by step: {level} · {indicator}',
+    explainClose: 'Close',
+    explainFormula: 'Formula',
+    explainResult: 'Result',
+    explainIntro: 'As the evaluation rules compute it: each school\'s value x = s·R/P (s is {scale}), the county value X̄ = s·ΣR/ΣP (not the mean of the school values), the student-weighted standard deviation S = √Σ(P/P_total)(x − X̄)² (population form, no n − 1), and CV = S / X̄.',
+    explainStudents: 'Students P',
+    explainResource: 'Resource R ({unit})',
+    explainValue: 'Value x = s·R/P',
+    explainWeight: 'Weight P/P_total',
+    explainDeviation: 'x − X̄',
+    explainTerm: '(P/P_total)(x − X̄)²',
+    explainTotal: 'Total',
+    explainCounty: 'County value X̄ = s·ΣR / ΣP',
+    explainVariance: 'Weighted variance S² = Σ(P/P_total)(x − X̄)²',
+    explainSd: 'Standard deviation S = √S²',
+    explainCv: 'CV = S / X̄ (what this calculator and the evaluation use)',
+    explainUnweighted: 'Unweighted, population: AVERAGE and STDEVP (mean {mean}, SD {sd})',
+    explainSample: 'Unweighted, sample: AVERAGE and STDEV (SD {sd})',
+    explainWhy: 'The common spreadsheet recipe STDEV(school values)/AVERAGE(school values) counts every school once and divides by n − 1: a school of 40 and one of 2 000 weigh the same, and the county value becomes the mean of the school values. The evaluation weights by students, so the two differ, and only the weighted CV is compared with the limit.',
+    explainScaleOne: '1',
+    explainScaleHundred: '100 (per 100 students)',
   },
 };
