@@ -401,13 +401,27 @@ export function mountCalculator(root, host, embed) {
     notify('undo', t(state.lang, 'whatifResetDone'));
   }
 
-  /** Shows how `level`'s `key` CV is computed, step by step (explain.js, loaded then). */
-  async function openExplain(level, key) {
+  /** Shows how `level`'s `key` CV is computed, step by step (explain.js, loaded then);
+   * `presenting`: large, one indicator at a time. */
+  async function openExplain(level, key, presenting = false) {
     const [{ renderExplanation }, answer] = await Promise.all([import('./explain.js'), engine.call('explain', state.text, options(), level, key)]);
     if (answer.errors.length) return notify('explain', html`${problemList(answer.errors)}`, 'alert');
     notify('explain');
-    update('explain', renderExplanation(answer.explanation, state.lang));
+    update('explain', renderExplanation(answer.explanation, state.lang, presenting));
     $('explain').querySelector('section').focus();
+  }
+
+  /** Presenting: the arrows move to the previous or next indicator of the level. */
+  function explainKey(event) {
+    const view = $('explain').querySelector('section.presenting');
+    if (!view) return;
+    if (event.key === 'Escape') return openExplain(view.dataset.level, view.dataset.indicator);
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const keys = [...$('levels').querySelectorAll(`[data-explain^="${view.dataset.level}/"]`)].map((b) => b.dataset.explain.split('/')[1]);
+    if (!step || !keys.length) return;
+    event.preventDefault();
+    const next = keys[(keys.indexOf(view.dataset.indicator) + step + keys.length) % keys.length];
+    openExplain(view.dataset.level, next, true);
   }
 
   /** Opens the plan (loading plan.js the first time). */
@@ -787,8 +801,11 @@ export function mountCalculator(root, host, embed) {
       if (key) openExplain(level, key);
     });
     $('explain').addEventListener('click', (event) => {
+      const view = $('explain').querySelector('section');
       if (target(event).closest('[data-explain-close]')) update('explain', html``);
+      if (target(event).closest('[data-explain-present]')) openExplain(view.dataset.level, view.dataset.indicator, !view.classList.contains('presenting'));
     });
+    $('explain').addEventListener('keydown', explainKey);
     $('whatif').addEventListener('click', (event) => {
       const button = target(event).closest('[data-whatif]');
       if (button?.dataset.whatif === 'undo') undoEdit();

@@ -16,8 +16,35 @@ addStrings(EXTRA_STRINGS);
 /** A small number in full enough to follow the arithmetic: six significant digits. */
 const precise = (value, lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 6 }).format(value);
 
-/** The view of `e`. @param {Explanation} e @param {Lang} lang */
-export function renderExplanation(e, lang) {
+/** The indicator's schools as bars sorted by value, with the county value and (quality2017)
+ * the standard as lines; a school below its standard is marked in words (✗ and the word), not
+ * by colour alone. Inline SVG, no library. @param {Explanation} e @param {Lang} lang */
+function renderSchoolChart(e, lang) {
+  const sorted = [...e.steps].sort((a, b) => a.value - b.value);
+  const top = Math.max(e.county_value, e.standard ?? 0, ...sorted.map((s) => s.value), 1e-9) * 1.1;
+  const [width, bar, gap] = [300, 16, 5];
+  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
+  const left = Math.ceil(Math.max(...sorted.map((s) => labelWidth(s.name)))) + 12;
+  const x = (v) => left + (v / top) * width;
+  const height = sorted.length * (bar + gap) + 34;
+  const bars = sorted.map((s, k) => {
+    const y = k * (bar + gap);
+    const below = s.meets === false;
+    return html`<text x="${left - 6}" y="${y + 12}" text-anchor="end">${s.name}</text>
+      <rect x="${left}" y="${y}" width="${Math.max(1, x(s.value) - left)}" height="${bar}" class="${below ? 'bar over' : 'bar'}"><title>${s.name} ${formatValue(s.value, lang)}</title></rect>
+      <text x="${x(s.value) + 4}" y="${y + 12}">${formatValue(s.value, lang)}${below ? ` ✗ ${t(lang, 'explainBelow')}` : ''}</text>`;
+  });
+  const line = (value, label, className) => html`<line x1="${x(value)}" x2="${x(value)}" y1="0" y2="${height - 30}" class="${className}"/>
+    <text x="${x(value)}" y="${height - (className === 'limit' ? 4 : 18)}" text-anchor="middle" class="${className}-label">${label} ${formatValue(value, lang)}</text>`;
+  const title = t(lang, 'explainChart', { indicator: e.name, level: t(lang, e.level) });
+  return html`<figure class="chart school-chart" data-testid="explain-chart"><svg viewBox="0 0 ${left + width + 90} ${height}" role="img" aria-label="${title}">
+    ${bars}${line(e.county_value, t(lang, 'explainCountyLine'), 'county')}${e.standard == null ? '' : line(e.standard, t(lang, 'explainStandardLine'), 'limit')}</svg>
+    <figcaption>${title}</figcaption></figure>`;
+}
+
+/** The view of `e`; `presenting`: large, one indicator at a time, arrows to move.
+ * @param {Explanation} e @param {Lang} lang @param {boolean} presenting */
+export function renderExplanation(e, lang, presenting = false) {
   const title = t(lang, 'explainTitle', { level: t(lang, e.level), indicator: e.name });
   const scale = t(lang, e.scale === 100 ? 'explainScaleHundred' : 'explainScaleOne');
   const rows = e.steps.map((s) => html`<tr data-testid="step-${s.row}" data-x="${s.value}" data-weight="${s.weight}" data-term="${s.term}">
@@ -38,11 +65,14 @@ export function renderExplanation(e, lang) {
     line('step-cv-unweighted', t(lang, 'explainUnweighted', { mean: precise(u.mean, lang), sd: precise(u.sd_population, lang) }), u.cv_population, formatCv(u.cv_population, lang)),
     line('step-cv-sample', t(lang, 'explainSample', { sd: u.sd_sample == null ? '—' : precise(u.sd_sample, lang) }), u.cv_sample, formatCv(u.cv_sample, lang)),
   ];
-  return html`<section class="panel explain" data-testid="explain" aria-labelledby="explain-title" tabindex="-1">
+  const present = html`<button type="button" class="ghost" data-explain-present data-testid="explain-present" aria-pressed="${presenting}">${t(lang, presenting ? 'explainPresentEnd' : 'explainPresent')}</button>`;
+  return html`<section class="panel explain${presenting ? ' presenting' : ''}" data-testid="explain" data-level="${e.level}" data-indicator="${e.indicator}" aria-labelledby="explain-title" tabindex="-1">
     <div class="panel-head"><h3 id="explain-title">${title}</h3>
-      <div class="actions"><button type="button" class="ghost" data-explain-close data-testid="explain-close">${t(lang, 'explainClose')}</button></div></div>
+      <div class="actions">${present}<button type="button" class="ghost" data-explain-close data-testid="explain-close">${t(lang, 'explainClose')}</button></div></div>
+    ${presenting ? html`<p class="meta">${t(lang, 'explainKeys')}</p>` : ''}
     <p class="meta">${t(lang, 'explainIntro', { scale })}</p>
-    ${headedTable(title, names, html`${rows}${total}`, 'steps')}
-    ${headedTable(t(lang, 'explainCv'), [t(lang, 'explainFormula'), t(lang, 'explainResult')], sums, 'step-sums')}
+    <div class="explain-body"><div>${headedTable(title, names, html`${rows}${total}`, 'steps')}
+    ${headedTable(t(lang, 'explainCv'), [t(lang, 'explainFormula'), t(lang, 'explainResult')], sums, 'step-sums')}</div>
+    ${renderSchoolChart(e, lang)}</div>
     <p class="explain-why">${t(lang, 'explainWhy')}</p></section>`;
 }

@@ -75,3 +75,31 @@ test('the address opens a CV step by step: #explain=junior/teaching_area_per_stu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the chart of the schools marks those below the standard in words; presenter mode moves with the arrows', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.url}#explain=primary/teaching_area_per_student`, { viewport: { width: 1920, height: 1080 } });
+  await page.waitForSelector('[data-testid="explain-chart"]');
+  // Below the standard (4.5 ㎡ nationally), from the rows' own values: each such bar is marked,
+  // and says so in text.
+  const values = await page.$$eval('[data-testid^="step-"][data-x]', (rows) => rows.map((r) => Number(r.dataset.x)));
+  const below = values.filter((x) => x < 4.5).length;
+  assert.ok(below > 0 && below < values.length, `${below} of ${values.length} below`);
+  assert.equal(await page.locator('[data-testid="explain-chart"] rect.bar').count(), values.length);
+  assert.equal(await page.locator('[data-testid="explain-chart"] rect.bar.over').count(), below);
+  const marked = await page.$$eval('[data-testid="explain-chart"] text', (texts) => texts.filter((t) => t.textContent.includes('✗ 未达标准')).length);
+  assert.equal(marked, below);
+  // Presenter mode: large, one indicator at a time.
+  await page.click('[data-testid="explain-present"]');
+  await page.waitForSelector('[data-testid="explain"].presenting');
+  await page.screenshot({ path: join(ARTIFACTS, 'explain-presenter-1920.png') });
+  const keys = await page.$$eval('[data-explain^="primary/"]', (buttons) => buttons.map((b) => b.dataset.explain.split('/')[1]));
+  const at = keys.indexOf('teaching_area_per_student');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(`[data-testid="explain"].presenting[data-indicator="${keys[at + 1]}"]`);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('[data-testid="explain"].presenting[data-indicator="teaching_area_per_student"]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid="explain"]:not(.presenting)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

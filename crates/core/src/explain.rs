@@ -21,6 +21,8 @@ pub struct Explanation {
     pub unit: &'static str,
     /// s: 100 for "per 100 students", else 1.
     pub scale: f64,
+    /// quality2017: the value each school should reach (the profile's).
+    pub standard: Option<f64>,
     pub steps: Vec<Step>,
     /// P = Σ `P_i`, Σ `R_i`.
     pub students: f64,
@@ -52,6 +54,8 @@ pub struct Step {
     pub deviation: f64,
     /// (`P_i`/P)(`x_i` − X̄)².
     pub term: f64,
+    /// quality2017: whether the value reaches the standard.
+    pub meets: Option<bool>,
 }
 
 /// AVERAGE and STDEVP / STDEV of the school values, and their CVs.
@@ -84,11 +88,21 @@ pub fn explain_grid(grid: &[(usize, Vec<String>)], options: &Options, level: Lev
         let args = args!["indicator" => key, "level" => level.name(lang)];
         return Err(vec![Problem::error(Code::NothingToExplain, args, lang)]);
     };
-    Ok(explain(indicator, level, &shares, lang))
+    let standard = match options.standard {
+        crate::Standard::Quality2017 => options.profile.quality2017.minimum(indicator, level),
+        crate::Standard::Basic2012 => None,
+    };
+    Ok(explain(indicator, level, &shares, standard, lang))
 }
 
 /// The handout's table and sums for one indicator from each school's (row, name, P, R).
-fn explain(indicator: Indicator, level: Level, schools: &[(usize, &str, f64, f64)], lang: crate::Lang) -> Explanation {
+fn explain(
+    indicator: Indicator,
+    level: Level,
+    schools: &[(usize, &str, f64, f64)],
+    standard: Option<f64>,
+    lang: crate::Lang,
+) -> Explanation {
     let s = indicator.scale();
     let students: f64 = schools.iter().map(|x| x.2).sum();
     let resource: f64 = schools.iter().map(|x| x.3).sum();
@@ -98,7 +112,18 @@ fn explain(indicator: Indicator, level: Level, schools: &[(usize, &str, f64, f64
         .map(|&(row, name, p, r)| {
             let (value, weight) = (s * r / p, p / students);
             let deviation = value - county_value;
-            Step { row, name: name.to_string(), students: p, resource: r, value, weight, deviation, term: weight * deviation * deviation }
+            let meets = standard.map(|minimum| value >= minimum);
+            Step {
+                row,
+                name: name.to_string(),
+                students: p,
+                resource: r,
+                value,
+                weight,
+                deviation,
+                term: weight * deviation * deviation,
+                meets,
+            }
         })
         .collect();
     let variance: f64 = steps.iter().map(|x| x.term).sum();
@@ -110,6 +135,7 @@ fn explain(indicator: Indicator, level: Level, schools: &[(usize, &str, f64, f64
         name: indicator.name(lang),
         unit: indicator.unit(lang),
         scale: s,
+        standard,
         steps,
         students,
         resource,

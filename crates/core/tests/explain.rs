@@ -58,3 +58,16 @@ fn an_indicator_the_standard_has_not_is_refused_with_its_name() {
     let problems = explain_grid(&read_grid(&handout_text()), &basic(), Level::Junior, "books_per_student").unwrap_err();
     assert!(problems[0].message.contains("初中"));
 }
+
+#[test]
+fn under_quality2017_each_school_says_whether_it_reaches_the_standard() {
+    let demo = include_str!("../../../www/demo/demo-county.csv");
+    let e = explain_grid(&read_grid(demo), &Options::default(), Level::Primary, "teaching_area_per_student").unwrap();
+    assert_eq!(e.standard, Some(4.5));
+    let whole = junheng::evaluate_text(demo, &Options::default());
+    for step in &e.steps {
+        let school = whole.schools.iter().find(|s| s.row == step.row && s.level == Level::Primary).unwrap();
+        assert_eq!(step.meets, Some(school.standing["teaching_area_per_student"].meets), "{}", step.name);
+    }
+    assert!(e.steps.iter().any(|s| s.meets == Some(false)), "the demo has schools below 4.5 ㎡");
+}
