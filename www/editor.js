@@ -76,7 +76,7 @@ export class Editor {
           <input class="cell head" data-r="0" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[0], name })}">
           <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
         </div></th>`);
-    const table = html`<table class="editor" aria-rowcount="${this.rows.length}"><thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th></th></tr></thead><tbody></tbody></table>`;
+    const table = html`<table class="editor" aria-rowcount="${this.rows.length}"><thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th scope="col"><span class="visually-hidden">${t(lang, 'rowActions')}</span></th></tr></thead><tbody></tbody></table>`;
     setHtml(this.container, table);
     const body = this.container.querySelector('tbody');
     const shape = { body, count: this.rows.length - 1, columns: header.length + 2 };

@@ -53,6 +53,7 @@ export const en = {
   results: 'Results',
   footer: 'CVs are weighted by students (population form); the county value is the total resource over total students. Sources: the Ministry of Education\'s evaluation rules of 2012 (Jiaodu [2012] No. 3) and 2017 (Jiaodu [2017] No. 6). A county passes only when every part passes and no veto applies.',
   removeRow: 'Remove row {n}',
+  rowActions: 'Actions',
   removeColumn: 'Remove column "{name}"',
   cellLabel: 'Row {n}, {name}',
   rowNumber: 'Row',

@@ -58,6 +58,7 @@ export const STRINGS = {
     results: '评估结果',
     footer: '差异系数按在校生数加权计算（总体形式），县域值为各校资源合计除以学生合计。依据：《县域义务教育均衡发展督导评估暂行办法》（教督〔2012〕3号）、《县域义务教育优质均衡发展督导评估办法》（教督〔2017〕6号）。各部分均达到要求且无一票否决情形，方为通过。',
     removeRow: '删除第{n}行',
+    rowActions: '操作',
     removeColumn: '删除「{name}」列',
     cellLabel: '第{n}行 {name}',
     rowNumber: '行',
