@@ -232,6 +232,7 @@ export function mountCalculator(root, host, embed) {
       else if (schools <= WHOLE_RESULT_SCHOOLS || embed.wanted()) await takeWhole(mine);
       if (mine === evaluations) await showWhatIf(schools);
       planner?.refresh();
+      refreshExplain();
     }).finally(() => {
       if (mine === evaluations) $('results').setAttribute('aria-busy', 'false');
     });
@@ -378,7 +379,7 @@ export function mountCalculator(root, host, embed) {
     if (schools == null || schools > WHOLE_RESULT_SCHOOLS || !whole.result) {
       return update('whatif', html`<p class="meta" data-testid="whatif">${t(lang, 'whatifLarge', { count: formatCount(WHOLE_RESULT_SCHOOLS, lang) })}</p>`);
     }
-    const key = JSON.stringify([state.baseline.length, options()]);
+    const key = JSON.stringify(options());
     if (baselineResult.key !== key || baselineResult.text !== state.baseline) {
       baselineResult = { key, text: state.baseline, result: await engine.call('evaluateWhole', state.baseline, options()) };
     }
@@ -402,13 +403,19 @@ export function mountCalculator(root, host, embed) {
   }
 
   /** Shows how `level`'s `key` CV is computed, step by step (explain.js, loaded then);
-   * `presenting`: large, one indicator at a time. */
-  async function openExplain(level, key, presenting = false) {
+   * `presenting`: large, one indicator at a time; `focus`: the user asked (not a redraw). */
+  async function openExplain(level, key, presenting = false, focus = true) {
     const [{ renderExplanation }, answer] = await Promise.all([import('./explain.js'), engine.call('explain', state.text, options(), level, key)]);
     if (answer.errors.length) return notify('explain', html`${problemList(answer.errors)}`, 'alert');
     notify('explain');
     update('explain', renderExplanation(answer.explanation, state.lang, presenting));
-    $('explain').querySelector('section').focus();
+    if (focus) $('explain').querySelector('section').focus();
+  }
+
+  /** The open step-by-step view follows the data and the settings. */
+  function refreshExplain() {
+    const view = $('explain').querySelector('section');
+    if (view) openExplain(view.dataset.level, view.dataset.indicator, view.classList.contains('presenting'), false);
   }
 
   /** Presenting: the arrows move to the previous or next indicator of the level. */

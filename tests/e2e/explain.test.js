@@ -56,6 +56,11 @@ test('the handout example step by step: every row and sum as computed here, the 
   assert.equal(await value(page, 'step-cv'), await value(page, 'cv-primary-books_per_student'), 'the report shows the same CV');
   assert.match(await page.textContent('[data-testid="explain"]'), /STDEV/);
   await page.screenshot({ path: join(ARTIFACTS, 'explain-1366.png') });
+  // The open view follows an edit of the data.
+  await page.fill('[data-testid="paste-input"]', TABLE.replace('甲校,小学,45,279', '甲校,小学,45,500'));
+  await settled(page);
+  await page.waitForFunction(() => calc.querySelector('[data-testid="step-cv"]')?.dataset.value === calc.querySelector('[data-testid="cv-primary-books_per_student"]').dataset.value);
+  assert.equal(Number(await page.getAttribute('[data-testid="step-2"]', 'data-x')), 500 / 45);
   await page.click('[data-testid="explain-close"]');
   assert.equal(await page.locator('[data-testid="explain"]').count(), 0);
   assert.deepEqual(errors, []);
