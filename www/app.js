@@ -39,7 +39,7 @@ export function mountCalculator(root, host, embed) {
 
   /** What the user is working on. `demo` is true while the data is the example county's. */
   const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false,
-    baseline: null, planOptions: null });
+    baseline: null, planOptions: null, report: { county: '', date: '' } });
 
   const standardOf = (value) => (['basic2012', 'quality2017'].includes(value) ? value : null);
   const store = new Store({
@@ -658,10 +658,22 @@ export function mountCalculator(root, host, embed) {
     $('calculator').lang = LOCALES[lang];
     host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
     $('scope-note').textContent = scopeSentence(profile(), state.standard, lang);
+    showReportHead();
     // The editor's labels follow at its next drawing (the language toggle redraws it).
     editor.lang = lang;
     fillColumnChoices();
     renderForms();
+  }
+
+  /** The printed report's title: the county and date entered once, the standard and profile. */
+  function showReportHead() {
+    const lang = state.lang;
+    const { county, date } = state.report;
+    $('report-county').value = county;
+    $('report-date').value = date;
+    const meta = t(lang, 'reportMeta', { standard: t(lang, state.standard), profile: profile().name, date: date || t(lang, 'reportNoDate') });
+    const scope = scopeSentence(profile(), state.standard, lang);
+    setHtml($('report-head'), html`<h2 data-testid="report-title">${county ? html`${user(county)}` : ''}${t(lang, 'reportTitle')}</h2><p>${meta}</p><p class="meta">${scope}</p>`);
   }
 
   /** The add-column menu offers the template's columns that the table lacks. */
@@ -803,6 +815,13 @@ export function mountCalculator(root, host, embed) {
     $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
     $('share-link').addEventListener('click', makeShareLink);
     $('plan-open').addEventListener('click', openPlan);
+    for (const field of ['report-county', 'report-date']) {
+      $(field).addEventListener('input', (event) => {
+        state.report = { ...state.report, [target(event).dataset.report]: target(event).value };
+        saveState();
+        showReportHead();
+      });
+    }
     $('levels').addEventListener('click', (event) => {
       const [level, key] = target(event).closest('[data-explain]')?.dataset.explain.split('/') ?? [];
       if (key) openExplain(level, key);

@@ -15,6 +15,10 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       </select>
     </div>
     <p class="scope-note" id="scope-note"></p>
+    <div class="field report-fields">
+      <label for="report-county" data-i18n="reportCounty">县（区）</label><input id="report-county" data-testid="report-county" data-report="county">
+      <label for="report-date" data-i18n="reportDate">报告日期</label><input id="report-date" type="date" data-testid="report-date" data-report="date">
+    </div>
     <div class="profile-row">
       <span><strong data-i18n="profileTitle">数值标准：</strong><span id="profile-name" data-testid="profile-name"></span></span>
       <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile">导入标准文件</button>
@@ -87,6 +91,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
         <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv">导出各校结果（CSV）</button>
       </div>
     </div>
+    <div id="report-head" class="report-head print-only"></div>
     <div id="problems" role="alert"></div>
     <div id="whatif"></div>
     <div id="explain"></div>
@@ -94,6 +99,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <div id="summary"></div>
     <div id="levels"></div>
     <div id="extras"></div>
+    <p class="signatures print-only"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
   </section>
 
   <section class="panel plan" id="plan" aria-labelledby="plan-title">

@@ -247,4 +247,13 @@ export const en = {
   planTitle: 'Rectification plan',
   planOpen: 'The least it takes to pass',
   explainOpen: 'How',
+  reportCounty: 'County',
+  reportDate: 'Report date',
+  reportNoDate: '__________',
+  reportTitle: ' compulsory education balance: self-check report',
+  reportMeta: 'Standard: {standard}  Profile: {profile}  Date: {date}',
+  signUnit: 'Office (seal)',
+  signHead: 'Head',
+  signBy: 'Prepared by',
+  signPhone: 'Telephone',
 };

@@ -252,6 +252,15 @@ export const STRINGS = {
     planTitle: '整改方案',
     planOpen: '计算达标最少需要的投入',
     explainOpen: '怎么算的',
+    reportCounty: '县（区）',
+    reportDate: '报告日期',
+    reportNoDate: '　　年　月　日',
+    reportTitle: '义务教育均衡发展督导评估自查报告',
+    reportMeta: '评估标准：{standard}　数值标准：{profile}　日期：{date}',
+    signUnit: '填报单位（盖章）',
+    signHead: '负责人',
+    signBy: '填表人',
+    signPhone: '联系电话',
   },
 };
 
