@@ -671,7 +671,7 @@ export function mountCalculator(root, host, embed) {
     const { county, date } = state.report;
     $('report-county').value = county;
     $('report-date').value = date;
-    const meta = t(lang, 'reportMeta', { standard: t(lang, state.standard), profile: profile().name, date: date || t(lang, 'reportNoDate') });
+    const meta = t(lang, 'reportMeta', { standard: t(lang, state.standard), profile: state.profile == null ? t(lang, 'profileNational') : profile().name, date: date || t(lang, 'reportNoDate') });
     const scope = scopeSentence(profile(), state.standard, lang);
     setHtml($('report-head'), html`<h2 data-testid="report-title">${county ? html`${user(county)}` : ''}${t(lang, 'reportTitle')}</h2><p>${meta}</p><p class="meta">${scope}</p>`);
   }

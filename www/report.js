@@ -114,18 +114,20 @@ function renderSummary(result, levels, lang) {
 function renderLevel(result, level, lang) {
   const r = result.levels[level];
   const quality = result.standard === 'quality2017';
+  // Each cell names its column (data-label): on a phone the rows become cards (style.css).
+  const cell = (key, content, extra = html``) => html`<td class="num"${extra} data-label="${t(lang, key)}">${content}</td>`;
   const rows = r.indicators.map((i) => html`<tr>
       <th scope="row">${i.name} <button type="button" class="link step-link" data-explain="${level}/${i.key}" data-testid="explain-${level}-${i.key}">${t(lang, 'explainOpen')}</button></th>
-      <td class="num">${formatValue(i.county_value, lang)} <span class="unit">${i.unit}</span></td>
-      <td class="num">${formatValue(i.sd, lang)}</td>
-      <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}">${formatCv(i.cv, lang)}</td>
-      ${quality ? html`<td class="num">≤ ${formatLimit(i.limit, lang)}</td><td>${badge(i.passed, lang)}</td>
-        <td class="num">≥ ${i.standard}</td><td class="num">${i.schools_at_standard} / ${r.schools}</td>` : html`<td></td><td></td>`}
+      ${cell('countyValue', html`${formatValue(i.county_value, lang)} <span class="unit">${i.unit}</span>`)}
+      ${cell('sd', formatValue(i.sd, lang))}
+      <td class="num cv" data-testid="cv-${level}-${i.key}" data-value="${i.cv ?? ''}" data-label="${t(lang, 'cv')}">${formatCv(i.cv, lang)}</td>
+      ${quality ? html`${cell('limit', html`≤ ${formatLimit(i.limit, lang)}`)}<td data-label="${t(lang, 'result')}">${badge(i.passed, lang)}</td>
+        ${cell('schoolStandard', html`≥ ${i.standard}`)}${cell('schoolsAtStandard', html`${i.schools_at_standard} / ${r.schools}`)}` : html`<td></td><td></td>`}
     </tr>`);
   const composite = r.composite_limit == null ? '' : html`<tr class="composite">
       <th scope="row">${t(lang, 'composite', { n: r.indicators.length })}</th><td></td><td></td>
-      <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}">${formatCv(r.composite_cv, lang)}</td>
-      <td class="num">≤ ${formatLimit(r.composite_limit, lang)}</td><td>${badge(r.composite_passed, lang)}</td></tr>`;
+      <td class="num cv" data-testid="composite-${level}" data-value="${r.composite_cv ?? ''}" data-label="${t(lang, 'cv')}">${formatCv(r.composite_cv, lang)}</td>
+      ${cell('limit', html`≤ ${formatLimit(r.composite_limit, lang)}`)}<td data-label="${t(lang, 'result')}">${badge(r.composite_passed, lang)}</td></tr>`;
   const names = [t(lang, 'indicator'), t(lang, 'countyValue'), t(lang, 'sd'), t(lang, 'cv')]
     .concat(quality ? [t(lang, 'limit'), t(lang, 'result'), t(lang, 'schoolStandard'), t(lang, 'schoolsAtStandard')] : r.composite_limit == null ? [] : [t(lang, 'limit'), t(lang, 'result')]);
   const head = names.map((name) => html`<th scope="col">${name}</th>`);

@@ -229,3 +229,18 @@ test('the result exports as JSON (the contract) and as a CSV of the schools, for
   assert.equal(Number(rows[0][header.indexOf('生均图书册数')]), 279 / 45);
   await context.close();
 });
+
+test('on a 360 px phone each indicator is a card: its name on one or two lines, its figures labelled', async () => {
+  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 360, height: 780 } });
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  for (const standard of ['quality2017', 'basic2012']) {
+    await page.selectOption('[data-testid="standard-select"]', standard);
+    await settled(page);
+    const names = await page.$$eval('table.indicators th[scope="row"]', (ths) => ths.map((th) => [th.textContent.trim(), th.getBoundingClientRect().width, th.getBoundingClientRect().height]));
+    assert.ok(names.length >= 8, `${standard}: ${names.length} indicators`);
+    for (const [name, width, height] of names) assert.ok(width > 250 && height < 70, `${standard} ${name}: ${width}×${height}`);
+    const label = await page.evaluate(() => getComputedStyle(calc.querySelector('[data-testid^="cv-primary-"]'), '::before').content);
+    assert.match(label, /差异系数/);
+  }
+  await context.close();
+});
