@@ -6,7 +6,7 @@
 import { addStrings, t } from './i18n.js';
 import { EXTRA_STRINGS } from './i18n-extra.js';
 import { headedTable, html, user } from './html.js';
-import { formatCount, formatCv, formatValue } from './format.js';
+import { formatCount, formatCv, formatShare, formatValue } from './format.js';
 
 addStrings(EXTRA_STRINGS);
 
@@ -42,6 +42,30 @@ function renderSchoolChart(e, lang) {
     <figcaption>${title}</figcaption></figure>`;
 }
 
+/** How many schools the chart of shares names: the largest, which make most of the CV. */
+const SHARES_SHOWN = 10;
+
+/** Who makes the CV: the schools with the largest shares of the variance as bars, each saying
+ * in words whether it stands below or above the county value. @param {Explanation} e @param {Lang} lang */
+function renderShares(e, lang) {
+  const top = [...e.steps].sort((a, b) => b.share - a.share).slice(0, SHARES_SHOWN).filter((s) => s.share > 0);
+  if (!top.length) return '';
+  const [width, bar, gap] = [220, 16, 5];
+  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
+  const left = Math.ceil(Math.max(...top.map((s) => labelWidth(s.name)))) + 12;
+  const height = top.length * (bar + gap);
+  const bars = top.map((s, k) => {
+    const y = k * (bar + gap);
+    const side = t(lang, s.deviation < 0 ? 'contributionBelow' : 'contributionAbove', { share: formatShare(s.share, lang) });
+    return html`<text x="${left - 6}" y="${y + 12}" text-anchor="end">${s.name}</text>
+      <rect x="${left}" y="${y}" width="${Math.max(1, s.share * width)}" height="${bar}" class="${s.deviation < 0 ? 'bar under' : 'bar'}" data-share="${s.share}"><title>${s.name}${side}</title></rect>
+      <text x="${left + s.share * width + 4}" y="${y + 12}">${side}</text>`;
+  });
+  const title = t(lang, 'contributionsTitle');
+  return html`<figure class="chart school-chart" data-testid="explain-shares"><svg viewBox="0 0 ${left + width + 200} ${height}" role="img" aria-label="${title}">${bars}</svg>
+    <figcaption>${title}</figcaption></figure>`;
+}
+
 /** The view of `e`; `presenting`: large, one indicator at a time, arrows to move.
  * @param {Explanation} e @param {Lang} lang @param {boolean} presenting */
 export function renderExplanation(e, lang, presenting = false) {
@@ -73,6 +97,6 @@ export function renderExplanation(e, lang, presenting = false) {
     <p class="meta">${t(lang, 'explainIntro', { scale })}</p>
     <div class="explain-body"><div>${headedTable(title, names, html`${rows}${total}`, 'steps')}
     ${headedTable(t(lang, 'explainCv'), [t(lang, 'explainFormula'), t(lang, 'explainResult')], sums, 'step-sums')}</div>
-    ${renderSchoolChart(e, lang)}</div>
+    <div>${renderSchoolChart(e, lang)}${renderShares(e, lang)}</div></div>
     <p class="explain-why">${t(lang, 'explainWhy')}</p></section>`;
 }

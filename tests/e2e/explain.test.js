@@ -93,6 +93,14 @@ test('the chart of the schools marks those below the standard in words; presente
   assert.equal(await page.locator('[data-testid="explain-chart"] rect.bar.over').count(), below);
   const marked = await page.$$eval('[data-testid="explain-chart"] text', (texts) => texts.filter((t) => t.textContent.includes('✗ 未达标准')).length);
   assert.equal(marked, below);
+  // Who makes the CV: the largest shares of the variance, each as its row's term / S².
+  const terms = await page.$$eval('[data-testid^="step-"][data-term]', (rows) => rows.map((r) => Number(r.dataset.term)));
+  const variance = terms.reduce((a, b) => a + b, 0);
+  const largest = [...terms].sort((a, b) => b - a).slice(0, 10).map((term) => term / variance);
+  const shares = await page.$$eval('[data-testid="explain-shares"] rect', (rects) => rects.map((r) => Number(r.dataset.share)));
+  assert.equal(shares.length, largest.length);
+  shares.forEach((share, i) => assert.ok(Math.abs(share - largest[i]) < 1e-12, `share ${i}: ${share} vs ${largest[i]}`));
+  assert.match(await page.textContent('[data-testid="explain-shares"]'), /低于县域值，占/);
   // Presenter mode: large, one indicator at a time.
   await page.click('[data-testid="explain-present"]');
   await page.waitForSelector('[data-testid="explain"].presenting');

@@ -56,6 +56,8 @@ pub struct Step {
     pub term: f64,
     /// quality2017: whether the value reaches the standard.
     pub meets: Option<bool>,
+    /// Its share of the variance, term / S² (0 when S is 0): who makes the CV.
+    pub share: f64,
 }
 
 /// AVERAGE and STDEVP / STDEV of the school values, and their CVs.
@@ -107,7 +109,7 @@ fn explain(
     let students: f64 = schools.iter().map(|x| x.2).sum();
     let resource: f64 = schools.iter().map(|x| x.3).sum();
     let county_value = s * resource / students;
-    let steps: Vec<Step> = schools
+    let mut steps: Vec<Step> = schools
         .iter()
         .map(|&(row, name, p, r)| {
             let (value, weight) = (s * r / p, p / students);
@@ -123,10 +125,16 @@ fn explain(
                 deviation,
                 term: weight * deviation * deviation,
                 meets,
+                share: 0.0,
             }
         })
         .collect();
     let variance: f64 = steps.iter().map(|x| x.term).sum();
+    if variance > 0.0 {
+        for step in &mut steps {
+            step.share = step.term / variance;
+        }
+    }
     let sd = variance.sqrt();
     let values: Vec<f64> = steps.iter().map(|x| x.value).collect();
     Explanation {

@@ -44,6 +44,9 @@ fn every_row_and_sum_equals_a_computation_written_here() {
         assert_eq!(step.row, step.name[3..].parse::<usize>().unwrap() + 2, "rows are the file's lines");
     }
     assert!((e.variance - variance).abs() < 1e-12);
+    for step in &e.steps {
+        assert!((step.share - step.term / variance).abs() < 1e-12, "{}: its share of S²", step.name);
+    }
     assert_eq!(e.students, p);
     // The same CV as the evaluation's.
     let whole = junheng::evaluate_text(&handout_text(), &basic());
