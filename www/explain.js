@@ -95,7 +95,7 @@ export function renderExplanation(e, lang, presenting = false) {
       <div class="actions">${present}<button type="button" class="ghost" data-explain-close data-testid="explain-close">${t(lang, 'explainClose')}</button></div></div>
     ${presenting ? html`<p class="meta">${t(lang, 'explainKeys')}</p>` : ''}
     <p class="meta">${t(lang, 'explainIntro', { scale })}</p>
-    <div class="explain-body"><div>${headedTable(title, names, html`${rows}${total}`, 'steps')}
+    <div class="explain-body"><div>${headedTable(e.name, names, html`${rows}${total}`, 'steps')}
     ${headedTable(t(lang, 'explainCv'), [t(lang, 'explainFormula'), t(lang, 'explainResult')], sums, 'step-sums')}</div>
     <div>${renderSchoolChart(e, lang)}${renderShares(e, lang)}</div></div>
     <p class="explain-why">${t(lang, 'explainWhy')}</p></section>`;

@@ -135,7 +135,7 @@ function renderLevel(result, level, lang) {
   const title = t(lang, level);
   return html`<div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
       <span class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</span></div>
-    ${scrollBox(title, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
+    ${scrollBox(`${title} · ${t(lang, 'indicator')}`, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}
     ${renderChart(r, level, lang)}
     ${renderContributions(r, level, lang)}
