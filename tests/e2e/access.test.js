@@ -1,7 +1,8 @@
 // Accessibility: axe-core (npm) over every view of the calculator, in each language, with no
-// moderate, serious or critical finding (the issue asks for none serious or critical). axe runs in the page through the test driver and reaches into
-// the calculator's open shadow root; it measures colours by adding styles of its own, which
-// the strict CSP every other test runs under would refuse, so this file's pages bypass it.
+// moderate, serious or critical finding (the issue asks for none serious or critical). axe
+// runs in the page through the test driver and reaches into the calculator's open shadow
+// root; it measures colours by adding styles of its own, which the strict CSP every other
+// test runs under would refuse, so this file's pages bypass it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
