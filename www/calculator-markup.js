@@ -1,5 +1,6 @@
 // The calculator's markup, drawn into its shadow root by junheng-calculator.js: fixed
 // text only (its words are filled per language by data-i18n), nothing from the user.
+// Results first: the verdict is what one sees first.
 
 import { html } from './html.js';
 
@@ -28,6 +29,36 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
   </section>
 
+  <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
+      <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
+
+  <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
+    <div class="panel-head">
+      <h2 id="results-title" data-i18n="results">评估结果</h2>
+      <div class="actions">
+        <button type="button" id="export-json" class="ghost" data-testid="export-json" data-i18n="exportJson">导出结果（JSON）</button>
+        <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv">导出各校结果（CSV）</button>
+      </div>
+    </div>
+    <div id="report-head" class="report-head print-only"></div>
+    <div id="problems" role="alert"></div>
+    <div id="whatif"></div>
+    <div id="explain"></div>
+    <div id="overall" aria-live="polite"></div>
+    <div id="summary"></div>
+    <div id="levels"></div>
+    <div id="extras"></div>
+    <p class="signatures print-only"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
+  </section>
+
+  <section class="panel plan" id="plan" aria-labelledby="plan-title">
+    <div class="panel-head">
+      <h2 id="plan-title" data-i18n="planTitle">整改方案</h2>
+      <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
+    </div>
+    <div id="plan-body"></div>
+  </section>
+
   <section class="panel" id="data" aria-labelledby="data-title">
     <div class="panel-head">
       <h2 id="data-title" data-i18n="data">学校数据</h2>
@@ -51,8 +82,6 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
         <input type="file" id="project-input" data-testid="project-file" accept=".json,application/json" hidden>
       </div>
     </div>
-    <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
-      <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
     <p class="hint" data-i18n="dataHint">每所学校每个学段一行。可直接从 Excel / WPS 复制单元格粘贴，也可在表格中逐项填写；文件可拖放到此处。</p>
     <p class="sheet-row" id="sheet-row" hidden>
       <label for="sheet-select" data-i18n="sheet">工作表</label>
@@ -81,32 +110,5 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <h2 id="answers-title" data-i18n="answersTitle">其他评估内容</h2>
     <p class="hint" data-i18n="answersHint">按所选标准填写。</p>
     <div id="answers-forms"></div>
-  </section>
-
-  <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
-    <div class="panel-head">
-      <h2 id="results-title" data-i18n="results">评估结果</h2>
-      <div class="actions">
-        <button type="button" id="export-json" class="ghost" data-testid="export-json" data-i18n="exportJson">导出结果（JSON）</button>
-        <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv">导出各校结果（CSV）</button>
-      </div>
-    </div>
-    <div id="report-head" class="report-head print-only"></div>
-    <div id="problems" role="alert"></div>
-    <div id="whatif"></div>
-    <div id="explain"></div>
-    <div id="overall" aria-live="polite"></div>
-    <div id="summary"></div>
-    <div id="levels"></div>
-    <div id="extras"></div>
-    <p class="signatures print-only"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
-  </section>
-
-  <section class="panel plan" id="plan" aria-labelledby="plan-title">
-    <div class="panel-head">
-      <h2 id="plan-title" data-i18n="planTitle">整改方案</h2>
-      <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
-    </div>
-    <div id="plan-body"></div>
   </section>
 </div>`;
