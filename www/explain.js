@@ -6,15 +6,21 @@
 import { addStrings, t } from './i18n.js';
 import { EXTRA_STRINGS } from './i18n-extra.js';
 import { headedTable, html, user } from './html.js';
-import { formatCount, formatCv, formatShare, formatValue } from './format.js';
+import { formatCount, formatCv, formatShare, formatValue, LOCALES } from './format.js';
+import { labelWidth } from './report.js';
 
 addStrings(EXTRA_STRINGS);
 
+/** A figure of the computation: six significant digits, one formatter per language. (Its place
+ * is format.js, whose bytes are on the first load, which this view is not.) */
+const preciseFormats = new Map();
+const precise = (value, lang) => {
+  if (!preciseFormats.has(lang)) preciseFormats.set(lang, new Intl.NumberFormat(LOCALES[lang], { maximumSignificantDigits: 6 }));
+  return preciseFormats.get(lang).format(value);
+};
+
 /** @typedef {import('./types/Explanation').Explanation} Explanation
  *  @typedef {'zh' | 'en'} Lang */
-
-/** A small number in full enough to follow the arithmetic: six significant digits. */
-const precise = (value, lang) => new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumSignificantDigits: 6 }).format(value);
 
 /** The indicator's schools as bars sorted by value, with the county value and (quality2017)
  * the standard as lines; a school below its standard is marked in words (✗ and the word), not
@@ -23,7 +29,6 @@ function renderSchoolChart(e, lang) {
   const sorted = [...e.steps].sort((a, b) => a.value - b.value);
   const top = Math.max(e.county_value, e.standard ?? 0, ...sorted.map((s) => s.value), 1e-9) * 1.1;
   const [width, bar, gap] = [300, 16, 5];
-  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
   const left = Math.ceil(Math.max(...sorted.map((s) => labelWidth(s.name)))) + 12;
   const x = (v) => left + (v / top) * width;
   const height = sorted.length * (bar + gap) + 34;
@@ -51,7 +56,6 @@ function renderShares(e, lang) {
   const top = [...e.steps].sort((a, b) => b.share - a.share).slice(0, SHARES_SHOWN).filter((s) => s.share > 0);
   if (!top.length) return '';
   const [width, bar, gap] = [220, 16, 5];
-  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
   const left = Math.ceil(Math.max(...top.map((s) => labelWidth(s.name)))) + 12;
   const height = top.length * (bar + gap);
   const bars = top.map((s, k) => {

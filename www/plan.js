@@ -30,6 +30,8 @@ export function mountPlan(host) {
   let made = null;
   /** @type {PlanOptions} */
   let choices;
+  /** A template column's label in `lang`, by its key. */
+  const labelOf = (lang) => (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
 
   async function open() {
     choices = host.planOptions() ?? { margin: 0.02, rotation: false, fixed: [], costs: await engine.call('defaultCosts') };
@@ -39,7 +41,7 @@ export function mountPlan(host) {
 
   function drawForm() {
     const lang = host.lang();
-    const label = (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
+    const label = labelOf(lang);
     const costs = Object.entries(choices.costs.resources).map(([key, value]) => html`<label class="cost">
       <span>${label(key)}</span><input type="number" min="0" step="any" data-cost="${key}" data-testid="plan-cost-${key}" value="${value}"></label>`);
     setHtml($('plan-body'), html`<p class="hint">${t(lang, 'planIntro')}</p>
@@ -99,7 +101,7 @@ export function mountPlan(host) {
     const lang = host.lang();
     const stale = made.text !== host.text() || made.options !== JSON.stringify(host.options());
     const note = stale ? html`<p class="notice info" data-testid="plan-stale">${t(lang, 'planStale')}</p>` : '';
-    setHtml($('plan-result'), html`${note}${renderPlan(made.plan, lang, (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key)}`);
+    setHtml($('plan-result'), html`${note}${renderPlan(made.plan, lang, labelOf(lang))}`);
   }
 
   async function act(name) {
@@ -119,8 +121,6 @@ export function mountPlan(host) {
       setHtml($('plan-applied'), html`${t(lang, 'planApplied')}`);
     }
   }
-
-  const labelOf = (lang) => (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
 
   $('plan-body').addEventListener('click', (event) => {
     const button = event.target.closest('[data-plan]');

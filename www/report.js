@@ -189,6 +189,9 @@ function renderContributions(r, level, lang) {
     ${scrollBox(t(lang, 'contributionsTitle'), html`<table><tbody>${rows}</tbody></table>`)}</details>`;
 }
 
+/** Room for a chart's label: CJK characters are about twice as wide as Latin ones. */
+export const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
+
 /** A bar per indicator CV, with the limit as a line: SVG, no library.
  * @param {LevelResult} r @param {Level} level @param {Lang} lang */
 function renderChart(r, level, lang) {
@@ -196,8 +199,6 @@ function renderChart(r, level, lang) {
   const cvs = r.indicators.map((i) => i.cv ?? 0);
   const top = Math.max(limit ?? 0, ...cvs, 0.1) * 1.1;
   const [width, bar, gap] = [330, 18, 8];
-  // Room for the longest label: CJK characters are about twice as wide as Latin ones.
-  const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
   const left = Math.ceil(Math.max(...r.indicators.map((i) => labelWidth(i.name)))) + 16;
   const x = (v) => left + (v / top) * width;
   const height = r.indicators.length * (bar + gap) + 24;
