@@ -1,21 +1,9 @@
 //! The CLI over the same core: the JSON contract, exit codes and messages.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const DEMO_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/demo-county.csv");
-
-fn junheng(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_junheng"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::{junheng, DEMO_FILE};
+use std::process::Output;
 
 fn json(output: &Output) -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")

@@ -1,21 +1,8 @@
 //! `junheng plan`: the contract checks outside the project use, its exit codes and options.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-const DEMO_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/demo-county.csv");
-
-fn junheng(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_junheng"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::{junheng, DEMO_FILE};
 
 fn plan(args: &[&str], stdin: &str) -> serde_json::Value {
     let out = junheng(args, stdin);

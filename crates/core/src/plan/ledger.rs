@@ -4,20 +4,27 @@
 
 use super::contract::{Addition, ResourceTotal, SchoolTotal, Totals, Transfer};
 use crate::evaluation::Evaluation;
+use crate::model::Level;
 use crate::standards::Standard;
+use std::collections::HashMap;
 
 /// Fills each addition's indicator (the one of `standard` its column feeds) and the school's
 /// value of it before and after.
 pub fn describe(additions: &mut [Addition], standard: Standard, before: &Evaluation, after: &Evaluation) {
-    let value = |eval: &Evaluation, a: &Addition, key: &str| {
-        eval.schools.iter().find(|s| s.row == a.row && s.level == a.level).and_then(|s| s.values.get(key).copied())
+    // Each evaluation's schools by (row, level), once: a county's plan has thousands of lines.
+    let index = |eval: &Evaluation| -> HashMap<(usize, Level), usize> {
+        eval.schools.iter().enumerate().map(|(i, s)| ((s.row, s.level), i)).collect()
+    };
+    let (before_at, after_at) = (index(before), index(after));
+    let value = |eval: &Evaluation, at: &HashMap<(usize, Level), usize>, a: &Addition, key: &str| {
+        at.get(&(a.row, a.level)).and_then(|&i| eval.schools[i].values.get(key).copied())
     };
     for a in additions {
         let indicator = standard.indicators().iter().find(|i| super::costs::column_key(i.resource()) == a.column);
         a.indicator = indicator.map(|i| i.key());
         if let Some(key) = a.indicator {
-            a.current = value(before, a, key);
-            a.target = value(after, a, key);
+            a.current = value(before, &before_at, a, key);
+            a.target = value(after, &after_at, a, key);
         }
     }
 }
