@@ -114,7 +114,8 @@ impl<'a> Draft<'a> {
 
     /// What the additions and moves cost (the 专任教师 that come with kinds are paid there).
     pub fn cost(&self, costs: &UnitCosts) -> f64 {
-        let added: f64 = self.added.iter().map(|(&(_, r), &n)| n * costs.of(r)).sum();
+        // 0.0 + : the sum of nothing is −0.0, which JSON would print as such.
+        let added: f64 = 0.0 + self.added.iter().map(|(&(_, r), &n)| n * costs.of(r)).sum::<f64>();
         added + self.moves.iter().map(|m| m.count as f64 * costs.transfer).sum::<f64>()
     }
 

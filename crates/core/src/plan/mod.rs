@@ -146,7 +146,7 @@ struct Found {
 
 /// The plan's result from the draft, with its proof.
 fn finish(draft: &Draft, before: &Evaluation, options: &Options, plan: &PlanOptions, found: Found) -> Plan {
-    let Found { method, feasible, after, mut problems, bound, planned, schools, .. } = found;
+    let Found { method, feasible, cost, after, mut problems, bound, planned, schools } = found;
     let (mut additions, transfers) = draft.ledger(&plan.costs, options.lang);
     // The bound prices each column apart; 专任教师 that come free with hires of a kind lower
     // basic2012's teacher ratio CV outside that pricing, so there it proves nothing.
@@ -157,13 +157,12 @@ fn finish(draft: &Draft, before: &Evaluation, options: &Options, plan: &PlanOpti
     if !feasible && problems.is_empty() {
         problems.push(Problem::error(Code::PlanNotReached, args![], options.lang));
     }
-    let total_cost = 0.0 + additions.iter().map(|a| a.cost).sum::<f64>() + transfers.iter().map(|t| t.cost).sum::<f64>();
     Plan {
         standard: options.standard,
         margin: plan.margin,
         method,
         feasible,
-        total_cost,
+        total_cost: cost,
         unit_costs: Resource::ALL.iter().map(|&r| (costs::column_key(r).to_string(), plan.costs.of(r))).collect(),
         transfer_cost: plan.costs.transfer,
         additions,
