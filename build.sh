@@ -146,6 +146,12 @@ js_tools() {
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# 繁體中文 is made from the Simplified strings (tools/hant.mjs): none may have been forgotten.
+hant_check() {
+  say "繁體中文 up to date with the Simplified strings (tools/hant.mjs --check)"
+  node tools/hant.mjs --check
+}
+
 # The calculator in one .html file (tools/single.mjs bundles it with esbuild from npm).
 single() {
   say "single file → dist/junheng.html"
@@ -194,6 +200,7 @@ case "${1:-build}" in
     build
     browser
     js_tools
+    hant_check
     single
     typecheck
     test_wasm

@@ -117,12 +117,17 @@ export function fillTotals(container, parts, lang) {
   }
 }
 
-/** The forms of the chosen standard. `computed` holds the ids the school table decides. */
+/** The forms of the chosen standard. `computed` holds the ids the school table decides;
+ * `rules`, the profile's words in `lang` from the core (`measureRules`). */
 export function renderAnswers(standard, profile, answers, computed, lang, rules) {
   return standard === 'basic2012'
-    ? html`${gateForm(answers, lang)}${governmentForm(profile.basic2012, answers, lang)}${surveyForm('satisfaction', answers, lang)}`
-    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang, rules)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang, rules)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang)}`;
+    ? html`${gateForm(answers, lang)}${governmentForm(profile.basic2012, answers, lang, rules)}${surveyForm('satisfaction', answers, lang)}`
+    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang, rules)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang, rules)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang, rules)}`;
 }
+
+/** An item's, measure's or veto's text: the core's, in the reader's language (繁體中文
+ * included); the profile's own until the core has answered. */
+const words = (rules, key, text, lang) => rules[`text:${key}`] ?? text[lang === 'en' ? 'en' : 'zh'];
 
 function section(id, title, body, note = '') {
   return html`<fieldset class="answers" id="answers-${id}"><legend>${title}</legend>${note ? html`<p class="meta">${note}</p>` : ''}${body}</fieldset>`;
@@ -135,11 +140,14 @@ function gateForm(answers, lang) {
     html`<label class="inline">${t(lang, 'gateQuestion')} ${yesNoSelect(html`data-answer="gate" data-testid="answer-gate"`, answers.school_standard_met, lang)}</label>`);
 }
 
-function governmentForm(basic, answers, lang) {
+function governmentForm(basic, answers, lang, rules) {
   const rows = ASPECTS.map((aspect) => {
     const items = basic.government_items.filter((i) => i.aspect === aspect);
-    const body = items.map((i) => html`<tr><td>${i.id}</td><td>${i.text[lang]}</td><td class="num">${i.max_points}</td>
-      <td>${numberInput(html`data-answer="points" data-id="${i.id}" max="${i.max_points}" data-testid="points-${i.id}"`, answers.government_points[i.id], i.text[lang])}</td></tr>`);
+    const body = items.map((i) => {
+      const text = words(rules, i.id, i.text, lang);
+      return html`<tr><td>${i.id}</td><td>${text}</td><td class="num">${i.max_points}</td>
+      <td>${numberInput(html`data-answer="points" data-id="${i.id}" max="${i.max_points}" data-testid="points-${i.id}"`, answers.government_points[i.id], text)}</td></tr>`;
+    });
     return html`<tr class="aspect"><th colspan="2" scope="rowgroup">${t(lang, `aspect_${aspect}`)}</th><td class="num" data-testid="subtotal-max-${aspect}"></td><td class="num" data-testid="subtotal-${aspect}"></td></tr>${body}`;
   });
   const title = t(lang, 'partGovernment');
@@ -152,18 +160,22 @@ function governmentForm(basic, answers, lang) {
 function checkForm(id, items, answers, computed, lang, rules) {
   const rows = items.map((item) => {
     const a = answers.items[item.id] ?? {};
+    const text = words(rules, item.id, item.text, lang);
     let control;
     if (computed.has(item.id)) {
       control = html`<span class="computed">${t(lang, 'computedFromTable')}</span>`;
     } else if (item.measures.length) {
-      control = item.measures.map((m) => html`<label class="measure">${m.text[lang]}
-        ${numberInput(html`data-answer="value" data-id="${item.id}" data-measure="${m.id}" data-testid="value-${item.id}-${m.id}"`, a.values?.[m.id], m.text[lang])}
-        <span class="unit">${rules[`${item.id}.${m.id}`] ?? ''}</span></label>`);
+      control = item.measures.map((m) => {
+        const measure = words(rules, `${item.id}.${m.id}`, m.text, lang);
+        return html`<label class="measure">${measure}
+        ${numberInput(html`data-answer="value" data-id="${item.id}" data-measure="${m.id}" data-testid="value-${item.id}-${m.id}"`, a.values?.[m.id], measure)}
+        <span class="unit">${rules[`${item.id}.${m.id}`] ?? ''}</span></label>`;
+      });
     } else {
-      control = html`${yesNoSelect(html`data-answer="met" data-id="${item.id}" data-testid="met-${item.id}" aria-label="${item.text[lang]}"`, a.met, lang)}${item.computed ? html`<span class="meta"> ${t(lang, 'computedHint')}</span>` : ''}`;
+      control = html`${yesNoSelect(html`data-answer="met" data-id="${item.id}" data-testid="met-${item.id}" aria-label="${text}"`, a.met, lang)}${item.computed ? html`<span class="meta"> ${t(lang, 'computedHint')}</span>` : ''}`;
     }
     const comment = html`<input type="text" data-answer="comment" data-id="${item.id}" value="${a.comment ?? ''}" aria-label="${t(lang, 'comment')} ${item.id}" placeholder="${t(lang, 'comment')}">`;
-    return html`<tr><td>${item.id}</td><td>${item.text[lang]}</td><td class="control">${control}</td><td>${comment}</td></tr>`;
+    return html`<tr><td>${item.id}</td><td>${text}</td><td class="control">${control}</td><td>${comment}</td></tr>`;
   });
   const title = t(lang, id === 'guarantee' ? 'partGuarantee' : 'partQuality', { n: items.length });
   return section(id, title, formTable(title, [t(lang, 'itemNo'), t(lang, 'item'), t(lang, 'answer'), t(lang, 'comment')], rows), t(lang, 'allMustHold'));
@@ -185,7 +197,7 @@ function surveyForm(id, answers, lang) {
   return section(id, title, formTable(title, [t(lang, 'surveyGroup'), t(lang, 'respondents'), t(lang, 'satisfied'), t(lang, 'rate')], html`${rows}${total}`, 'form-table survey'), t(lang, 'surveyNote'));
 }
 
-function vetoForm(vetoes, answers, lang) {
-  const boxes = vetoes.map((v) => html`<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? html` checked` : ''}> ${v.text[lang]}</label>`);
+function vetoForm(vetoes, answers, lang, rules) {
+  const boxes = vetoes.map((v) => html`<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? html` checked` : ''}> ${words(rules, v.id, v.text, lang)}</label>`);
   return section('veto', t(lang, 'partVeto'), html`<div class="checks">${boxes}</div>`, t(lang, 'vetoNote'));
 }

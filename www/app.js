@@ -21,9 +21,14 @@ import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
  * so it is made only when asked for (a `result` listener, `evaluate()`, `load()`). */
 const WHOLE_RESULT_SCHOOLS = 5000;
 
-/** The language a `lang` attribute names: Chinese in any script (Traditional shows the
- * Simplified strings until its own land), English, or null for none of these. */
-export const langOf = (value) => (value === 'en' || value?.startsWith('en-') ? 'en' : value === 'zh' || value?.startsWith('zh-') ? 'zh' : null);
+/** The language a `lang` attribute names: 繁體中文 for Traditional Chinese (zh-Hant, or the
+ * regions that write it: zh-TW, zh-HK, zh-MO), 简体中文 for any other Chinese, English, or
+ * null for none of these. */
+export const langOf = (value) => {
+  if (value === 'en' || value?.startsWith('en-')) return 'en';
+  if (/^zh-(Hant|TW|HK|MO)\b/i.test(value ?? '')) return 'zh-Hant';
+  return value === 'zh' || value?.startsWith('zh-') ? 'zh' : null;
+};
 
 /** Starts a calculator in `root` (the shadow root of `host`, whose markup it finds there).
  * `embed.wanted()`: whether someone takes the whole result whatever its size; `embed.inline`:
@@ -124,7 +129,7 @@ export function mountCalculator(root, host, embed) {
   }
 
   /** A file or sheet name inside a sentence. */
-  const quoted = (name) => (state.lang === 'zh' ? html`「${user(name)}」` : html`"${user(name)}"`);
+  const quoted = (name) => (state.lang !== 'en' ? html`「${user(name)}」` : html`"${user(name)}"`);
 
   // --- replacing the data ----------------------------------------------------------------
 
@@ -895,7 +900,7 @@ export function mountCalculator(root, host, embed) {
   async function main() {
     await useLang(state.lang);
     $('summary').textContent = t(state.lang, 'loading');
-    const langs = /** @type {const} */ (['zh', 'en']);
+    const langs = /** @type {const} */ (['zh', 'zh-Hant', 'en']);
     const perLang = langs.flatMap((l) => [engine.call('templateHeader', l), engine.call('templateLabels', l)]);
     const [nationalValue, form, ...fixed] = await Promise.all([engine.call('nationalProfile'), engine.call('answerForm'), ...perLang]);
     national = nationalValue;

@@ -20,7 +20,7 @@ const precise = (value, lang) => {
 };
 
 /** @typedef {import('./types/Explanation').Explanation} Explanation
- *  @typedef {'zh' | 'en'} Lang */
+ *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
 /** The indicator's schools as bars sorted by value, with the county value and (quality2017)
  * the standard as lines; a school below its standard is marked in words (✗ and the word), not

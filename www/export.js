@@ -15,7 +15,7 @@ export const neutral = (cell) => {
 };
 
 /** The schools of the result, one row each, with every indicator's value and the verdict.
- * @param {Evaluation} result @param {'zh' | 'en'} lang */
+ * @param {Evaluation} result @param {'zh' | 'zh-Hant' | 'en'} lang */
 export function resultCsv(result, lang) {
   const indicators = [...new Map(Object.values(result.levels).flatMap((l) => l.indicators).map((i) => [i.key, i.name]))];
   const header = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'group'), t(lang, 'students'),

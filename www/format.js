@@ -3,7 +3,7 @@
 // language and style, as github/relative-time-element caches its formatters.
 
 /** The BCP 47 tag of each of the page's languages: for Intl, and for `lang` attributes. */
-export const LOCALES = { zh: 'zh-CN', en: 'en' };
+export const LOCALES = { zh: 'zh-CN', 'zh-Hant': 'zh-Hant', en: 'en' };
 const formatters = new Map();
 
 function formatter(lang, options) {

@@ -1,5 +1,5 @@
-// Every string of the page, in 简体中文 (default) here and in English in i18n-en.js (fetched
-// when first needed). Messages about the data itself come from the core, in the language it
+// Every string of the page, in 简体中文 (default) here, in English in i18n-en.js and in
+// 繁體中文 in i18n-hant.js (made from these by tools/hant.mjs), each fetched when first needed. Messages about the data itself come from the core, in the language it
 // is asked for.
 
 /** The strings by language: English once `useLang('en')` has loaded it.
@@ -280,6 +280,8 @@ export function addStrings(strings) {
  * readers never ask; it is half of this module's bytes). */
 export async function useLang(lang) {
   if (lang === 'en' && !STRINGS.en) STRINGS.en = { ...(await import('./i18n-en.js')).en, ...added.en };
+  // Traditional holds every string, the views loaded on demand included (tools/hant.mjs).
+  if (lang === 'zh-Hant' && !STRINGS['zh-Hant']) STRINGS['zh-Hant'] = (await import('./i18n-hant.js')).hant;
 }
 
 /** The string `key` in `lang`, with `{name}` placeholders filled from `values`; `fallback`

@@ -14,19 +14,35 @@ const params = new URLSearchParams(location.search);
 const embedded = params.get('embed') === '1';
 const calculator = /** @type {import('./junheng-calculator.js').JunhengCalculator} */ (document.querySelector('junheng-calculator'));
 
+// The two language buttons, each named in the language it switches to: #lang-toggle between
+// Chinese and English, #lang-script between the two Chinese scripts (from English: 繁體).
+const SWITCH = {
+  zh: { text: '中文', label: '切换到中文' },
+  'zh-Hant': { text: '繁體中文', label: '切換到繁體中文' },
+  en: { text: 'English', label: 'Switch to English' },
+};
+const buttons = { toggle: document.getElementById('lang-toggle'), script: document.getElementById('lang-script') };
+const targets = (lang) => ({ toggle: lang === 'en' ? 'zh' : 'en', script: lang === 'zh-Hant' ? 'zh' : 'zh-Hant' });
+// From Traditional, the script button names Simplified by its script.
+const SIMPLIFIED = { text: '简体中文', label: '切换到简体中文' };
+
 // The page's chrome follows the calculator (listeners set before it starts, so none is missed).
-const toggle = document.getElementById('lang-toggle');
 calculator.addEventListener('langchange', (/** @type {CustomEvent} */ event) => {
   const { lang } = event.detail;
   applyStrings(lang, document);
   document.documentElement.lang = LOCALES[lang];
   document.title = t(lang, 'title');
-  toggle.textContent = lang === 'zh' ? 'English' : '中文';
-  toggle.lang = LOCALES[lang === 'zh' ? 'en' : 'zh'];
-  toggle.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
+  for (const [name, target] of Object.entries(targets(lang))) {
+    const [button, words] = [buttons[name], name === 'script' && target === 'zh' ? SIMPLIFIED : SWITCH[target]];
+    button.textContent = words.text;
+    button.lang = LOCALES[target];
+    button.setAttribute('aria-label', words.label);
+  }
 });
 calculator.addEventListener('ready', () => { document.body.dataset.ready = 'true'; });
-toggle.addEventListener('click', () => calculator.setAttribute('lang', calculator.getAttribute('lang') === 'en' ? 'zh' : 'en'));
+for (const name of /** @type {const} */ (['toggle', 'script'])) {
+  buttons[name].addEventListener('click', () => calculator.setAttribute('lang', targets(calculator.getAttribute('lang') ?? 'zh')[name]));
+}
 document.getElementById('print').addEventListener('click', () => window.print());
 document.getElementById('skip').addEventListener('click', (event) => {
   event.preventDefault();

@@ -15,7 +15,7 @@ addStrings(EXTRA_STRINGS);
 /** @typedef {import('./types/Plan').Plan} Plan
  *  @typedef {import('./types/Addition').Addition} Addition
  *  @typedef {import('./types/PlanOptions').PlanOptions} PlanOptions
- *  @typedef {'zh' | 'en'} Lang */
+ *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
 /** What the plan needs of its calculator.
  * @typedef {{ $: (id: string) => any, engine: import('./engine.js').Engine, lang: () => Lang,
@@ -139,7 +139,7 @@ export function mountPlan(host) {
 }
 
 /** A school and its level, in the language's brackets. @param {string} name @param {string} level @param {Lang} lang */
-const place = (name, level, lang) => (lang === 'zh' ? html`${user(name)}（${t(lang, level)}）` : html`${user(name)} (${t(lang, level)})`);
+const place = (name, level, lang) => (lang !== 'en' ? html`${user(name)}（${t(lang, level)}）` : html`${user(name)} (${t(lang, level)})`);
 
 /** The plan in words, its ledger and its totals. @param {Plan} plan @param {Lang} lang
  * @param {(key: string) => string} label */

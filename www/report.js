@@ -291,8 +291,8 @@ function renderSplits(result, lang) {
 /** A problem's place, "第3行「在校生数」：", the column as the user wrote it. */
 function place(p, lang) {
   const row = p.row == null ? '' : t(lang, 'rowWord', { n: p.row });
-  const column = p.column == null ? '' : lang === 'zh' ? html`「${user(p.column)}」` : html` "${user(p.column)}"`;
-  return row || column ? html`${row}${column}${lang === 'zh' ? '：' : ': '}` : '';
+  const column = p.column == null ? '' : lang !== 'en' ? html`「${user(p.column)}」` : html` "${user(p.column)}"`;
+  return row || column ? html`${row}${column}${lang !== 'en' ? '：' : ': '}` : '';
 }
 
 /** Errors or warnings, each with its place: "第3行「在校生数」：…".
@@ -371,7 +371,7 @@ export function renderReview(/** @type {Review | null} */ review, /** @type {[st
   const choices = (c) => {
     const chosen = c.index in mapping ? mapping[c.index] : null;
     const option = (value, text, selected) => html`<option value="${value}"${selected ? html` selected` : ''}>${text}</option>`;
-    const automatic = `${t(lang, 'auto')}${chosen === null ? `${lang === 'zh' ? '：' : ': '}${c.column ? label(c.column) : t(lang, 'ignore')}` : ''}`;
+    const automatic = `${t(lang, 'auto')}${chosen === null ? `${lang !== 'en' ? '：' : ': '}${c.column ? label(c.column) : t(lang, 'ignore')}` : ''}`;
     return html`${option('*', automatic, chosen === null)}${option('', t(lang, 'ignore'), chosen === '')}${columns.map(([key, name]) => option(key, name, chosen === key))}`;
   };
   const rows = review.columns
@@ -382,7 +382,7 @@ export function renderReview(/** @type {Review | null} */ review, /** @type {[st
     ? html`<h4>${t(lang, 'skippedRows')}</h4><ul>${review.skipped.map((p) => html`<li>${describeProblem(p, lang)}</li>`)}</ul>`
     : '';
   const sums = review.sums.length
-    ? html`<h4>${t(lang, 'sumCheck')}</h4><ul data-testid="sum-check">${review.sums.map((s) => html`<li>${user(s.column)}${lang === 'zh' ? '：' : ': '}${t(lang, 'sumRead')} ${formatCount(s.read, lang)}${lang === 'zh' ? '；' : '; '}${s.file_total == null ? t(lang, 'noTotals') : html`${t(lang, 'sumFile')} ${formatCount(s.file_total, lang)} ${s.matches ? '✓' : '✗'}`}</li>`)}</ul>`
+    ? html`<h4>${t(lang, 'sumCheck')}</h4><ul data-testid="sum-check">${review.sums.map((s) => html`<li>${user(s.column)}${lang !== 'en' ? '：' : ': '}${t(lang, 'sumRead')} ${formatCount(s.read, lang)}${lang !== 'en' ? '；' : '; '}${s.file_total == null ? t(lang, 'noTotals') : html`${t(lang, 'sumFile')} ${formatCount(s.file_total, lang)} ${s.matches ? '✓' : '✗'}`}</li>`)}</ul>`
     : '';
   const title = t(lang, 'reviewTitle');
   return html`<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? html` open` : ''}>

@@ -11,7 +11,7 @@ addStrings(EXTRA_STRINGS);
 
 /** @typedef {import('./types/Evaluation').Evaluation} Evaluation
  *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult
- *  @typedef {'zh' | 'en'} Lang */
+ *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
 /** A verdict word, or a dash when there is none. @param {boolean | null | undefined} passed @param {Lang} lang */
 const verdict = (passed, lang) => (passed == null ? '—' : html`<span class="badge ${passed ? 'pass' : 'fail'}">${t(lang, passed ? 'passed' : 'failed')}</span>`);

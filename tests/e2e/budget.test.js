@@ -6,13 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
-/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.2 % above where
- * the page stands (259 606 after issue 11's plan and urban/rural split and issue 12's
- * step-by-step view and report title: the planner and the view are a second wasm module
- * fetched when asked for, so the first load grew only by their wiring, buttons, the report's
- * fields and message texts in the core; docs/PERFORMANCE.md has the history, the gap and what
- * would close it). Lower it as the page shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 260_000;
+/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.4 % above where
+ * the page stands (263 062 after issue 12's 繁體中文: the core writes Traditional itself, with
+ * a converter table made from its own strings, +3.1 KB; the page's Traditional strings are
+ * fetched only when chosen; docs/PERFORMANCE.md has the history, the gap and what would
+ * close it). Lower it as the page shrinks; never raise it without saying why there. */
+export const FIRST_LOAD_BUDGET = 264_000;
 
 const env = useBrowser();
 

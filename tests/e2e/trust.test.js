@@ -366,13 +366,13 @@ test('the English page shows no Chinese but the user\'s own data', async () => {
       for (const top of [document.body, calc]) {
         const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.closest('bdi.user, #lang-toggle, script, style, textarea')) continue;
+          if (node.parentElement?.closest('bdi.user, #lang-toggle, #lang-script, script, style, textarea')) continue;
           if (node.textContent.trim()) out.push(node.textContent.trim());
         }
       }
       const labelled = '[aria-label], [title], [placeholder]';
       for (const el of [...document.querySelectorAll(labelled), ...calc.querySelectorAll(labelled)]) {
-        if (el.closest('#lang-toggle') || el.matches('.cell')) continue;
+        if (el.closest('#lang-toggle, #lang-script') || el.matches('.cell')) continue;
         for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
       }
       return out;

@@ -4,10 +4,10 @@ use junheng::{Lang, Options, Standard};
 use lexopt::prelude::*;
 
 pub const USAGE: &str =
-    "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
-       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+    "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
+       junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|zh-Hant|en]
        junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROW,ROW…]
-                    [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
+                    [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
        junheng profile
        junheng --help | --version";
 
@@ -87,6 +87,7 @@ fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::E
             Long("lang") => {
                 options.lang = match parser.value()?.parse::<String>()?.as_str() {
                     "zh" => Lang::Zh,
+                    "zh-Hant" => Lang::ZhHant,
                     "en" => Lang::En,
                     other => return Err(format!("unknown language {other:?}").into()),
                 }

@@ -1,8 +1,8 @@
 //! The command line over the same core as the page, for batch use and tests: reading the
 //! input, evaluating, writing the result (args.rs reads the words, text.rs writes text).
 //!
-//!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|en] [--sheet NAME] FILE|-
-//!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|en]
+//!     junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
+//!     junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|zh-Hant|en]
 //!     junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROWS] [--format json|text] FILE|-
 //!                            the least additions for the resources to pass (整改台账), proven
 //!     junheng profile        prints the national profile, a start for a provincial one

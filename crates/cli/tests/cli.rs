@@ -90,6 +90,12 @@ fn text_output_in_both_languages() {
     let en = junheng(&["evaluate", "--lang", "en", DEMO_FILE], "");
     let en = String::from_utf8(en.stdout).unwrap();
     assert!(en.contains("primary") && en.contains("excluded"), "{en}");
+    // 繁體中文: the core's words converted, the schools' names as the file has them.
+    let hant = junheng(&["evaluate", "--lang", "zh-Hant", DEMO_FILE], "");
+    let hant = String::from_utf8(hant.stdout).unwrap();
+    assert!(hant.contains("小學") && hant.contains("差異係數") && hant.contains("不參評"), "{hant}");
+    assert!(hant.contains("未達到校際資源配置要求：东河镇柳湾小学"), "{hant}");
+    assert!(!hant.contains("差异系数"), "{hant}");
 }
 
 #[test]

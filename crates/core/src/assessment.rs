@@ -193,7 +193,7 @@ fn check_measures(answers: &Answers, profile: &Profile, usable: &mut Answers, la
                 if let Some(a) = usable.items.get_mut(&item.id) {
                     a.values.remove(&m.id);
                 }
-                let args = args!["measure" => m.text.get(lang), "value" => v.to_string(), "unit" => m.unit(lang), "percent" => if percent { "yes" } else { "no" }];
+                let args = args!["measure" => m.text.get(lang).into_owned(), "value" => v.to_string(), "unit" => m.unit(lang), "percent" => if percent { "yes" } else { "no" }];
                 problems.push(answer_problem(AnswerKind::Item, &item.id, Code::AnswerOutOfRange, args, lang));
             }
         }
@@ -273,10 +273,10 @@ fn part_reason(part: &Part, lang: Lang) -> String {
         .filter(|i| i.answered)
         .map(|i| {
             let value = match &i.value {
-                Some(Value::Bool(false)) if !i.details.is_empty() => match lang {
-                    Lang::Zh => format!("{}所学校不符合", i.details.len()),
+                Some(Value::Bool(false)) if !i.details.is_empty() => lang.script(match lang {
+                    Lang::Zh | Lang::ZhHant => format!("{}所学校不符合", i.details.len()),
                     Lang::En => format!("{} schools in breach", i.details.len()),
-                },
+                }),
                 Some(Value::Number(v)) => format!("{}{}{}", numbers::plain(*v), lang.pick("，要求 ", ", required "), i.rule),
                 Some(Value::Bool(b)) => format!("{}{}{}", yes_no(*b, lang), lang.pick("，要求 ", ", required "), i.rule),
                 None => i.details.join(lang.pick("，", ", ")),
@@ -286,26 +286,26 @@ fn part_reason(part: &Part, lang: Lang) -> String {
         .collect();
     let wrong = failing.clone().filter(|i| i.error.is_some()).count();
     if wrong > 0 {
-        pieces.push(match lang {
-            Lang::Zh => format!("{wrong} 项填写有误"),
+        pieces.push(lang.script(match lang {
+            Lang::Zh | Lang::ZhHant => format!("{wrong} 项填写有误"),
             Lang::En => format!("{wrong} answers out of range"),
-        });
+        }));
     }
     let unanswered = failing.filter(|i| !i.answered && i.error.is_none()).count();
     if unanswered > 0 {
-        pieces.push(match lang {
-            Lang::Zh => format!("{unanswered} 项未填写"),
+        pieces.push(lang.script(match lang {
+            Lang::Zh | Lang::ZhHant => format!("{unanswered} 项未填写"),
             Lang::En => format!("{unanswered} items not answered"),
-        });
+        }));
     }
     if let (Some(s), Some(t), "government") = (part.score, part.threshold, part.part) {
         if s < t {
             pieces.insert(
                 0,
-                match lang {
-                    Lang::Zh => format!("得分 {} 分，低于 {t} 分", numbers::plain(s)),
+                lang.script(match lang {
+                    Lang::Zh | Lang::ZhHant => format!("得分 {} 分，低于 {t} 分", numbers::plain(s)),
                     Lang::En => format!("score {} below {t}", numbers::plain(s)),
-                },
+                }),
             );
         }
     }
@@ -355,7 +355,7 @@ fn resources_part(cx: &Context) -> Part {
     let mut items = Vec::new();
     for (level, result) in cx.levels {
         let prefix = match lang {
-            Lang::Zh => level.name(lang).to_string(),
+            Lang::Zh | Lang::ZhHant => level.name(lang).to_string(),
             Lang::En => lang.pick("", if *level == Level::Primary { "Primary:" } else { "Junior:" }).to_string(),
         };
         if let (Some(limit), Standard::Basic2012) = (result.composite_limit, cx.standard) {
@@ -367,10 +367,10 @@ fn resources_part(cx: &Context) -> Part {
             let limit = i.limit.unwrap_or_default();
             let name = format!(
                 "{prefix}{}",
-                match lang {
-                    Lang::Zh => format!("{}差异系数", i.name),
+                lang.script(match lang {
+                    Lang::Zh | Lang::ZhHant => format!("{}差异系数", i.name),
                     Lang::En => format!(" {} CV", i.name),
-                }
+                })
             );
             items.push(item(
                 &format!("{}.{}", level.key(), i.key),
@@ -413,7 +413,7 @@ fn government_part(answers: &Answers, cx: &Context) -> Part {
         .map(|g| {
             let points = answers.government_points.get(&g.id).copied();
             let rule = format!("≤ {}", g.max_points);
-            item(&g.id, g.text.get(lang), points.map(Value::Number), Some(g.max_points), rule, true)
+            item(&g.id, &g.text.get(lang), points.map(Value::Number), Some(g.max_points), rule, true)
         })
         .collect();
     let points = |aspect: Option<&str>| -> (f64, f64) {
@@ -485,7 +485,7 @@ fn judge_check(check: &CheckItem, answer: Option<&ItemAnswer>, cx: &Context) -> 
     if let Some(offenders) = check.computed.and_then(|rule| computed_offenders(rule, cx)) {
         let passed = offenders.is_empty();
         let rule = lang.pick("所有学校符合（由学校数据计算）", "every school complies (from the school table)");
-        let mut i = item(&check.id, name, Some(Value::Bool(passed)), None, rule.into(), passed);
+        let mut i = item(&check.id, &name, Some(Value::Bool(passed)), None, rule.into(), passed);
         i.details = offenders;
         i.comment = comment;
         i.computed = true;
@@ -493,7 +493,7 @@ fn judge_check(check: &CheckItem, answer: Option<&ItemAnswer>, cx: &Context) -> 
     }
     let mut judged = if check.measures.is_empty() {
         let met = answer.and_then(|a| a.met);
-        item(&check.id, name, met.map(Value::Bool), None, yes_no(true, lang).into(), met == Some(true))
+        item(&check.id, &name, met.map(Value::Bool), None, yes_no(true, lang).into(), met == Some(true))
     } else {
         judge_measures(check, answer, lang)
     };
@@ -511,7 +511,7 @@ fn judge_measures(check: &CheckItem, answer: Option<&ItemAnswer>, lang: Lang) ->
         [(m, v)] => (v.map(Value::Number), m.min.or(m.below)),
         _ => (None, None),
     };
-    let mut judged = item(&check.id, check.text.get(lang), value, threshold, rules.join(lang.pick("，", ", ")), passed);
+    let mut judged = item(&check.id, &check.text.get(lang), value, threshold, rules.join(lang.pick("，", ", ")), passed);
     judged.answered = answered;
     judged.details = values
         .iter()
@@ -532,17 +532,17 @@ fn veto_part(answers: &Answers, cx: &Context, recognition: &Part) -> Part {
         .iter()
         .map(|v| {
             let applies = answers.vetoes.contains(&v.id);
-            let mut i = item(&v.id, v.text.get(lang), Some(Value::Bool(applies)), None, yes_no(false, lang).into(), !applies);
+            let mut i = item(&v.id, &v.text.get(lang), Some(Value::Bool(applies)), None, yes_no(false, lang).into(), !applies);
             i.answered = true;
             i
         })
         .collect();
     if let Some(rate) = recognition.score.filter(|r| *r < cx.profile.quality2017.recognition_min) {
         let min = cx.profile.quality2017.recognition_min;
-        let name = match lang {
-            Lang::Zh => format!("社会认可度低于{min}%"),
+        let name = lang.script(match lang {
+            Lang::Zh | Lang::ZhHant => format!("社会认可度低于{min}%"),
             Lang::En => format!("Public recognition below {min}%"),
-        };
+        });
         items.push(item("recognition_below", &name, Some(Value::Number(rate)), Some(min), format!("≥ {min}%"), false));
     }
     part("veto", lang.pick("一票否决", "Veto"), items)
@@ -575,10 +575,13 @@ fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
 }
 
 fn missing(name: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{name}：数据未填写"),
-        Lang::En => format!("{name}: data missing"),
-    }
+    lang.script_keeping(
+        match lang {
+            Lang::Zh | Lang::ZhHant => format!("{name}：数据未填写"),
+            Lang::En => format!("{name}: data missing"),
+        },
+        &[name],
+    )
 }
 
 /// Item 4: a school's students (all levels of a 一贯制 school together) within its cap.
@@ -587,9 +590,14 @@ fn school_size_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang
     let through = matches!(school[0].school_type, SchoolType::NineYear | SchoolType::TwelveYear);
     let students: f64 = school.iter().map(|r| r.students).sum();
     let limit = if through { q.school_size.through } else { q.school_size.single };
-    (students > limit).then(|| match lang {
-        Lang::Zh => format!("{name}：{students}人，超过{limit}人"),
-        Lang::En => format!("{name}: {students} students, above {limit}"),
+    (students > limit).then(|| {
+        lang.script_keeping(
+            match lang {
+                Lang::Zh | Lang::ZhHant => format!("{name}：{students}人，超过{limit}人"),
+                Lang::En => format!("{name}: {students} students, above {limit}"),
+            },
+            &[name],
+        )
     })
 }
 
@@ -602,10 +610,13 @@ fn class_size_offenses(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang
             let limit = q.class_size.get(row.level);
             match row.fact(SchoolFact::LargestClass) {
                 None => Some(missing(name, lang)),
-                Some(size) if size > limit => Some(match lang {
-                    Lang::Zh => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
-                    Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
-                }),
+                Some(size) if size > limit => Some(lang.script_keeping(
+                    match lang {
+                        Lang::Zh | Lang::ZhHant => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
+                        Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
+                    },
+                    &[name],
+                )),
                 Some(_) => None,
             }
         })
@@ -629,8 +640,8 @@ fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang)
     if !short(music, music_area, rule.music_min_area) && !short(art, art_area, rule.art_min_area) {
         return None;
     }
-    Some(match lang {
-        Lang::Zh => format!(
+    Some(lang.script_keeping(match lang {
+        Lang::Zh | Lang::ZhHant => format!(
             "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
             rule.music_min_area, rule.art_min_area
         ),
@@ -638,5 +649,5 @@ fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang)
             "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
             rule.music_min_area, rule.art_min_area
         ),
-    })
+    }, &[name]))
 }

@@ -55,12 +55,13 @@ impl Problem {
         self
     }
 
-    /// One line for a terminal or a log: "第3行「在校生数」：…".
+    /// One line for a terminal or a log: "第3行「在校生数」：…" (第, 行 and 列 read the same in
+    /// both scripts, and the column is as the user wrote it).
     pub fn describe(&self, lang: Lang) -> String {
         let place = match (self.row, &self.column, lang) {
-            (Some(r), Some(c), Lang::Zh) => format!("第{r}行「{c}」："),
-            (Some(r), None, Lang::Zh) => format!("第{r}行："),
-            (None, Some(c), Lang::Zh) => format!("「{c}」列："),
+            (Some(r), Some(c), Lang::Zh | Lang::ZhHant) => format!("第{r}行「{c}」："),
+            (Some(r), None, Lang::Zh | Lang::ZhHant) => format!("第{r}行："),
+            (None, Some(c), Lang::Zh | Lang::ZhHant) => format!("「{c}」列："),
             (Some(r), Some(c), Lang::En) => format!("row {r}, column \"{c}\": "),
             (Some(r), None, Lang::En) => format!("row {r}: "),
             (None, Some(c), Lang::En) => format!("column \"{c}\": "),

@@ -4,6 +4,7 @@
 
 use crate::model::Lang;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A text in both languages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,8 +19,13 @@ impl Text {
         Text { zh: zh.into(), en: en.into() }
     }
 
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
+    /// The text in `lang`: a profile's own words, so Traditional is converted on each call.
+    pub fn get(&self, lang: Lang) -> Cow<'_, str> {
+        match lang {
+            Lang::Zh => Cow::Borrowed(&self.zh),
+            Lang::ZhHant => Cow::Owned(crate::hant::convert(&self.zh)),
+            Lang::En => Cow::Borrowed(&self.en),
+        }
     }
 }
 

@@ -14,6 +14,8 @@ mod codes;
 pub mod diagnostics;
 pub mod evaluation;
 pub mod explain;
+pub mod hant;
+mod hant_table;
 mod header;
 pub mod indicators;
 pub mod input;

@@ -9,6 +9,12 @@ pub fn text(code: Code, args: &Args, lang: Lang) -> String {
     let (zh, en) = texts(code, args);
     match lang {
         Lang::Zh => zh,
+        // What the user wrote (a cell, a column's or a school's name) stays as written.
+        Lang::ZhHant => {
+            let kept: Vec<&str> =
+                args.values().filter_map(|arg| if let Arg::Text(text) = arg { Some(text.as_str()) } else { None }).collect();
+            crate::hant::convert_keeping(&zh, &kept)
+        }
         Lang::En => en,
     }
 }

@@ -5,20 +5,45 @@ use serde::{Deserialize, Serialize};
 /// Language of every message the core writes. Chinese is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// 简体中文.
     #[default]
+    #[serde(rename = "zh")]
     Zh,
+    /// 繁體中文: the Simplified text converted (hant.rs).
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "en")]
     En,
 }
 
 impl Lang {
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    /// Picks the text of this language (a fixed string: Traditional is made from `zh` once).
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Zh => zh,
+            Lang::ZhHant => crate::hant::fixed(zh),
             Lang::En => en,
         }
+    }
+
+    /// Chinese text made at run time in Simplified (`format!`), in this language's script.
+    pub fn script(self, zh: String) -> String {
+        self.script_keeping(zh, &[])
+    }
+
+    /// The same, keeping the user's words that `zh` quotes (a school's name) as written.
+    pub fn script_keeping(self, zh: String, kept: &[&str]) -> String {
+        if self == Lang::ZhHant {
+            crate::hant::convert_keeping(&zh, kept)
+        } else {
+            zh
+        }
+    }
+
+    /// Whether this language is Chinese, in either script.
+    pub fn is_chinese(self) -> bool {
+        self != Lang::En
     }
 }
 

@@ -202,8 +202,8 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
             continue;
         }
         below_floor |= floor;
-        reasons.push(match lang {
-            Lang::Zh => format!(
+        reasons.push(lang.script(match lang {
+            Lang::Zh | Lang::ZhHant => format!(
                 "{} {}{}，未达到标准 {}（为标准的 {}%）",
                 standard.key.name(lang),
                 numbers::value(value),
@@ -219,15 +219,15 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
                 minimum,
                 numbers::percent(share)
             ),
-        });
+        }));
     }
     let passed = met >= rule.min_met && !below_floor;
     if !passed {
         let floor = rule.floor_fraction * 100.0;
-        reasons.push(match lang {
-            Lang::Zh => format!("{}项达标（要求至少{}项达标、其余不低于标准的{floor}%）", met, rule.min_met),
+        reasons.push(lang.script(match lang {
+            Lang::Zh | Lang::ZhHant => format!("{}项达标（要求至少{}项达标、其余不低于标准的{floor}%）", met, rule.min_met),
             Lang::En => format!("{met} indicators at standard (needs at least {} and the rest at {floor}% or more)", rule.min_met),
-        });
+        }));
     }
     school.met = Some(met);
     school.passed = Some(passed);
@@ -239,14 +239,17 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
 fn failing_schools(failing: &[&str], lang: Lang) -> String {
     const NAMED: usize = 10;
     let (n, named) = (failing.len(), &failing[..failing.len().min(NAMED)]);
-    match (lang, n > NAMED) {
-        (Lang::Zh, false) => format!("{n} 所学校未达到校际资源配置要求：{}", named.join("、")),
-        (Lang::Zh, true) => format!("{n} 所学校未达到校际资源配置要求：{}等（每所学校见下表）", named.join("、")),
-        (Lang::En, false) => format!("{n} schools miss the per-school requirement: {}", named.join(", ")),
-        (Lang::En, true) => {
-            format!("{n} schools miss the per-school requirement: {} and {} more (see the table)", named.join(", "), n - NAMED)
-        }
-    }
+    lang.script_keeping(
+        match (lang, n > NAMED) {
+            (Lang::Zh | Lang::ZhHant, false) => format!("{n} 所学校未达到校际资源配置要求：{}", named.join("、")),
+            (Lang::Zh | Lang::ZhHant, true) => format!("{n} 所学校未达到校际资源配置要求：{}等（每所学校见下表）", named.join("、")),
+            (Lang::En, false) => format!("{n} schools miss the per-school requirement: {}", named.join(", ")),
+            (Lang::En, true) => {
+                format!("{n} schools miss the per-school requirement: {} and {} more (see the table)", named.join(", "), n - NAMED)
+            }
+        },
+        named,
+    )
 }
 
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
@@ -267,20 +270,20 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
                 composite_cv = statistics::mean(&cvs);
             }
             if let Some(cv) = composite_cv.filter(|cv| *cv > limit) {
-                reasons.push(match lang {
-                    Lang::Zh => format!("综合差异系数 {} 高于 {}", numbers::cv(cv), numbers::limit(limit)),
+                reasons.push(lang.script(match lang {
+                    Lang::Zh | Lang::ZhHant => format!("综合差异系数 {} 高于 {}", numbers::cv(cv), numbers::limit(limit)),
                     Lang::En => format!("composite CV {} is above {}", numbers::cv(cv), numbers::limit(limit)),
-                });
+                }));
             }
         }
         Standard::Quality2017 => {
             reasons.extend(undefined_cvs(&indicators, lang));
             for i in indicators.iter().filter(|i| i.passed == Some(false) && i.cv.is_some()) {
                 let (cv, limit) = (i.cv.unwrap_or_default(), i.limit.unwrap_or_default());
-                reasons.push(match lang {
-                    Lang::Zh => format!("{}差异系数 {} 高于 {}", i.name, numbers::cv(cv), numbers::limit(limit)),
+                reasons.push(lang.script(match lang {
+                    Lang::Zh | Lang::ZhHant => format!("{}差异系数 {} 高于 {}", i.name, numbers::cv(cv), numbers::limit(limit)),
                     Lang::En => format!("{}: CV {} is above {}", i.name, numbers::cv(cv), numbers::limit(limit)),
-                });
+                }));
             }
             let failing: Vec<&str> = schools.iter().filter(|s| s.passed == Some(false)).map(|s| s.name.as_str()).collect();
             schools_passed = Some(schools.len() - failing.len());
@@ -306,9 +309,11 @@ fn undefined_cvs(indicators: &[IndicatorResult], lang: Lang) -> Vec<String> {
     indicators
         .iter()
         .filter(|i| i.cv.is_none())
-        .map(|i| match lang {
-            Lang::Zh => format!("{}的县域值为0，差异系数无法计算", i.name),
-            Lang::En => format!("{}: the county value is 0, so the CV is undefined", i.name),
+        .map(|i| {
+            lang.script(match lang {
+                Lang::Zh | Lang::ZhHant => format!("{}的县域值为0，差异系数无法计算", i.name),
+                Lang::En => format!("{}: the county value is 0, so the CV is undefined", i.name),
+            })
         })
         .collect()
 }

@@ -129,8 +129,9 @@ impl Column {
 
     /// The template's header for this column in the given language.
     pub fn header(self, lang: Lang) -> &'static str {
+        // Traditional readers get the Simplified header, which every reader of the file knows.
         self.names()[match lang {
-            Lang::Zh => 0,
+            Lang::Zh | Lang::ZhHant => 0,
             Lang::En => 1,
         }]
     }

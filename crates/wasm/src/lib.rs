@@ -166,20 +166,28 @@ pub fn answer_form() -> String {
     })
 }
 
-/// Each measure's rule in words ("≥ 95%", "< 0.15"), keyed "item.measure", from a profile:
-/// the answer forms show the core's wording, never their own.
+/// A profile's words in a language: each measure's rule ("≥ 95%", "< 0.15") keyed
+/// "item.measure", and each item's, measure's and veto's text keyed "text:item" and
+/// "text:item.measure" (繁體中文 is converted here): the answer forms show the core's wording,
+/// never their own.
 #[wasm_bindgen(js_name = measureRules)]
 pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
     let lang = parse_lang(lang);
     let profile: Profile = from_json("profile", profile)?;
     let q = &profile.quality2017;
-    let rules: std::collections::BTreeMap<String, String> = q
-        .guarantees
-        .iter()
-        .chain(&q.quality)
-        .flat_map(|item| item.measures.iter().map(move |m| (format!("{}.{}", item.id, m.id), m.rule(lang))))
-        .collect();
-    Ok(json(&rules))
+    let mut words = std::collections::BTreeMap::new();
+    for item in q.guarantees.iter().chain(&q.quality) {
+        words.insert(format!("text:{}", item.id), item.text.get(lang).into_owned());
+        for m in &item.measures {
+            words.insert(format!("{}.{}", item.id, m.id), m.rule(lang));
+            words.insert(format!("text:{}.{}", item.id, m.id), m.text.get(lang).into_owned());
+        }
+    }
+    let others = profile.basic2012.government_items.iter().map(|i| (&i.id, &i.text)).chain(q.vetoes.iter().map(|v| (&v.id, &v.text)));
+    for (id, text) in others {
+        words.insert(format!("text:{id}"), text.get(lang).into_owned());
+    }
+    Ok(json(&words))
 }
 
 /// The national profile: every threshold, item list and point maximum.
@@ -224,9 +232,9 @@ pub fn make_project(text: &str, options: &str) -> Result<String, JsError> {
 }
 
 pub(crate) fn parse_lang(lang: &str) -> Lang {
-    if lang == "en" {
-        Lang::En
-    } else {
-        Lang::Zh
+    match lang {
+        "en" => Lang::En,
+        "zh-Hant" => Lang::ZhHant,
+        _ => Lang::Zh,
     }
 }
