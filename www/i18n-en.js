@@ -255,5 +255,9 @@ export const en = {
   signUnit: 'Office (seal)',
   signHead: 'Head',
   signBy: 'Prepared by',
+  reportData: 'The data',
+  reportSchools: 'Schools evaluated',
+  reportExcluded: 'Schools not evaluated',
+  reportAnswers: 'Every part\'s items and the answers given',
   signPhone: 'Telephone',
 };

@@ -261,6 +261,10 @@ export const STRINGS = {
     signHead: '负责人',
     signBy: '填表人',
     signPhone: '联系电话',
+    reportData: '数据概况',
+    reportSchools: '参评学校',
+    reportExcluded: '不参评学校',
+    reportAnswers: '各部分评估项目及填报情况',
   },
 };
 

@@ -107,7 +107,22 @@ function renderSummary(result, levels, lang) {
   });
   return html`<div class="summary"><h3>${t(lang, 'verdictTitle')} · ${t(lang, result.standard)}</h3>
     <div class="verdicts">${cards}</div>
-    <p class="meta">${t(lang, 'verdictNote')}</p></div>`;
+    <p class="meta">${t(lang, 'verdictNote')}</p>${renderDataSummary(result, levels, lang)}</div>`;
+}
+
+/** On paper, the data the verdict rests on: per level the schools and students evaluated and
+ * the schools left out; the core's counts.
+ * @param {Evaluation} result @param {Level[]} levels @param {Lang} lang */
+function renderDataSummary(result, levels, lang) {
+  const rows = levels.map((level) => {
+    const r = result.levels[level];
+    const excluded = result.excluded.filter((e) => e.level === level).length;
+    return html`<tr data-testid="report-data-${level}"><th scope="row">${t(lang, level)}</th><td class="num">${formatCount(r.schools, lang)}</td>
+      <td class="num">${formatCount(r.students, lang)}</td><td class="num">${formatCount(excluded, lang)}</td></tr>`;
+  });
+  const title = t(lang, 'reportData');
+  return html`<div class="print-only" data-testid="report-data"><h4>${title}</h4>
+    ${headedTable(title, [t(lang, 'level'), t(lang, 'reportSchools'), t(lang, 'students'), t(lang, 'reportExcluded')], rows, 'data-summary')}</div>`;
 }
 
 /** @param {Evaluation} result @param {Level} level @param {Lang} lang */
@@ -326,13 +341,20 @@ function formatAnswer(value, lang) {
   return formatNumber(value, lang);
 }
 
-/** One failing item: its value against its rule, or that it is unanswered, and its details.
+/** What an item stands at: the answer against its rule, that it is unanswered or set aside,
+ * or (decided by the school table) how many schools breach it.
  * @param {PartItem} item @param {Lang} lang */
-function failingItem(item, lang) {
-  const state = item.error ? item.error.message
+function itemState(item, lang) {
+  return item.error ? item.error.message
     : !item.answered ? t(lang, 'notAnswered')
     : item.computed ? t(lang, 'schoolsInBreach', { n: item.details.length })
     : item.value == null ? '' : `${formatAnswer(item.value, lang)}${item.rule ? t(lang, 'required', { rule: item.rule }) : ''}`;
+}
+
+/** One failing item: its state and its details.
+ * @param {PartItem} item @param {Lang} lang */
+function failingItem(item, lang) {
+  const state = itemState(item, lang);
   const { shown, more } = firstOf(item.details);
   const details = item.details.length ? html`<ul class="details">${shown.map((d) => html`<li>${d}</li>`)}</ul>${moreNote(more, lang)}` : '';
   return html`<li>${item.name}${state ? html` — <span class="state">${state}</span>` : ''}${details}</li>`;
@@ -353,7 +375,21 @@ export function renderOverall(result, lang) {
   return html`<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
     <h3>${t(lang, 'overallTitle')} · ${t(lang, result.standard)}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${head}</span></h3>
     <ul class="parts">${parts}</ul>
-    <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_national, lang)}</p></div>`;
+    <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_national, lang)}</p>
+    ${renderPartTables(result.parts, lang)}</div>`;
+}
+
+/** On paper, every part's items with the answers given (the screen has them in the forms),
+ * as an inspector's file lists them: item, answer against its rule, verdict, comment.
+ * @param {Part[]} parts @param {Lang} lang */
+function renderPartTables(parts, lang) {
+  const tables = parts.map((part) => {
+    const rows = part.items.map((i) => html`<tr><td>${i.name}</td><td>${itemState(i, lang) || '—'}</td>
+      <td class="verdict-cell">${badge(i.passed, lang)}</td><td>${i.comment ? user(i.comment) : ''}</td></tr>`);
+    return html`<h4>${part.name} ${badge(part.passed, lang)}</h4>
+      ${headedTable(part.name, [t(lang, 'item'), t(lang, 'answer'), t(lang, 'result'), t(lang, 'comment')], rows, 'part-table')}`;
+  });
+  return html`<section class="print-only report-parts" data-testid="report-answers"><h3>${t(lang, 'reportAnswers')}</h3>${tables}</section>`;
 }
 
 /** The national profile is named in the page's language; any other as it names itself. */

@@ -1,11 +1,13 @@
-// The printed report (issue 12, item 5 in part): the county and date entered once title it,
-// with the standard and profile; signature lines close it; on screen neither shows. The PDF
-// is written to the artifacts to look at (pdftoppm).
+// The printed report (issue 12, item 5): the county and date entered once title it, with the
+// standard, profile and scope; a data summary, every part's items with the answers given, the
+// folded parts opened; signature lines close it; on screen none of it shows. The PDF is written
+// to the artifacts to look at (pdftoppm).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, ARTIFACTS, ROOT } from './harness.js';
 
 const env = useBrowser();
 
@@ -26,6 +28,30 @@ test('the county and date entered once title the printed report, kept across a r
   assert.match(head, /2026-11-24/);
   assert.equal(await page.isVisible('.signatures'), true);
   assert.equal(await page.isVisible('[data-testid="report-county"]'), false, 'the form is not printed');
+  // The data summary: each level's schools and students as the demo file has them, counted
+  // here (private schools and teaching points under 50 students are not evaluated).
+  const demo = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).trim().split('\n').map((line) => line.split(','));
+  const col = (name) => demo[0].indexOf(name);
+  for (const [level, word] of [['primary', '小学'], ['junior', '初中']]) {
+    const rows = demo.slice(1).filter((r) => r[col('学段')] === word);
+    const left = rows.filter((r) => r[col('办学性质')] === '民办' || (r[col('学校类型')] === '教学点' && Number(r[col('在校生数')]) < 50));
+    const counted = rows.filter((r) => !left.includes(r));
+    const cells = (await page.$$eval(`[data-testid="report-data-${level}"] td`, (tds) => tds.map((td) => Number(td.textContent.replace(/,/g, '')))));
+    assert.deepEqual(cells, [counted.length, counted.reduce((sum, r) => sum + Number(r[col('在校生数')]), 0), left.length], level);
+  }
+  // Every part's items with the answers given: a row per item, the demo's comment beside its item.
+  const result = await page.evaluate(() => document.querySelector('junheng-calculator').result);
+  const tables = await page.$$eval('[data-testid="report-answers"] table', (ts) => ts.map((t) => [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent.trim()))));
+  assert.deepEqual(tables.map((rows) => rows.length), result.parts.map((p) => p.items.length));
+  assert.ok(await page.isVisible('[data-testid="report-answers"]'));
+  const answers = JSON.parse(await readFile(join(ROOT, 'www/demo/demo-answers.json'), 'utf8'));
+  const g3 = result.parts.flatMap((p) => p.items).find((i) => i.id === 'g3');
+  const g3Row = tables.flat().find((row) => row[0] === g3.name);
+  assert.equal(g3Row[3], answers.items.g3.comment);
+  assert.match(g3Row[1], /是/);
+  // The folded parts are open on paper: the splits, where the differences come from.
+  assert.equal(await page.isVisible('[data-testid="localities-primary-teaching_area_per_student"]'), true);
+  assert.equal(await page.isVisible('[data-testid="review"]'), false, 'how the file was read is not printed');
   await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true });
   assert.deepEqual(errors, []);
   await context.close();
