@@ -14,6 +14,7 @@ import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors,
 import { decodeBytes, download, isZip, looksBinary } from './files.js';
 import { formatCount, LOCALES } from './format.js';
 import { Store } from './storage.js';
+import { mountSteps } from './steps.js';
 import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
 
 /** The whole result (schools and all) is made after every evaluation of up to this many
@@ -797,6 +798,7 @@ export function mountCalculator(root, host, embed) {
     for (const button of root.querySelectorAll('[data-pick]')) {
       button.addEventListener('click', () => $(/** @type {HTMLElement} */ (button).dataset.pick).click());
     }
+    mountSteps(root);
     onFilePicked('profile-input', importProfile);
     onFilePicked('project-input', importProject);
     onFilePicked('file-input', openFile);

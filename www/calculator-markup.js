@@ -29,6 +29,13 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
   </section>
 
+  <nav class="steps" id="steps" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
+    <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results">评估结果</button>
+    <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle">整改方案</button>
+    <button type="button" class="ghost" data-step="data" data-testid="goto-data" data-i18n="data">学校数据</button>
+    <button type="button" class="ghost" data-step="answers" data-testid="goto-answers" data-i18n="answersTitle">其他评估内容</button>
+  </nav>
+
   <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
       <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
 
@@ -51,7 +58,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <p class="signatures print-only"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
   </section>
 
-  <section class="panel plan" id="plan" aria-labelledby="plan-title">
+  <section class="panel plan" id="plan" aria-labelledby="plan-title" tabindex="-1">
     <div class="panel-head">
       <h2 id="plan-title" data-i18n="planTitle">整改方案</h2>
       <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
@@ -59,7 +66,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <div id="plan-body"></div>
   </section>
 
-  <section class="panel" id="data" aria-labelledby="data-title">
+  <section class="panel" id="data" aria-labelledby="data-title" tabindex="-1">
     <div class="panel-head">
       <h2 id="data-title" data-i18n="data">学校数据</h2>
       <div class="actions">
@@ -106,7 +113,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
   </section>
 
-  <section class="panel" id="answers" aria-labelledby="answers-title">
+  <section class="panel" id="answers" aria-labelledby="answers-title" tabindex="-1">
     <h2 id="answers-title" data-i18n="answersTitle">其他评估内容</h2>
     <p class="hint" data-i18n="answersHint">按所选标准填写。</p>
     <div id="answers-forms"></div>

@@ -101,6 +101,7 @@ export const en = {
   chartLimit: 'limit {limit}',
   templateFile: 'balance-template.csv',
   rowWord: 'row {n}',
+  stepsLabel: 'Parts of the page',
   answersTitle: 'Other parts of the evaluation',
   answersHint: 'Fill in what the chosen standard asks. An unanswered item cannot pass; the page keeps what you enter.',
   partSchoolStandard: 'Basic school standards',

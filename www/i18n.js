@@ -107,6 +107,7 @@ export const STRINGS = {
     templateFile: '均衡评估数据模板.csv',
     rowWord: '第{n}行',
     answersTitle: '其他评估内容',
+    stepsLabel: '页面各部分',
     answersHint: '按所选标准填写。未填写的项目不能判定为达标；计算器在页面内保存所填内容。',
     partSchoolStandard: '办学基本标准',
     gateQuestion: '县域内所有义务教育学校均达到省定办学基本标准：',

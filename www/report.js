@@ -11,6 +11,7 @@ import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, forma
  *  @typedef {import('./types/Lang').Lang} Lang
  *  @typedef {import('./types/Problem').Problem} Problem
  *  @typedef {import('./types/PartItem').PartItem} PartItem
+ *  @typedef {import('./types/Part').Part} Part
  *  @typedef {import('./types/Review').Review} Review
  *  @typedef {import('./types/Profile').Profile} Profile
  *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult

@@ -121,11 +121,11 @@ test('two instances keep their own state; the host reads results, loads tables, 
   assert.match(refused, /无法打开.*没有.*数据|empty|空/);
   assertCvs(await page.evaluate(() => document.getElementById('inline').evaluate()), expectedCvs(county), 'after a refusal');
 
-  // Attributes: the standard and the language follow; zh-Hant is taken as Chinese and kept.
+  // Attributes: the standard and the language follow; zh-Hant is 繁體中文, and kept.
   await page.evaluate(() => document.getElementById('inline').setAttribute('standard', 'quality2017'));
   await page.waitForFunction(() => document.getElementById('inline').result?.standard === 'quality2017');
   await page.evaluate(() => document.getElementById('file').setAttribute('lang', 'zh-Hant'));
-  await page.waitForFunction(() => document.getElementById('file').shadowRoot.getElementById('results-title').textContent.includes('评估结果'));
+  await page.waitForFunction(() => document.getElementById('file').shadowRoot.getElementById('results-title').textContent.includes('評估結果'));
   assert.equal(await page.getAttribute('#file', 'lang'), 'zh-Hant');
   // Keeping nothing (no `persist`), and nothing fetched beyond the site.
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
