@@ -12,9 +12,9 @@ import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download, isZip, looksBinary } from './files.js';
-import { formatCount, LOCALES } from './format.js';
+import { formatCount, formatDate, LOCALES } from './format.js';
 import { Store } from './storage.js';
-import { mountSteps } from './steps.js';
+import { mountPartsNav } from './parts-nav.js';
 import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
 
 /** The whole result (schools and all) is made after every evaluation of up to this many
@@ -677,7 +677,7 @@ export function mountCalculator(root, host, embed) {
     const { county, date } = state.report;
     $('report-county').value = county;
     $('report-date').value = date;
-    const meta = t(lang, 'reportMeta', { standard: t(lang, state.standard), profile: state.profile == null ? t(lang, 'profileNational') : profile().name, date: date || t(lang, 'reportNoDate') });
+    const meta = t(lang, 'reportMeta', { standard: t(lang, state.standard), profile: state.profile == null ? t(lang, 'profileNational') : profile().name, date: date ? formatDate(date, lang) : t(lang, 'reportNoDate') });
     const scope = scopeSentence(profile(), state.standard, lang);
     setHtml($('report-head'), html`<h2 data-testid="report-title">${county ? html`${user(county)}` : ''}${t(lang, 'reportTitle')}</h2><p>${meta}</p><p class="meta">${scope}</p>`);
   }
@@ -798,7 +798,7 @@ export function mountCalculator(root, host, embed) {
     for (const button of root.querySelectorAll('[data-pick]')) {
       button.addEventListener('click', () => $(/** @type {HTMLElement} */ (button).dataset.pick).click());
     }
-    mountSteps(root);
+    mountPartsNav(root);
     onFilePicked('profile-input', importProfile);
     onFilePicked('project-input', importProject);
     onFilePicked('file-input', openFile);

@@ -29,7 +29,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
   </section>
 
-  <nav class="steps" id="steps" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
+  <nav class="parts-nav" id="parts-nav" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
     <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results">评估结果</button>
     <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle">整改方案</button>
     <button type="button" class="ghost" data-step="data" data-testid="goto-data" data-i18n="data">学校数据</button>

@@ -41,3 +41,13 @@ export const formatRate = (rate, lang) => `${formatter(lang, fixed(1)).format(ra
 
 /** Money in yuan, whole: ¥1,833,186 (for plans' costs). */
 export const formatMoney = (value, lang) => formatter(lang, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(value);
+
+const dateFormats = new Map();
+/** A day written as the date field gives it (2026-11-24), in the language's own way:
+ * 2026年11月24日, November 24, 2026; as written when it is not a day. */
+export function formatDate(day, lang) {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  if (!dateFormats.has(lang)) dateFormats.set(lang, new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }));
+  return dateFormats.get(lang).format(date);
+}

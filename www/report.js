@@ -228,7 +228,7 @@ function renderChart(r, level, lang) {
     <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(limit, lang) })}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
   return html`<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
-    <figcaption class="visually-hidden">${title}</figcaption></figure>`;
+    <figcaption>${title}</figcaption></figure>`;
 }
 
 /** One school's value of one indicator: below its standard, the cell says by how much.

@@ -25,7 +25,7 @@ test('the county and date entered once title the printed report, kept across a r
   const head = await page.textContent('.report-head');
   assert.match(head, /优质均衡（教督〔2017〕6号）/);
   assert.match(head, /全国标准/);
-  assert.match(head, /2026-11-24/);
+  assert.match(head, /2026年11月24日/, 'the date in the language\'s own way');
   assert.equal(await page.isVisible('.signatures'), true);
   assert.equal(await page.isVisible('[data-testid="report-county"]'), false, 'the form is not printed');
   // The data summary: each level's schools and students as the demo file has them, counted
@@ -53,6 +53,13 @@ test('the county and date entered once title the printed report, kept across a r
   assert.equal(await page.isVisible('[data-testid="localities-primary-teaching_area_per_student"]'), true);
   assert.equal(await page.isVisible('[data-testid="review"]'), false, 'how the file was read is not printed');
   await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true });
+  // The date in each language's own way; the title in each language.
+  for (const [lang, title, day] of [['en', /self-check report/, /November 24, 2026/], ['zh-Hant', /示例县義務教育均衡發展督導評估自查報告/, /2026年11月24日/]]) {
+    await page.evaluate((l) => document.querySelector('junheng-calculator').setAttribute('lang', l), lang);
+    await page.waitForFunction((source) => new RegExp(source).test(calc.querySelector('.report-head').textContent), day.source);
+    assert.match(await page.textContent('[data-testid="report-title"]'), title, lang);
+  }
+  await page.pdf({ path: join(ARTIFACTS, 'report-hant.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

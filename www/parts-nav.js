@@ -8,8 +8,8 @@ const READING_LINE = 120;
 
 /** Wires the bar in `root`: a click moves to the part and focuses it; the part being read
  * (the last to start above the reading line) is the current step. @param {ShadowRoot} root */
-export function mountSteps(root) {
-  const bar = /** @type {HTMLElement} */ (root.getElementById('steps'));
+export function mountPartsNav(root) {
+  const bar = /** @type {HTMLElement} */ (root.getElementById('parts-nav'));
   const buttons = /** @type {HTMLButtonElement[]} */ ([...bar.querySelectorAll('[data-step]')]);
   const part = (button) => /** @type {HTMLElement} */ (root.getElementById(button.dataset.step));
   const mark = (current) => {
