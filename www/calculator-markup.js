@@ -1,37 +1,17 @@
 // The calculator's markup, drawn into its shadow root by junheng-calculator.js: fixed
 // text only (its words are filled per language by data-i18n), nothing from the user.
-// Results first: the verdict is what one sees first.
+// Results first: the verdict is what one sees first; then the plan, and what it rests on
+// (the settings, the data, the other answers), each reached from the bar of parts.
 
 import { html } from './html.js';
 
 export const calculatorMarkup = html`<div class="wrap calculator" id="calculator">
   <div id="notice" role="alert"></div>
-  <section class="panel settings" aria-labelledby="settings-title">
-    <h2 id="settings-title" class="visually-hidden" data-i18n="settings">评估设置</h2>
-    <div class="field">
-      <label for="standard" data-i18n="standard">评估标准</label>
-      <select id="standard" data-testid="standard-select">
-        <option value="quality2017" data-i18n="quality2017">优质均衡（教督〔2017〕6号）</option>
-        <option value="basic2012" data-i18n="basic2012">基本均衡（教督〔2012〕3号）</option>
-      </select>
-    </div>
-    <p class="scope-note" id="scope-note"></p>
-    <div class="field report-fields">
-      <label for="report-county" data-i18n="reportCounty">县（区）</label><input id="report-county" data-testid="report-county" data-report="county">
-      <label for="report-date" data-i18n="reportDate">报告日期</label><input id="report-date" type="date" data-testid="report-date" data-report="date">
-    </div>
-    <div class="profile-row">
-      <span><strong data-i18n="profileTitle">数值标准：</strong><span id="profile-name" data-testid="profile-name"></span></span>
-      <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile">导入标准文件</button>
-      <input type="file" id="profile-input" data-testid="profile-file" accept=".json,application/json" hidden>
-      <button type="button" id="export-profile" class="ghost" data-i18n="exportProfile">导出当前标准</button>
-      <button type="button" id="reset-profile" class="ghost" data-i18n="resetProfile">恢复全国标准</button>
-    </div>
-  </section>
 
   <nav class="parts-nav" id="parts-nav" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
     <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results">评估结果</button>
     <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle">整改方案</button>
+    <button type="button" class="ghost" data-step="settings" data-testid="goto-settings" data-i18n="settings">评估设置</button>
     <button type="button" class="ghost" data-step="data" data-testid="goto-data" data-i18n="data">学校数据</button>
     <button type="button" class="ghost" data-step="answers" data-testid="goto-answers" data-i18n="answersTitle">其他评估内容</button>
   </nav>
@@ -64,6 +44,29 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
     </div>
     <div id="plan-body"></div>
+  </section>
+
+  <section class="panel settings" id="settings" aria-labelledby="settings-title" tabindex="-1">
+    <h2 id="settings-title" data-i18n="settings">评估设置</h2>
+    <div class="field">
+      <label for="standard" data-i18n="standard">评估标准</label>
+      <select id="standard" data-testid="standard-select">
+        <option value="quality2017" data-i18n="quality2017">优质均衡（教督〔2017〕6号）</option>
+        <option value="basic2012" data-i18n="basic2012">基本均衡（教督〔2012〕3号）</option>
+      </select>
+    </div>
+    <p class="scope-note" id="scope-note"></p>
+    <div class="field report-fields">
+      <label for="report-county" data-i18n="reportCounty">县（区）</label><input id="report-county" data-testid="report-county" data-report="county">
+      <label for="report-date" data-i18n="reportDate">报告日期</label><input id="report-date" type="date" data-testid="report-date" data-report="date">
+    </div>
+    <div class="profile-row">
+      <span><strong data-i18n="profileTitle">数值标准：</strong><span id="profile-name" data-testid="profile-name"></span></span>
+      <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile">导入标准文件</button>
+      <input type="file" id="profile-input" data-testid="profile-file" accept=".json,application/json" hidden>
+      <button type="button" id="export-profile" class="ghost" data-i18n="exportProfile">导出当前标准</button>
+      <button type="button" id="reset-profile" class="ghost" data-i18n="resetProfile">恢复全国标准</button>
+    </div>
   </section>
 
   <section class="panel" id="data" aria-labelledby="data-title" tabindex="-1">

@@ -27,7 +27,7 @@ test('on a 1920 px projector the verdict is on the first screen, and the steps t
   assert.ok(verdict.y < 1080 * 0.6, `the verdict starts at ${verdict.y} px`);
   assert.ok(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)) >= 20, 'larger type on a projector');
   await page.screenshot({ path: join(ARTIFACTS, 'layout-1920.png') });
-  for (const part of ['answers', 'data', 'plan', 'results']) {
+  for (const part of ['answers', 'data', 'settings', 'plan', 'results']) {
     await page.click(`[data-testid="goto-${part}"]`);
     await page.waitForFunction((p) => calc.querySelector(`[data-testid="goto-${p}"]`).getAttribute('aria-current') === 'step', part);
     const top = await page.evaluate((p) => calc.getElementById(p).getBoundingClientRect().top, part);
@@ -56,7 +56,7 @@ test('every control the Tab key reaches shows its focus, the steps and the resul
   const unmarked = seen.filter((el) => !el.outline).map((el) => `${el.tag}#${el.id}[${el.testid}] ${el.how}`);
   assert.deepEqual([...new Set(unmarked)], [], 'focus without a visible outline');
   const reached = new Set(seen.map((el) => el.testid || el.id));
-  for (const hook of ['goto-results', 'goto-plan', 'goto-data', 'goto-answers', 'standard-select', 'report-county', 'export-json', 'explain-primary-teaching_area_per_student', 'plan-open']) {
+  for (const hook of ['goto-results', 'goto-plan', 'goto-settings', 'goto-data', 'goto-answers', 'standard-select', 'report-county', 'export-json', 'explain-primary-teaching_area_per_student', 'plan-open']) {
     assert.ok(reached.has(hook), `Tab reaches ${hook}`);
   }
   // The steps work from the keyboard: Enter on one moves there.
@@ -73,5 +73,14 @@ test('on a 360 px phone the step bar scrolls sideways and the page does not', as
   await page.click('[data-testid="goto-answers"]');
   await page.waitForFunction(() => calc.querySelector('[data-testid="goto-answers"]').getAttribute('aria-current') === 'step');
   await page.screenshot({ path: join(ARTIFACTS, 'layout-360-answers.png') });
+  await context.close();
+});
+
+test('on a 360 px phone the verdict starts on the first screen', async () => {
+  const { page, context } = await openPage(env.browser, env.url, { viewport: { width: 360, height: 740 } });
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  const verdict = await page.locator('[data-testid="verdict-overall"]').boundingBox();
+  await page.screenshot({ path: join(ARTIFACTS, 'layout-360.png') });
+  assert.ok(verdict.y < 740 - 60, `the verdict starts at ${verdict.y} px`);
   await context.close();
 });
