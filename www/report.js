@@ -208,26 +208,30 @@ function renderContributions(r, level, lang) {
 /** Room for a chart's label: CJK characters are about twice as wide as Latin ones. */
 export const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
 
-/** A bar per indicator CV, with the limit as a line: SVG, no library.
+/** A bar per indicator CV, with the limit as a line: SVG, no library. Under basic2012 only the
+ * composite has a limit, so it is a bar of its own, and only the core's verdicts mark a bar
+ * (in words beside it, not by colour alone).
  * @param {LevelResult} r @param {Level} level @param {Lang} lang */
 function renderChart(r, level, lang) {
   const limit = r.indicators[0]?.limit ?? r.composite_limit;
-  const cvs = r.indicators.map((i) => i.cv ?? 0);
-  const top = Math.max(limit ?? 0, ...cvs, 0.1) * 1.1;
+  const entries = r.indicators.map((i) => ({ name: i.name, cv: i.cv, passed: i.passed, composite: false }));
+  if (r.composite_limit != null) entries.push({ name: t(lang, 'composite', { n: r.indicators.length }), cv: r.composite_cv, passed: r.composite_passed, composite: true });
+  const top = Math.max(limit ?? 0, ...entries.map((e) => e.cv ?? 0), 0.1) * 1.1;
   const [width, bar, gap] = [330, 18, 8];
-  const left = Math.ceil(Math.max(...r.indicators.map((i) => labelWidth(i.name)))) + 16;
+  const left = Math.ceil(Math.max(...entries.map((e) => labelWidth(e.name)))) + 16;
   const x = (v) => left + (v / top) * width;
-  const height = r.indicators.length * (bar + gap) + 24;
-  const bars = r.indicators.map((i, k) => {
+  const height = entries.length * (bar + gap) + 24;
+  const bars = entries.map((e, k) => {
     const y = k * (bar + gap);
-    return html`<text x="${left - 8}" y="${y + 13}" text-anchor="end">${i.name}</text>
-        <rect x="${left}" y="${y}" width="${Math.max(1, x(i.cv ?? 0) - left)}" height="${bar}" class="${i.passed === false ? 'bar over' : 'bar'}"><title>${i.name} ${formatCv(i.cv, lang)}</title></rect>
-        <text x="${x(i.cv ?? 0) + 4}" y="${y + 13}">${formatCv(i.cv, lang)}</text>`;
+    const words = `${formatCv(e.cv, lang)}${e.passed === false ? ` ✗ ${t(lang, 'failed')}` : ''}`;
+    return html`<text x="${left - 8}" y="${y + 13}" text-anchor="end"${e.composite ? html` font-weight="bold"` : ''}>${e.name}</text>
+        <rect x="${left}" y="${y}" width="${Math.max(1, x(e.cv ?? 0) - left)}" height="${bar}" class="${e.passed === false ? 'bar over' : 'bar'}"><title>${e.name} ${words}</title></rect>
+        <text x="${x(e.cv ?? 0) + 4}" y="${y + 13}">${words}</text>`;
   });
   const limitLine = limit == null ? '' : html`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
     <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(limit, lang) })}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
-  return html`<figure class="chart"><svg viewBox="0 0 ${left + width + 60} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
+  return html`<figure class="chart" data-testid="cv-chart-${level}"><svg viewBox="0 0 ${left + width + 130} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
     <figcaption>${title}</figcaption></figure>`;
 }
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, ARTIFACTS, ROOT } from './harness.js';
+import { useBrowser, openPage, openCsv, ARTIFACTS, ROOT } from './harness.js';
 
 const env = useBrowser();
 
@@ -60,6 +60,28 @@ test('the county and date entered once title the printed report, kept across a r
     assert.match(await page.textContent('[data-testid="report-title"]'), title, lang);
   }
   await page.pdf({ path: join(ARTIFACTS, 'report-hant.pdf'), format: 'A4', displayHeaderFooter: false, preferCSSPageSize: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each level\'s chart: a bar per CV as long as the core\'s value, under basic2012 the composite too, failing ones marked in words', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url, { viewport: { width: 1366, height: 900 } });
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  // A county whose schools differ tenfold: every CV is large, the composite fails.
+  const header = '学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数';
+  const text = [header, '甲,小学,100,100,100,100,100,10,10,10,10', '乙,小学,100,1000,1000,1000,1000,100,100,100,100', '丙,小学,100,3000,200,5000,300,20,30,20,25'].join('\n');
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await openCsv(page, 'tenfold.csv', text);
+  const chart = await page.$$eval('[data-testid="cv-chart-primary"] rect', (rects) => rects.map((r) => [Number(r.getAttribute('width')), r.nextElementSibling.textContent]));
+  const cvs = await page.$$eval('[data-testid^="cv-primary-"]', (cells) => cells.map((c) => Number(c.dataset.value)));
+  const composite = Number(await page.getAttribute('[data-testid="composite-primary"]', 'data-value'));
+  assert.equal(chart.length, cvs.length + 1, 'a bar per indicator and the composite');
+  // Bars are proportional to the CVs (as long as the core's values say), composite last.
+  const values = [...cvs, composite];
+  values.forEach((cv, k) => assert.ok(Math.abs(chart[k][0] / chart[0][0] - cv / values[0]) < 1e-3, `bar ${k}`));
+  assert.ok(Math.abs(composite - cvs.reduce((a, b) => a + b, 0) / cvs.length) < 1e-12, 'the composite is the mean of the CVs');
+  assert.match(chart.at(-1)[1], /✗ 未达标/, 'the failing composite says so in words');
+  assert.doesNotMatch(chart[0][1], /✗/, 'under basic2012 a single CV has no limit of its own');
   assert.deepEqual(errors, []);
   await context.close();
 });
