@@ -52,6 +52,10 @@ pub enum Code {
     SumMismatch,
     Duplicate,
     MoreThanAllTeachers,
+    /// 室内体育用房面积 above the 教学及辅助用房面积 that includes it.
+    IndoorAboveTeaching,
+    /// Indoor sports rooms moved to the sports area (a notice).
+    IndoorSportsMoved,
     ProbableUnitMistake,
     // Mixed schools.
     SeniorMismatch,

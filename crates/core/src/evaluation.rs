@@ -113,6 +113,12 @@ pub(crate) fn scoped(table: &Table, options: &Options) -> Result<Scoped, (Vec<Pr
     if !errors.is_empty() {
         return Err((errors, warnings));
     }
+    if profile.move_indoor_sports {
+        match crate::indoor::move_indoor_sports(&mut rows, table, lang) {
+            Ok(notice) => warnings.extend(notice),
+            Err(errors) => return Err((errors, warnings)),
+        }
+    }
     let (splits, errors, split_warnings) = scope::split_mixed_schools(&mut rows, table, profile.split_weights, &standard.resources(), lang);
     warnings.extend(split_warnings);
     if !errors.is_empty() {

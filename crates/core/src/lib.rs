@@ -18,6 +18,7 @@ pub mod hant;
 mod hant_table;
 mod header;
 pub mod indicators;
+mod indoor;
 pub mod input;
 pub mod items;
 mod messages;

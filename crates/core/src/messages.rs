@@ -49,6 +49,22 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
+        IndoorAboveTeaching => {
+            let (indoor, teaching, header) = (a("indoor"), a("teaching"), a("header"));
+            (
+                format!(
+                    "室内体育用房面积 {indoor} ㎡ 大于「{header}」{teaching} ㎡：教育事业统计的教学及辅助用房包含室内体育用房，应不小于它"
+                ),
+                format!("indoor sports rooms of {indoor} ㎡ exceed \"{header}\" ({teaching} ㎡), which the statistics count them in"),
+            )
+        }
+        IndoorSportsMoved => {
+            let (count, area) = (a("count"), a("area"));
+            (
+                format!("{count} 行的室内体育用房面积（合计 {area} ㎡）已从教学及辅助用房面积移入体育运动场馆面积（教育事业统计口径；数值标准可关闭）"),
+                format!("{count} rows' indoor sports rooms ({area} ㎡ in all) were moved from the teaching area to the sports area, as the statistics define them (the profile can turn this off)"),
+            )
+        }
         NothingToExplain => {
             let (indicator, level) = (a("indicator"), a("level"));
             (

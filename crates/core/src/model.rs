@@ -211,16 +211,20 @@ pub enum SchoolFact {
     MusicRoomArea,
     ArtRooms,
     ArtRoomArea,
+    /// 室内体育用房: counted in 教学及辅助用房 by the statistics, moved to the sports area
+    /// before any indicator (indoor.rs).
+    IndoorSportsArea,
 }
 
 impl SchoolFact {
-    pub const ALL: [SchoolFact; 6] = [
+    pub const ALL: [SchoolFact; 7] = [
         SchoolFact::Classes,
         SchoolFact::LargestClass,
         SchoolFact::MusicRooms,
         SchoolFact::MusicRoomArea,
         SchoolFact::ArtRooms,
         SchoolFact::ArtRoomArea,
+        SchoolFact::IndoorSportsArea,
     ];
 }
 
@@ -282,7 +286,7 @@ pub struct SchoolRow {
     pub senior_students: Option<f64>,
     pub resources: Resources,
     /// The optional facts of `SchoolFact`, in its order.
-    pub facts: [Option<f64>; 6],
+    pub facts: [Option<f64>; SchoolFact::ALL.len()],
 }
 
 impl SchoolRow {

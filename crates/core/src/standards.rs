@@ -191,8 +191,17 @@ pub struct Profile {
     pub id: String,
     pub name: String,
     pub split_weights: SplitWeights,
+    /// 室内体育用房面积, when the table has it, is moved from 教学及辅助用房面积 to
+    /// 体育运动场馆面积 before any indicator, as 教育事业统计 defines them (indoor.rs); a
+    /// province that counts otherwise turns it off. Missing in a file: on.
+    #[serde(default = "moved")]
+    pub move_indoor_sports: bool,
     pub basic2012: Basic2012Profile,
     pub quality2017: Quality2017Profile,
+}
+
+fn moved() -> bool {
+    true
 }
 
 impl Profile {
@@ -211,6 +220,7 @@ impl Profile {
             id: "national".into(),
             name: "全国标准 National".into(),
             split_weights: SplitWeights { primary: 1.0, junior: 1.1, senior: 1.32 },
+            move_indoor_sports: true,
             basic2012: Basic2012Profile {
                 composite_limit: PerLevel::new(0.65, 0.55),
                 scope: Scope::national(TeachingPoints::ExcludeAll),

@@ -21,7 +21,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 25] = [
+    pub const ALL: [Column; 26] = [
         Column::School,
         Column::Level,
         Column::SchoolType,
@@ -37,6 +37,7 @@ impl Column {
         Column::Resource(Resource::PeArtTeachers),
         Column::Resource(Resource::TeachingArea),
         Column::Resource(Resource::SportsArea),
+        Column::Fact(SchoolFact::IndoorSportsArea),
         Column::Resource(Resource::EquipmentValue),
         Column::Resource(Resource::MultimediaRooms),
         Column::Resource(Resource::Computers),
@@ -85,6 +86,7 @@ impl Column {
                 SchoolFact::MusicRoomArea => &["音乐专用教室面积", "music_room_area"],
                 SchoolFact::ArtRooms => &["美术专用教室数", "art_rooms"],
                 SchoolFact::ArtRoomArea => &["美术专用教室面积", "art_room_area"],
+                SchoolFact::IndoorSportsArea => &["室内体育用房面积", "indoor_sports_area", "室内体育用房"],
             },
         }
     }
@@ -122,6 +124,7 @@ impl Column {
                 SchoolFact::MusicRoomArea => "Music room area",
                 SchoolFact::ArtRooms => "Art rooms",
                 SchoolFact::ArtRoomArea => "Art room area",
+                SchoolFact::IndoorSportsArea => "Indoor sports rooms area",
             },
         };
         lang.pick(self.names()[0], en)
@@ -140,7 +143,8 @@ impl Column {
     pub(crate) fn units(self) -> &'static [(&'static str, f64)] {
         use Resource::*;
         match self {
-            Column::Resource(TeachingArea | SportsArea) | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea) => {
+            Column::Resource(TeachingArea | SportsArea)
+            | Column::Fact(SchoolFact::MusicRoomArea | SchoolFact::ArtRoomArea | SchoolFact::IndoorSportsArea) => {
                 &[("㎡", 1.0), ("m2", 1.0), ("m²", 1.0), ("平方米", 1.0), ("亩", 10_000.0 / 15.0)]
             }
             Column::Resource(EquipmentValue) => &[("元", 1.0), ("yuan", 1.0), ("千元", 1_000.0), ("万元", 10_000.0)],
