@@ -8,7 +8,7 @@
 // - crates/core/src/hant_table.rs: the core's converter, the least it needs to reproduce
 //   OpenCC on the core's own strings (a character map and the phrases where a character reads
 //   two ways, e.g. 系数 → 係數 but 系统 → 系統), so the wasm module stays small;
-// - crates/core/tests/data/hant.tsv: each Chinese literal of the core with OpenCC's
+// - crates/core/tests/data/hant.tsv: each Chinese literal of the core and the CLI with OpenCC's
 //   conversion, which the core's test checks its converter against.
 //
 // It runs with the page tools' node_modules (tests/e2e: npm ci).
@@ -105,7 +105,9 @@ function apply(text, chars, phrases) {
 const rust = (text) => JSON.stringify(text).replace(/\\u([0-9a-f]{4})/g, '\\u{$1}');
 
 function coreFiles() {
-  const pairs = literals(join(root, 'crates/core/src')).map((text) => [text, convert(text)]);
+  // The core's strings, and the command line's, which the core's `Lang::pick` converts too.
+  const found = new Set([...literals(join(root, 'crates/core/src')), ...literals(join(root, 'crates/cli/src'))]);
+  const pairs = [...found].sort().map((text) => [text, convert(text)]);
   const { chars, phrases } = table(pairs);
   const sorted = [...chars].sort((x, y) => x[0].codePointAt(0) - y[0].codePointAt(0));
   // Three bytes each in UTF-8, so that the core finds the k-th at byte 3k.

@@ -231,7 +231,7 @@ function renderChart(r, level, lang) {
   const limitLine = limit == null ? '' : html`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
     <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(limit, lang) })}</text>`;
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
-  return html`<figure class="chart" data-testid="cv-chart-${level}"><svg viewBox="0 0 ${left + width + 130} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
+  return html`<figure class="chart" data-testid="chart-cv-${level}"><svg viewBox="0 0 ${left + width + 130} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
     <figcaption>${title}</figcaption></figure>`;
 }
 

@@ -72,7 +72,7 @@ test('each level\'s chart: a bar per CV as long as the core\'s value, under basi
   const text = [header, '甲,小学,100,100,100,100,100,10,10,10,10', '乙,小学,100,1000,1000,1000,1000,100,100,100,100', '丙,小学,100,3000,200,5000,300,20,30,20,25'].join('\n');
   await page.selectOption('[data-testid="standard-select"]', 'basic2012');
   await openCsv(page, 'tenfold.csv', text);
-  const chart = await page.$$eval('[data-testid="cv-chart-primary"] rect', (rects) => rects.map((r) => [Number(r.getAttribute('width')), r.nextElementSibling.textContent]));
+  const chart = await page.$$eval('[data-testid="chart-cv-primary"] rect', (rects) => rects.map((r) => [Number(r.getAttribute('width')), r.nextElementSibling.textContent]));
   const cvs = await page.$$eval('[data-testid^="cv-primary-"]', (cells) => cells.map((c) => Number(c.dataset.value)));
   const composite = Number(await page.getAttribute('[data-testid="composite-primary"]', 'data-value'));
   assert.equal(chart.length, cvs.length + 1, 'a bar per indicator and the composite');

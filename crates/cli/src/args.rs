@@ -4,7 +4,8 @@ use junheng::{Lang, Options, Standard};
 use lexopt::prelude::*;
 
 pub const USAGE: &str =
-    "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
+    "usage: junheng evaluate [--standard basic2012|quality2017] [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME]
+                        [--county NAME] FILE|-
        junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|zh-Hant|en]
        junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROW,ROW…]
                     [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
@@ -24,6 +25,8 @@ pub struct Args {
     pub file: String,
     pub project: bool,
     pub sheet: Option<String>,
+    /// A province file's one county to show in full (the summary of all without it).
+    pub county: Option<String>,
 }
 
 /// What only `plan` takes.
@@ -67,6 +70,7 @@ pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
 /// is the file's).
 fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::Error> {
     let (mut options, mut format, mut file, mut project, mut sheet) = (Options::default(), Format::Text, None, false, None);
+    let mut county = None;
     let mut planning = PlanArgs::default();
     if plan {
         format = Format::Json;
@@ -93,6 +97,7 @@ fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::E
                 }
             }
             Long("sheet") => sheet = Some(parser.value()?.parse()?),
+            Long("county") if !plan => county = Some(parser.value()?.parse()?),
             Long("project") if !plan => {
                 file = Some(parser.value()?.parse()?);
                 project = true;
@@ -116,6 +121,6 @@ fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::E
         }
     }
     let file = file.ok_or("no input file (use - for standard input)")?;
-    let args = Box::new(Args { options, format, file, project, sheet });
+    let args = Box::new(Args { options, format, file, project, sheet, county });
     Ok(if plan { Command::Plan(args, planning) } else { Command::Evaluate(args) })
 }

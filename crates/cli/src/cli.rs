@@ -17,7 +17,8 @@
 use crate::args::{self, Args, Command, Format, PlanArgs};
 use crate::text::{render_plan, render_text};
 use junheng::evaluate_text;
-use junheng::evaluation::evaluate_owned_grid;
+use junheng::evaluation::{evaluate_owned_grid, Evaluation};
+use junheng::Lang;
 use junheng_files as files;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -79,6 +80,25 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// With `--county NAME`, that county of a province file, as a county's own result; without,
+/// the evaluation as it is. A name the file does not have is refused with the names it has.
+fn pick_county(mut evaluation: Evaluation, county: Option<&str>, lang: Lang) -> Result<Evaluation, ExitCode> {
+    let Some(name) = county else { return Ok(evaluation) };
+    let counties = evaluation.counties.take().unwrap_or_default();
+    if let Some(found) = counties.iter().position(|c| c.county == name) {
+        return Ok(counties.into_iter().nth(found).expect("found").result);
+    }
+    let names: Vec<&str> = counties.iter().map(|c| c.county.as_str()).collect();
+    let listed = if names.is_empty() {
+        lang.pick("（表中没有「县」列）", "(the table has no county column)").to_string()
+    } else {
+        names.join(lang.pick("、", ", "))
+    };
+    let said = format!("{}「{name}」{} {listed}", lang.pick("没有县", "no county"), lang.pick("；表中的县：", "; the table has:"));
+    eprintln!("{}", terminal_safe(&said));
+    Err(ExitCode::from(2))
+}
+
 /// The bytes of FILE (or standard input), or the exit status after saying why not.
 fn read_or_say(file: &str) -> Result<Vec<u8>, ExitCode> {
     read_input(file).map_err(|error| {
@@ -88,7 +108,7 @@ fn read_or_say(file: &str) -> Result<Vec<u8>, ExitCode> {
 }
 
 /// Says each problem on standard error; the status of unusable input.
-fn refuse(file: &str, problems: &[junheng::input::Problem], lang: junheng::Lang) -> ExitCode {
+fn refuse(file: &str, problems: &[junheng::input::Problem], lang: Lang) -> ExitCode {
     for problem in problems {
         eprintln!("junheng: {}: {}", terminal_safe(file), terminal_safe(&problem.describe(lang)));
     }
@@ -145,10 +165,21 @@ fn evaluate(args: &Args) -> ExitCode {
         Ok(evaluation) => evaluation,
         Err(problem) => return refuse(&args.file, &[problem], lang),
     };
-    for problem in &evaluation.errors {
-        eprintln!("{}", terminal_safe(&problem.describe(lang)));
+    let evaluation = match pick_county(evaluation, args.county.as_deref(), lang) {
+        Ok(evaluation) => evaluation,
+        Err(status) => return status,
+    };
+    // A province's counties are each a table of their own: their mistakes are named with them.
+    let named = evaluation
+        .counties
+        .iter()
+        .flatten()
+        .flat_map(|c| c.result.errors.iter().map(move |p| format!("{}：{}", c.county, p.describe(lang))));
+    for line in evaluation.errors.iter().map(|p| p.describe(lang)).chain(named) {
+        eprintln!("{}", terminal_safe(&line));
     }
-    let status = if evaluation.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    let usable = evaluation.errors.is_empty() && evaluation.counties.iter().flatten().all(|c| c.result.errors.is_empty());
+    let status = if usable { ExitCode::SUCCESS } else { ExitCode::from(2) };
     match args.format {
         // Streamed: a province's result is tens of megabytes, never held as one string.
         // Indented for a person at a terminal; compact into a pipe or file, where a nation's

@@ -1,7 +1,7 @@
 //! The evaluation as text for a terminal: each level's indicators and verdict, every part
 //! with its failing items, the overall verdict, exclusions and notes.
 
-use junheng::evaluation::{Evaluation, IndicatorResult};
+use junheng::evaluation::{County, Evaluation, IndicatorResult};
 use junheng::plan::Plan;
 use junheng::Lang;
 
@@ -9,6 +9,9 @@ pub fn render_text(e: &Evaluation, lang: Lang) -> String {
     let mut out = String::new();
     if !e.errors.is_empty() {
         return out;
+    }
+    if let Some(counties) = &e.counties {
+        return render_province(e, counties, lang);
     }
     out += &format!("{} · {}\n", e.standard.name(lang), e.profile);
     for (level, result) in &e.levels {
@@ -59,6 +62,44 @@ pub fn render_text(e: &Evaluation, lang: Lang) -> String {
     }
     for x in &e.excluded {
         out += &format!("{} {} ({}): {}\n", lang.pick("不参评", "excluded"), x.name, x.level.name(lang), x.reason);
+    }
+    for w in &e.warnings {
+        out += &format!("{} {}\n", lang.pick("提示", "note"), w.describe(lang));
+    }
+    out
+}
+
+/// A province: a line per county and level, as the page's summary has it (worst CV against
+/// its limit, composite, schools missing the per-school rule, verdict); `--county NAME`
+/// shows one in full.
+fn render_province(e: &Evaluation, counties: &[County], lang: Lang) -> String {
+    let mut out = format!("{} · {}\n", e.standard.name(lang), e.profile);
+    for county in counties {
+        if !county.result.errors.is_empty() {
+            let n = county.result.errors.len();
+            let says = if lang == Lang::En {
+                format!("{n} problems in the data (see above)")
+            } else {
+                lang.script(format!("数据有 {n} 处需要修改（见上）"))
+            };
+            out += &format!("{}: {says}\n", county.county);
+            continue;
+        }
+        for s in &county.summary {
+            let verdict = if s.passed { lang.pick("通过", "PASS") } else { lang.pick("未通过", "FAIL") };
+            let mut line = format!("{} {} ({} {})", county.county, s.level.name(lang), s.schools, lang.pick("所学校", "schools"));
+            if let (Some(key), Some(cv)) = (s.worst_indicator, s.worst_cv) {
+                let limit = s.worst_limit.map_or(String::new(), |l| format!(" ≤ {l:.2}"));
+                line += &format!(" · {} {cv:.3}{limit} ({key})", lang.pick("最大差异系数", "worst CV"));
+            }
+            if let (Some(cv), Some(limit)) = (s.composite_cv, s.composite_limit) {
+                line += &format!(" · {} {cv:.3} ≤ {limit:.2}", lang.pick("综合差异系数", "composite CV"));
+            }
+            if let Some(failing) = s.schools_failing {
+                line += &format!(" · {} {failing}", lang.pick("校际未达标学校", "schools below the per-school rule"));
+            }
+            out += &format!("{line}: {verdict}\n");
+        }
     }
     for w in &e.warnings {
         out += &format!("{} {}\n", lang.pick("提示", "note"), w.describe(lang));

@@ -56,6 +56,8 @@ pub enum Code {
     IndoorAboveTeaching,
     /// Indoor sports rooms moved to the sports area (a notice).
     IndoorSportsMoved,
+    /// A province file: how many counties, each evaluated on its own (a notice).
+    ProvinceCounties,
     ProbableUnitMistake,
     // Mixed schools.
     SeniorMismatch,

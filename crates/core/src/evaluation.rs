@@ -7,6 +7,7 @@ use crate::assessment::{self, Answers, Context, Overall, Part};
 use crate::diagnostics::Code;
 use crate::input::{self, Problem, Table};
 use crate::model::{Lang, Level};
+use crate::province::{self, LevelSummary};
 use crate::resources::{self, Rules};
 use crate::scope::{self, Exclusion, Split};
 use crate::standards::{Profile, Standard};
@@ -50,21 +51,66 @@ pub struct Evaluation {
     pub overall: Option<Overall>,
     /// How the file was read: header, column mapping, skipped rows, sum checks.
     pub review: Option<input::Review>,
+    /// A province file (a county column): each county's own result; nothing above is then
+    /// evaluated across counties (province.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub counties: Option<Vec<County>>,
+}
+
+/// One county of a province file: its name, what a provincial office compares first, and
+/// its whole result (the fields of a single county's result, beside `county`).
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct County {
+    pub county: String,
+    pub summary: Vec<LevelSummary>,
+    #[serde(flatten)]
+    pub result: Evaluation,
 }
 
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
 pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
-    evaluate_grid(&input::read_grid(text), options)
+    evaluate_owned_grid(input::read_grid(text), options)
 }
 
 /// Evaluates a table given as cells (from text, or from a spreadsheet's sheet).
 pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evaluation {
+    if province::is_province(grid, &options.mapping, options.lang) {
+        return evaluate_province(grid.to_vec(), options);
+    }
     read_checked(grid, options).map_or_else(|failed| *failed, |table| evaluate_table(&table, options))
 }
 
 /// `evaluate_grid` for a caller done with the cells: they are freed once read, before the
 /// evaluation makes its own (a nation's cells are hundreds of megabytes).
 pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+    if province::is_province(&grid, &options.mapping, options.lang) {
+        return evaluate_province(grid, options);
+    }
+    evaluate_county(grid, options)
+}
+
+/// A province file's result: each county's, in the order the counties first appear, and a
+/// notice of how many; nothing evaluated across counties (the method compares a county's
+/// schools with one another, never a province's).
+fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+    let (parts, names) = province::split_by_county(grid, &options.mapping, options.lang);
+    let counties: Vec<County> = parts
+        .into_iter()
+        .zip(names)
+        .map(|(rows, county)| {
+            let result = evaluate_county(rows, options);
+            County { county, summary: province::summarise(&result.levels), result }
+        })
+        .collect();
+    let review = counties.first().and_then(|c| c.result.review.clone());
+    let notice = Problem::notice(Code::ProvinceCounties, args!["count" => counties.len()], options.lang);
+    Evaluation { warnings: vec![notice], review, counties: Some(counties), ..head(options) }
+}
+
+/// One county's table (a province file's county column, if any, is only read past).
+fn evaluate_county(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
     let table = read_checked(&grid, options);
     drop(grid);
     table.map_or_else(|failed| *failed, |table| evaluate_table(&table, options))
@@ -84,13 +130,15 @@ pub(crate) fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> 
 /// An evaluation that stopped at `errors`, keeping how the file was read when it was; with
 /// no errors, the head every evaluation shares (standard, profile, notes, review).
 fn failed(options: &Options, errors: Vec<Problem>, warnings: Vec<Problem>, review: Option<input::Review>) -> Evaluation {
+    Evaluation { warnings, errors, review, ..head(options) }
+}
+
+/// What every result starts with: the standard and the profile, nothing evaluated yet.
+fn head(options: &Options) -> Evaluation {
     Evaluation {
         standard: options.standard,
         profile: options.profile.name.clone(),
         profile_national: options.profile.is_national(),
-        errors,
-        warnings,
-        review,
         ..Evaluation::default()
     }
 }

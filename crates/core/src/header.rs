@@ -79,7 +79,7 @@ pub fn template_columns_in(grid: &[(usize, Vec<String>)]) -> usize {
 }
 
 /// How far down the header may be: below the titles a statistics table puts above it.
-const HEADER_SEARCH_ROWS: usize = 10;
+pub(crate) const HEADER_SEARCH_ROWS: usize = 10;
 
 /// How many cells of a row name a template column.
 pub(crate) fn named_columns(cells: &[String]) -> usize {

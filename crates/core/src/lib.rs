@@ -26,6 +26,7 @@ pub mod model;
 mod numbers;
 pub mod plan;
 pub mod project;
+pub mod province;
 pub mod resources;
 mod rows;
 pub mod scope;

@@ -23,6 +23,35 @@ fn fixed(zh: &str, en: &str) -> (String, String) {
     (zh.to_string(), en.to_string())
 }
 
+/// A province file's counties, and the indoor sports rooms moved or refused.
+fn facilities_and_counties(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
+    match code {
+        Code::ProvinceCounties => {
+            let count = a("count");
+            (
+                format!("表中有「县」列：按 {count} 个县分别评估，每个县只与本县学校比较（见各县结果）"),
+                format!("the table has a county column: {count} counties, each evaluated on its own schools (see each county)"),
+            )
+        }
+        Code::IndoorSportsMoved => {
+            let (count, area) = (a("count"), a("area"));
+            (
+                format!("{count} 行的室内体育用房面积（合计 {area} ㎡）已从教学及辅助用房面积移入体育运动场馆面积（教育事业统计口径；数值标准可关闭）"),
+                format!("{count} rows' indoor sports rooms ({area} ㎡ in all) were moved from the teaching area to the sports area, as the statistics define them (the profile can turn this off)"),
+            )
+        }
+        _ => {
+            let (indoor, teaching, header) = (a("indoor"), a("teaching"), a("header"));
+            (
+                format!(
+                    "室内体育用房面积 {indoor} ㎡ 大于「{header}」{teaching} ㎡：教育事业统计的教学及辅助用房包含室内体育用房，应不小于它"
+                ),
+                format!("indoor sports rooms of {indoor} ㎡ exceed \"{header}\" ({teaching} ㎡), which the statistics count them in"),
+            )
+        }
+    }
+}
+
 /// Both languages' texts. An argument that is missing reads as empty: a bug, never a panic.
 fn texts(code: Code, args: &Args) -> (String, String) {
     use Code::*;
@@ -49,22 +78,7 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
-        IndoorAboveTeaching => {
-            let (indoor, teaching, header) = (a("indoor"), a("teaching"), a("header"));
-            (
-                format!(
-                    "室内体育用房面积 {indoor} ㎡ 大于「{header}」{teaching} ㎡：教育事业统计的教学及辅助用房包含室内体育用房，应不小于它"
-                ),
-                format!("indoor sports rooms of {indoor} ㎡ exceed \"{header}\" ({teaching} ㎡), which the statistics count them in"),
-            )
-        }
-        IndoorSportsMoved => {
-            let (count, area) = (a("count"), a("area"));
-            (
-                format!("{count} 行的室内体育用房面积（合计 {area} ㎡）已从教学及辅助用房面积移入体育运动场馆面积（教育事业统计口径；数值标准可关闭）"),
-                format!("{count} rows' indoor sports rooms ({area} ㎡ in all) were moved from the teaching area to the sports area, as the statistics define them (the profile can turn this off)"),
-            )
-        }
+        ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching => facilities_and_counties(code, &a),
         NothingToExplain => {
             let (indicator, level) = (a("indicator"), a("level"));
             (

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 /// A column of the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
+    /// A province file's county (province.rs); not in the county template.
+    County,
     School,
     Level,
     SchoolType,
@@ -21,7 +23,8 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 26] = [
+    pub const ALL: [Column; 27] = [
+        Column::County,
         Column::School,
         Column::Level,
         Column::SchoolType,
@@ -57,6 +60,7 @@ impl Column {
             Column::School => &["学校名称", "school", "学校", "校名", "单位名称", "学校(机构)名称"],
             Column::Level => &["学段", "level"],
             Column::SchoolType => &["学校类型", "school_type", "办学类型"],
+            Column::County => &["县", "county", "县区", "区县", "县（区）", "县（市、区）", "县(市、区)"],
             Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
             Column::Locality => &["城乡类型", "urban_rural", "城乡分类", "城乡"],
             Column::Ownership => &["办学性质", "ownership"],
@@ -99,6 +103,7 @@ impl Column {
             Column::School => "School",
             Column::Level => "Level",
             Column::SchoolType => "School type",
+            Column::County => "County",
             Column::Group => "Township / district",
             Column::Locality => "Urban / town / rural",
             Column::Ownership => "Ownership",
@@ -194,5 +199,5 @@ pub(crate) fn column_label(headers: &HashMap<Column, String>, column: Column, la
 
 /// The header row of the CSV template, in the given language.
 pub fn template_header(lang: Lang) -> String {
-    Column::ALL.iter().map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+    Column::ALL.iter().filter(|c| **c != Column::County).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
 }

@@ -1,0 +1,114 @@
+//! Province files: a table with a county column (县 / 县区 / 区县, `county`) is evaluated county
+//! by county. This cuts it into one table per county, each under the file's own header, which
+//! the evaluation (evaluation.rs) takes through the very pipeline a single county's file goes,
+//! so each county's result is exactly what its rows alone give, row numbers as the province's
+//! file has them; one county's mistakes stop only that county. A summary row per county and
+//! level carries what a provincial office compares first.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::cells::clean_grid;
+use crate::header::{self, Mapping};
+use crate::input::Column;
+use crate::model::{Lang, Level};
+use crate::resources::LevelResult;
+use crate::rows::is_totals_row;
+
+/// Cells as read, each row with the line of the file it starts on.
+pub(crate) type Grid = Vec<(usize, Vec<String>)>;
+
+/// A county's level at a glance: its worst CV against its limit (quality2017), its composite
+/// (basic2012), the schools that miss the per-school rule, and the level's verdict.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct LevelSummary {
+    pub level: Level,
+    pub schools: usize,
+    /// The indicator with the largest CV, its CV and its limit (`None` under basic2012).
+    pub worst_indicator: Option<&'static str>,
+    pub worst_cv: Option<f64>,
+    pub worst_limit: Option<f64>,
+    pub composite_cv: Option<f64>,
+    pub composite_limit: Option<f64>,
+    /// quality2017: schools that miss the per-school rule.
+    pub schools_failing: Option<usize>,
+    pub passed: bool,
+}
+
+/// Whether the table has a county column (one the user has not unmapped): its first rows
+/// tell, so a county's table pays nothing for a province's.
+pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
+    // The header is searched for among the first rows only; the row under it may be its second.
+    let (clean, _) = clean_grid(&grid[..grid.len().min(header::HEADER_SEARCH_ROWS + 1)]);
+    !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions.iter().any(|(c, _)| *c == Column::County)
+}
+
+/// The grid cut into one grid per county, each with the rows above the first record (title
+/// and header). A record whose county cell is empty belongs to the county above it (a merged
+/// cell in Excel is filled only in its first row), except a totals row, which totals the
+/// province and belongs to none.
+pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> (Vec<Grid>, Vec<String>) {
+    let (clean, _) = clean_grid(&grid);
+    let columns = header::map_columns(&clean, mapping, lang);
+    let at = columns.positions.iter().find(|(c, _)| *c == Column::County).map_or(usize::MAX, |(_, i)| *i);
+    let name_at = columns.positions.iter().find(|(c, _)| *c == Column::School).map(|(_, i)| *i);
+    let first_record = clean.get(columns.body).map_or(usize::MAX, |(line, _)| *line);
+    // Which county each record's line belongs to, found on the cleaned cells.
+    let (mut names, mut index, mut of_line) = (Vec::<String>::new(), HashMap::<String, usize>::new(), HashMap::new());
+    let mut current = None;
+    for (line, cells) in &clean[columns.body.min(clean.len())..] {
+        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", |c| c.trim());
+        let county = crate::input::fold_width(cell(Some(at))).trim().to_string();
+        if county.is_empty() && is_totals_row(cell(name_at)) {
+            continue;
+        }
+        if !county.is_empty() {
+            let next = names.len();
+            current = Some(*index.entry(county.clone()).or_insert_with(|| {
+                names.push(county);
+                next
+            }));
+        }
+        if let Some(k) = current {
+            of_line.insert(*line, k);
+        }
+    }
+    drop(clean);
+    let mut parts: Vec<Grid> = vec![Vec::new(); names.len()];
+    let mut head = Vec::new();
+    for (line, cells) in grid {
+        if line < first_record {
+            head.push((line, cells));
+        } else if let Some(&k) = of_line.get(&line) {
+            parts[k].push((line, cells));
+        }
+    }
+    for part in &mut parts {
+        part.splice(0..0, head.iter().cloned());
+    }
+    (parts, names)
+}
+
+/// The summary rows of one county's levels: none when its table was unusable.
+pub(crate) fn summarise(levels: &BTreeMap<Level, LevelResult>) -> Vec<LevelSummary> {
+    levels
+        .iter()
+        .map(|(&level, r)| {
+            let worst =
+                r.indicators.iter().filter(|i| i.cv.is_some()).max_by(|a, b| a.cv.partial_cmp(&b.cv).unwrap_or(std::cmp::Ordering::Equal));
+            LevelSummary {
+                level,
+                schools: r.schools,
+                worst_indicator: worst.map(|i| i.key),
+                worst_cv: worst.and_then(|i| i.cv),
+                worst_limit: worst.and_then(|i| i.limit),
+                composite_cv: r.composite_cv,
+                composite_limit: r.composite_limit,
+                schools_failing: r.schools_passed.map(|passed| r.schools - passed),
+                passed: r.passed,
+            }
+        })
+        .collect()
+}
