@@ -45,7 +45,7 @@ export function mountCalculator(root, host, embed) {
 
   /** What the user is working on. `demo` is true while the data is the example county's. */
   const initial = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false,
-    baseline: null, planOptions: null, report: { county: '', date: '' } });
+    baseline: null, planOptions: null, report: { county: '', date: '' }, county: '' });
 
   const standardOf = (value) => (['basic2012', 'quality2017'].includes(value) ? value : null);
   const store = new Store({
@@ -81,6 +81,8 @@ export function mountCalculator(root, host, embed) {
   let lastEdit = 0;
   /** The rectification plan (plan.js), once asked for. */
   let planner = null;
+  /** A province file's summary and county picker (province.js, loaded with the first one). */
+  let province = null;
 
   /** The profile in use: an imported one, or the national one. */
   const profile = () => state.profile ?? national;
@@ -278,7 +280,7 @@ export function mountCalculator(root, host, embed) {
     }
     let result;
     try {
-      [result] = await Promise.all([engine.evaluate(state.text, options()), refreshRules()]);
+      [result] = await Promise.all([engine.evaluate(state.text, options(), state.county ?? ''), refreshRules()]);
     } catch (error) {
       // Only a bug gets here: user mistakes come back as result.errors.
       console.error(error);
@@ -315,8 +317,14 @@ export function mountCalculator(root, host, embed) {
     lastErrors = result.errors;
     editor.markProblems(result.errors);
     const review = renderReview(result.review, columnLabels(lang), state.mapping, lang);
+    showProvince(result, lang);
     if (result.errors.length) {
       show(renderProblems(result.errors, lang), '', '', review);
+      return;
+    }
+    // A province file with no county open: its counties' rows alone, nothing evaluated above them.
+    if (result.province && !result.county) {
+      show('', '', '', html`${review}${renderReport(result, lang).extras}`);
       return;
     }
     const report = renderReport(result, lang);
@@ -325,6 +333,24 @@ export function mountCalculator(root, host, embed) {
       update(`card-${level}`, card);
       showSchools(level, schools, result, lang);
     }
+  }
+
+  /** A province file's counties (their summary rows and the picker), or nothing. The county
+   * in view is kept with the data: a file without it shows the province's rows. */
+  async function showProvince(result, lang) {
+    state.county = result.county ?? '';
+    if (!result.province) return province?.clear();
+    province ??= (await import('./province.js')).mountProvince(root, pickCounty);
+    province.show(result.province, state.county, lang);
+  }
+
+  /** Opens a county of the province file in view ('' the province's rows), without
+   * evaluating again: the engine keeps every county's result. */
+  async function pickCounty(county) {
+    state.county = county;
+    saveState();
+    const result = await engine.call('pickCounty', county);
+    if (result) showResult(result, state.lang);
   }
 
   /** Each level's school table: its rows' drawer, kept while the table's frame (headers,

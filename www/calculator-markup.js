@@ -28,6 +28,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       </div>
     </div>
     <div id="report-head" class="report-head print-only"></div>
+    <div id="province"></div>
     <div id="problems" role="alert"></div>
     <div id="whatif"></div>
     <div id="explain"></div>

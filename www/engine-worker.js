@@ -26,12 +26,15 @@ const parse = (json) => JSON.parse(json);
 
 /** What the page may ask, by name. */
 const calls = {
-  /** The result without its schools (handed out by `schools`, a window at a time). */
-  evaluate(id, source, options) {
+  /** The result without its schools (handed out by `schools`, a window at a time); of a
+   * province file, `county`'s (by name) or with '' the counties' summary rows alone. */
+  evaluate(id, source, options, county) {
     // The one long task: say how much there is before starting it.
     postMessage({ id, progress: { rows: lineCount(source) } });
-    return parse(core.evaluateSummary(source, text(options)));
+    return parse(core.evaluateSummary(source, text(options), county ?? ''));
   },
+  /** Another county of the last province file, without evaluating again. */
+  pickCounty: (id, county) => parse(core.pickCounty(county)),
   schools: (id, level, from, to) => parse(core.schools(level, from, to)),
   /** The whole result contract of the last evaluation (null when this worker has none). */
   result: () => parse(core.lastResult()),

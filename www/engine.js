@@ -34,10 +34,10 @@ export class Engine {
 
   /** Evaluates the latest data: the result without its schools, or null when a newer
    * request or `cancel` overtook it. @returns {Promise<any>} */
-  evaluate(text, options) {
+  evaluate(text, options, county = '') {
     return new Promise((resolve, reject) => {
       this.#waiting?.resolve(null);
-      this.#waiting = { fn: 'evaluate', args: [text, options], resolve, reject };
+      this.#waiting = { fn: 'evaluate', args: [text, options, county], resolve, reject };
       if (this.#running && performance.now() - this.#running.started > STALE_MS) this.#restart();
       this.#evaluateWaiting();
     });

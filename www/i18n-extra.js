@@ -4,6 +4,16 @@
 
 export const EXTRA_STRINGS = {
   zh: {
+    provinceTitle: '全省各县汇总：{n} 个县，{failing} 个县未通过',
+    provinceCounty: '县',
+    provinceWorst: '最大差异系数（指标）',
+    provinceComposite: '综合差异系数',
+    provinceFailing: '校际未达标学校',
+    provincePick: '查看县',
+    provinceAll: '全省汇总',
+    provinceFileOrder: '按表中顺序',
+    provinceOpen: '打开',
+    provinceProblems: '数据有 {n} 处需要修改，此县未评估',
     planIntro: '在不减少任何学校资源的前提下，计算最少需要给哪些学校增加哪些资源，才能使资源配置达标并留出余量。费用按下列单价估算，请按本县实际（预算定额、招标价）修改。',
     planMargin: '余量：差异系数至少低于限值',
     planRotation: '允许教师交流轮岗（从高于县域值的学校调往低于县域值的学校，比新聘便宜时代替新聘）',
@@ -90,6 +100,16 @@ export const EXTRA_STRINGS = {
     explainScaleHundred: '100（每百名学生）',
   },
   en: {
+    provinceTitle: 'Counties of the province: {n}, {failing} not passing',
+    provinceCounty: 'County',
+    provinceWorst: 'Largest CV (indicator)',
+    provinceComposite: 'Composite CV',
+    provinceFailing: 'Schools below the per-school rule',
+    provincePick: 'County',
+    provinceAll: 'The whole province',
+    provinceFileOrder: 'In the file\'s order',
+    provinceOpen: 'Open',
+    provinceProblems: '{n} problems in the data: this county is not evaluated',
     planIntro: 'Without taking anything from any school, the least the county must add, and where, for its resources to pass with a margin. Costs use the unit costs below: replace them with your county\'s own (budget norms, tender prices).',
     planMargin: 'Margin: every CV at least this far below its limit',
     planRotation: 'Allow teacher rotation (move teachers from schools above the county value to schools below, where that is cheaper than hiring)',

@@ -15,9 +15,10 @@ import type { Plan } from './types/Plan';
 import type { PlanOptions } from './types/PlanOptions';
 import type { UnitCosts } from './types/UnitCosts';
 import type { Explanation } from './types/Explanation';
+import type { ProvinceRow } from './types/ProvinceRow';
 
 export type * from './types/Evaluation';
-export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts, Explanation };
+export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts, Explanation, ProvinceRow };
 
 /** JSON text of a `T`. */
 export type Json<T> = string & { readonly __json?: T };
@@ -28,8 +29,13 @@ export default function init(module?: unknown): Promise<unknown>;
 /** Evaluates CSV/TSV text; user mistakes come back as `errors`, only bugs throw. Every
  * option may be left out (the national profile, quality2017, Chinese, no answers). */
 export function evaluate(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
-/** The result without its schools, kept for `schools` (each level's count is its `schools`). */
-export function evaluateSummary(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
+/** The result without its schools, kept for `schools` (each level's count is its `schools`);
+ * of a province file, `county`'s (by name) or with "" only the counties' rows. */
+export function evaluateSummary(text: string, options: Json<Partial<Options>>, county: string): Json<Summary>;
+/** Another county of the last province file ("": the counties' rows alone), not evaluated again. */
+export function pickCounty(county: string): Json<Summary | null>;
+/** A summary, and where it stands in a province file. */
+export type Summary = Evaluation & { province?: ProvinceRow[]; county?: string };
 /** The schools `from..to` of a level of the last summary. */
 export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
 /** The whole result of the last summary, schools in the file's order; null before any. */

@@ -29,7 +29,7 @@ async function evaluation() {
       const out = { floor: [], summary: [], whole: [] };
       for (let i = 0; i < runs; i++) {
         out.floor.push(time(() => { let sum = 0; for (const line of text.split('\n')) for (const cell of line.split(',')) { const x = Number(cell); if (x === x) sum += x; } return sum; }));
-        out.summary.push(time(() => JSON.parse(core.evaluateSummary(text, options))));
+        out.summary.push(time(() => JSON.parse(core.evaluateSummary(text, options, ''))));
         out.whole.push(time(() => JSON.parse(core.evaluate(text, options))));
       }
       return out;

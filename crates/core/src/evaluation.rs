@@ -69,6 +69,28 @@ pub struct County {
     pub result: Evaluation,
 }
 
+/// A county in a province's summary table, without its whole result: its rows per level,
+/// how many problems stop it, and its overall verdict.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct ProvinceRow {
+    pub county: String,
+    pub summary: Vec<LevelSummary>,
+    pub problems: usize,
+    pub passed: Option<bool>,
+}
+
+impl County {
+    pub fn row(&self) -> ProvinceRow {
+        ProvinceRow {
+            county: self.county.clone(),
+            summary: self.summary.clone(),
+            problems: self.result.errors.len(),
+            passed: self.result.overall.as_ref().map(|o| o.passed),
+        }
+    }
+}
+
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
 pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
     evaluate_owned_grid(input::read_grid(text), options)

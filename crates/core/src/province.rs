@@ -26,8 +26,10 @@ pub(crate) type Grid = Vec<(usize, Vec<String>)>;
 pub struct LevelSummary {
     pub level: Level,
     pub schools: usize,
-    /// The indicator with the largest CV, its CV and its limit (`None` under basic2012).
+    /// The indicator with the largest CV (its key and its name in the result's language), its
+    /// CV and its limit (`None` under basic2012).
     pub worst_indicator: Option<&'static str>,
+    pub worst_name: Option<&'static str>,
     pub worst_cv: Option<f64>,
     pub worst_limit: Option<f64>,
     pub composite_cv: Option<f64>,
@@ -102,6 +104,7 @@ pub(crate) fn summarise(levels: &BTreeMap<Level, LevelResult>) -> Vec<LevelSumma
                 level,
                 schools: r.schools,
                 worst_indicator: worst.map(|i| i.key),
+                worst_name: worst.map(|i| i.name),
                 worst_cv: worst.and_then(|i| i.cv),
                 worst_limit: worst.and_then(|i| i.limit),
                 composite_cv: r.composite_cv,

@@ -6,7 +6,7 @@
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, Options};
+use junheng::evaluation::{evaluate_text, County, Evaluation, Options, ProvinceRow};
 use junheng::input;
 use junheng::model::{Lang, Level};
 use junheng::project::{self, Project};
@@ -52,11 +52,53 @@ pub fn evaluate(text: &str, options: &str) -> Result<String, JsError> {
     Ok(json(&evaluate_text(text, &read_options(options)?)))
 }
 
-/// The last `evaluateSummary`'s whole result, and where each level's schools are in it, for
-/// `schools` to hand out a window at a time (a province's schools are most of its result).
+/// The last `evaluateSummary`'s whole result, the county of a province file in view (none:
+/// the province's summary, or a county's own file), and where each level's schools are in
+/// the result in view, for `schools` to hand out a window at a time.
 struct Last {
-    whole: junheng::evaluation::Evaluation,
+    whole: Evaluation,
+    view: Option<usize>,
     by_level: [Vec<usize>; 2],
+}
+
+impl Last {
+    /// The result in view: a province's county, or the whole.
+    fn shown(&self) -> &Evaluation {
+        self.view.and_then(|i| self.whole.counties.as_ref()?.get(i)).map_or(&self.whole, |c| &c.result)
+    }
+
+    /// Views `county` (by name; "" or a name the file lacks: the whole) and gives its
+    /// summary: the result without schools, and for a province file every county's summary
+    /// rows (`province`) and the county in view (`county`).
+    fn view(&mut self, county: &str) -> String {
+        let counties = self.whole.counties.as_ref();
+        self.view = counties.and_then(|list| list.iter().position(|c| c.county == county));
+        let mut by_level = [Vec::new(), Vec::new()];
+        for (i, school) in self.shown().schools.iter().enumerate() {
+            by_level[usize::from(school.level == Level::Junior)].push(i);
+        }
+        self.by_level = by_level;
+        // The counties are kept aside while the one in view (or the head) is written.
+        let mut counties = self.whole.counties.take();
+        let province = counties.as_ref().map(|list| list.iter().map(County::row).collect::<Vec<_>>());
+        let county = self.view.and_then(|i| counties.as_ref()?.get(i)).map(|c| c.county.clone());
+        let shown = match (self.view, counties.as_mut()) {
+            (Some(i), Some(list)) => &mut list[i].result,
+            _ => &mut self.whole,
+        };
+        let text = summary_json(shown, &Place { province, county });
+        self.whole.counties = counties;
+        text
+    }
+}
+
+/// Where a summary stands in a province file (nothing for a county's own file).
+#[derive(Serialize)]
+struct Place {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    province: Option<Vec<ProvinceRow>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    county: Option<String>,
 }
 
 thread_local! {
@@ -65,17 +107,19 @@ thread_local! {
 
 /// The result without its schools, which stay here until the next call: `schools(level,
 /// from, to)` gives them out (each level's count is its `schools` in the result), and
-/// `lastResult` the whole of it. Each indicator carries its first ten contributions.
+/// `lastResult` the whole of it. Each indicator carries its first ten contributions. A
+/// province file's summary is `county`'s (by name), or with "" the province's rows alone.
 #[wasm_bindgen(js_name = evaluateSummary)]
-pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
-    let mut whole = evaluate_text(text, &read_options(options)?);
-    let mut by_level = [Vec::new(), Vec::new()];
-    for (i, school) in whole.schools.iter().enumerate() {
-        by_level[usize::from(school.level == Level::Junior)].push(i);
-    }
-    let text = summary_json(&mut whole);
-    LAST.with_borrow_mut(|last| *last = Some(Last { whole, by_level }));
-    Ok(text)
+pub fn evaluate_summary(text: &str, options: &str, county: &str) -> Result<String, JsError> {
+    let whole = evaluate_text(text, &read_options(options)?);
+    Ok(LAST.with_borrow_mut(|last| last.insert(Last { whole, view: None, by_level: [Vec::new(), Vec::new()] }).view(county)))
+}
+
+/// Views another county of the last province file (by name; "": the province's rows alone)
+/// without evaluating again: its summary, as `evaluateSummary` gives it; `null` before any.
+#[wasm_bindgen(js_name = pickCounty)]
+pub fn pick_county(county: &str) -> String {
+    LAST.with_borrow_mut(|last| last.as_mut().map_or_else(|| "null".to_string(), |l| l.view(county)))
 }
 
 /// Each indicator's schools ranked by their share of its variance that the summary carries;
@@ -83,11 +127,18 @@ pub fn evaluate_summary(text: &str, options: &str) -> Result<String, JsError> {
 const CONTRIBUTIONS_SHOWN: usize = 10;
 
 /// The result as JSON without its schools and with only the first `CONTRIBUTIONS_SHOWN`
-/// contributions of each indicator; `whole` is given back as it came.
-fn summary_json(whole: &mut junheng::evaluation::Evaluation) -> String {
+/// contributions of each indicator, with its `place`; `whole` is given back as it came.
+fn summary_json(whole: &mut Evaluation, place: &Place) -> String {
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        #[serde(flatten)]
+        result: &'a Evaluation,
+        #[serde(flatten)]
+        place: &'a Place,
+    }
     let schools = std::mem::take(&mut whole.schools);
     let tails: Vec<_> = indicators(whole).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
-    let text = json(whole);
+    let text = json(&Summary { result: whole, place });
     for (indicator, tail) in indicators(whole).zip(tails) {
         indicator.contributions.extend(tail);
     }
@@ -95,7 +146,7 @@ fn summary_json(whole: &mut junheng::evaluation::Evaluation) -> String {
     text
 }
 
-fn indicators(whole: &mut junheng::evaluation::Evaluation) -> impl Iterator<Item = &mut junheng::resources::IndicatorResult> {
+fn indicators(whole: &mut Evaluation) -> impl Iterator<Item = &mut junheng::resources::IndicatorResult> {
     whole.levels.values_mut().flat_map(|l| l.indicators.iter_mut())
 }
 
@@ -104,10 +155,10 @@ fn indicators(whole: &mut junheng::evaluation::Evaluation) -> impl Iterator<Item
 pub fn schools(level: &str, from: usize, to: usize) -> String {
     let index = usize::from(level == Level::Junior.key());
     LAST.with_borrow(|last| {
-        let Some(Last { whole, by_level }) = last else { return json(&[] as &[SchoolResult]) };
-        let list = &by_level[index];
-        let to = to.min(list.len());
-        json(&list[from.min(to)..to].iter().map(|&i| &whole.schools[i]).collect::<Vec<_>>())
+        let Some(kept) = last else { return json(&[] as &[SchoolResult]) };
+        let (order, schools) = (&kept.by_level[index], &kept.shown().schools);
+        let to = to.min(order.len());
+        json(&order[from.min(to)..to].iter().map(|&i| &schools[i]).collect::<Vec<_>>())
     })
 }
 

@@ -39,7 +39,7 @@ fn evaluate_returns_the_contract_with_the_weighted_cv() {
 #[wasm_bindgen_test]
 fn the_summary_keeps_the_schools_and_hands_out_slices() {
     let whole = junheng_evaluate(HANDOUT, &options("basic2012", "zh"));
-    let summary = parse(&junheng_wasm::evaluate_summary(HANDOUT, &options("basic2012", "zh")).map_err(JsValue::from).unwrap());
+    let summary = parse(&junheng_wasm::evaluate_summary(HANDOUT, &options("basic2012", "zh"), "").map_err(JsValue::from).unwrap());
     assert_eq!(summary["schools"].as_array().unwrap().len(), 0);
     assert_eq!(summary["levels"], whole["levels"], "five schools: every contribution fits in the summary");
     assert_eq!(summary["levels"]["primary"]["schools"], 5);
@@ -58,10 +58,10 @@ const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
 fn the_last_result_is_the_whole_contract_in_the_files_order() {
     for standard in ["basic2012", "quality2017"] {
         let whole = junheng_evaluate(DEMO, &options(standard, "zh"));
-        junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh")).map_err(JsValue::from).unwrap();
+        junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh"), "").map_err(JsValue::from).unwrap();
         assert_eq!(parse(&junheng_wasm::last_result()), whole);
         // The summary carries ten contributions of each indicator; the whole result all of them.
-        let summary = parse(&junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh")).map_err(JsValue::from).unwrap());
+        let summary = parse(&junheng_wasm::evaluate_summary(DEMO, &options(standard, "zh"), "").map_err(JsValue::from).unwrap());
         let shown = summary["levels"]["primary"]["indicators"][0]["contributions"].as_array().unwrap();
         let all = whole["levels"]["primary"]["indicators"][0]["contributions"].as_array().unwrap();
         assert!(all.len() > 10 && shown.len() == 10 && shown[..] == all[..10]);
@@ -112,4 +112,37 @@ fn profiles_and_projects_cross_as_json() {
     assert!(opened["project"].is_null());
     let message = opened["errors"][0]["message"].as_str().unwrap();
     assert!(message.contains("unknown project file version 9"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn a_province_is_viewed_county_by_county_without_evaluating_again() {
+    let mut lines = DEMO.trim().lines();
+    let mut province = format!("县,{}\n", lines.next().unwrap());
+    let rows: Vec<&str> = lines.collect();
+    for county in ["东河县", "西山县"] {
+        for row in &rows {
+            let row = if county == "西山县" { row.replacen("城关", "西城", 1) } else { (*row).to_string() };
+            province += &format!("{county},{row}\n");
+        }
+    }
+    let whole = junheng_evaluate(&province, &options("quality2017", "zh"));
+    let overview = parse(&junheng_wasm::evaluate_summary(&province, &options("quality2017", "zh"), "").map_err(JsValue::from).unwrap());
+    let listed: Vec<&Value> = overview["province"].as_array().unwrap().iter().map(|c| &c["county"]).collect();
+    assert_eq!(listed, [&Value::from("东河县"), &Value::from("西山县")]);
+    assert_eq!(overview["province"][1]["summary"], whole["counties"][1]["summary"]);
+    assert!(
+        overview.get("county").is_none() && overview.get("counties").is_none(),
+        "the overview carries the rows, not every county's result"
+    );
+    // A county in view: its own result, its schools a window at a time.
+    let county = parse(&junheng_wasm::pick_county("西山县"));
+    assert_eq!(county["county"], "西山县");
+    let cvs = |v: &Value| v["levels"]["primary"]["indicators"].as_array().unwrap().iter().map(|i| i["cv"].clone()).collect::<Vec<_>>();
+    assert_eq!(cvs(&county), cvs(&whole["counties"][1]));
+    assert_eq!(county["overall"], whole["counties"][1]["overall"]);
+    let primary: Vec<&Value> = whole["counties"][1]["schools"].as_array().unwrap().iter().filter(|s| s["level"] == "primary").collect();
+    assert_eq!(parse(&junheng_wasm::schools("primary", 0, 999)).as_array().unwrap().iter().collect::<Vec<_>>(), primary);
+    assert!(primary[0]["name"].as_str().unwrap().starts_with("西城"));
+    // The whole contract is still the province's.
+    assert_eq!(parse(&junheng_wasm::last_result()), whole);
 }
