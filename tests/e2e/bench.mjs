@@ -4,9 +4,11 @@
 //   2. one edit at 1 000 schools: input → next frame, and input → results painted;
 //   3. a 200 000-row file: file → result, and the page thread's longest task;
 //   4. first visit: navigation → first result, against a blank page that instantiates the wasm;
-//   5. the first load's bytes (gzipped).
+//   5. the first load's bytes (gzipped);
+//   6. a nation's file (2 800 counties): the province's summary and one county picked.
 // Medians of a few runs; ratios are the figures to compare across machines. Name parts on
-// the command line to run only those: evaluation, edit, big-file, first-visit, first-load.
+// the command line to run only those: evaluation, edit, big-file, first-visit, first-load,
+// province.
 
 import { startServer, launch, openPage, county, openCsv, firstLoad } from './harness.js';
 
@@ -101,6 +103,32 @@ async function firstVisit() {
   return { first_result_ms: round(median(firstResult)), blank_with_wasm_ms: round(median(blank)), ratio: round(median(firstResult) / median(blank)) };
 }
 
+/** A nation (2 800 counties of 71 rows: 198 800 rows with a county column) in the engine:
+ * the province's summary (every county evaluated, their rows returned) and one county picked
+ * afterwards, against the JS floor over the same text. */
+async function province() {
+  const { page, context } = await openPage(browser, url);
+  const [header, ...rows] = (await county(71)).trim().split('\n');
+  const lines = [`县,${header}`];
+  for (let c = 0; c < 2800; c++) for (const row of rows) lines.push(`第${c}县,${row}`);
+  const times = await page.evaluate(async (text) => {
+    const core = await import('./pkg/junheng.js');
+    await core.default();
+    const options = JSON.stringify({ standard: 'quality2017' });
+    const time = (f) => { const s = performance.now(); f(); return performance.now() - s; };
+    const out = { floor: [], summary: [], pick: [] };
+    for (let i = 0; i < 3; i++) {
+      out.floor.push(time(() => { let sum = 0; for (const line of text.split('\n')) for (const cell of line.split(',')) { const x = Number(cell); if (x === x) sum += x; } return sum; }));
+      out.summary.push(time(() => JSON.parse(core.evaluateSummary(text, options, ''))));
+      out.pick.push(time(() => JSON.parse(core.pickCounty('第1400县'))));
+    }
+    return out;
+  }, lines.join('\n') + '\n');
+  await context.close();
+  const [floor, summary, pick] = [median(times.floor), median(times.summary), median(times.pick)];
+  return { rows: lines.length - 1, floor_ms: round(floor), summary_ms: round(summary), summary_x: round(summary / floor), pick_ms: round(pick) };
+}
+
 async function bytes() {
   const sizes = await firstLoad(browser, url);
   return { files: sizes.length, gzip_bytes: sizes.reduce((sum, [, size]) => sum + size, 0) };
@@ -111,6 +139,7 @@ const parts = {
   evaluation: ['wasm evaluation against the JS floor (quality2017; summary = what the page asks for)', evaluation],
   edit: ['one edit at 1 000 schools', edit],
   'big-file': ['a 200 000-row file in the page', bigFile],
+  province: ['a nation: 2 800 counties in one file', province],
   'first-visit': ['first visit', firstVisit],
   'first-load': ['first load', bytes],
 };

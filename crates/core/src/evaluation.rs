@@ -117,18 +117,28 @@ pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -
 /// notice of how many; nothing evaluated across counties (the method compares a county's
 /// schools with one another, never a province's).
 fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
-    let (parts, names) = province::split_by_county(grid, &options.mapping, options.lang);
-    let counties: Vec<County> = parts
+    let errors = options.profile.validate(options.lang);
+    if !errors.is_empty() {
+        return failed(options, errors, Vec::new(), None);
+    }
+    let lang = options.lang;
+    let province::Counties { columns, names, records, invisible } = province::split_by_county(grid, &options.mapping, lang);
+    let counties: Vec<County> = records
         .into_iter()
         .zip(names)
         .map(|(rows, county)| {
-            let result = evaluate_county(rows, options);
+            // The header is the file's, mapped once; each county reads only its own records.
+            let result = match input::read_body(&rows, columns.clone(), None, lang) {
+                Ok(table) => evaluate_table(&table, options),
+                Err((errors, review)) => failed(options, errors, Vec::new(), Some(review)),
+            };
             County { county, summary: province::summarise(&result.levels), result }
         })
         .collect();
     let review = counties.first().and_then(|c| c.result.review.clone());
-    let notice = Problem::notice(Code::ProvinceCounties, args!["count" => counties.len()], options.lang);
-    Evaluation { warnings: vec![notice], review, counties: Some(counties), ..head(options) }
+    let mut warnings = vec![Problem::notice(Code::ProvinceCounties, args!["count" => counties.len()], lang)];
+    warnings.extend(input::invisible_notice(invisible, &columns.texts, lang));
+    Evaluation { warnings, review, counties: Some(counties), ..head(options) }
 }
 
 /// One county's table (a province file's county column, if any, is only read past).

@@ -23,6 +23,4 @@ pub(crate) const TRADITIONAL: &str = "\
 ";
 
 /// Phrases whose character reads otherwise than `CHARS` says, sorted.
-pub(crate) const PHRASES: &[(&str, &str)] = &[
-    ("体系", "體系"),
-];
+pub(crate) const PHRASES: &[(&str, &str)] = &[("体系", "體系")];

@@ -146,7 +146,7 @@ pub(crate) fn header_name(text: &str) -> (String, Option<String>) {
 
 /// How a table's columns were read: where the header is, which file column is which
 /// template column (with its unit's factor), and what that found.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Columns {
     /// The index in the grid of the first record after the header.
     pub(crate) body: usize,

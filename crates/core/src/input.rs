@@ -37,22 +37,32 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     if grid.is_empty() {
         return Err((vec![Problem::error(Code::NoData, args![], lang)], Review::default()));
     }
-    let Columns { body, texts, positions, factors, headers, review, warnings, errors } = header::map_columns(grid, mapping, lang);
+    let columns = header::map_columns(grid, mapping, lang);
+    read_body(&grid[columns.body.min(grid.len())..], columns, invisible, lang)
+}
+
+/// Reads the records under a header already mapped (`columns`): a province's counties share
+/// their file's. `invisible`: where cleaning the cells removed invisible characters.
+pub(crate) fn read_body(
+    records: &[(usize, Vec<String>)],
+    columns: Columns,
+    invisible: Option<(usize, usize, usize)>,
+    lang: Lang,
+) -> Result<Table, (Vec<Problem>, Review)> {
+    let Columns { texts, positions, factors, headers, review, warnings, errors, .. } = columns;
     let mut table = Table { rows: Vec::new(), headers, warnings, review };
     if !errors.is_empty() {
         return Err((errors, table.review));
     }
-    let records = &grid[body..];
     if records.is_empty() {
         return Err((vec![Problem::error(Code::HeaderOnly, args![], lang)], table.review));
     }
     let reader = RowReader { headers: &table.headers, positions: &positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
     let (totals, mut errors) = read_records(records, &reader, &mut table.rows, &mut table.review.skipped);
-    // The first cell cleaned of invisible characters, named by its header (or its number).
-    let invisible = invisible.map(|(count, line, index)| {
-        (count, line, texts.get(index).filter(|t| !t.is_empty()).cloned().unwrap_or_else(|| (index + 1).to_string()))
-    });
-    table.warnings.extend(notices(invisible, reader.dashes.get(), lang));
+    table.warnings.extend(invisible_notice(invisible, &texts, lang));
+    if reader.dashes.get() > 0 {
+        table.warnings.push(Problem::notice(Code::DashesAsZero, args!["count" => reader.dashes.get()], lang));
+    }
     table.review.sums = checks::sum_checks(&table, totals, &reader, lang);
     table.warnings.extend(checks::sum_warnings(&table.review.sums, lang));
     errors.extend(checks::duplicates(&table, lang));
@@ -89,15 +99,10 @@ fn read_records<'g>(
     (totals, errors)
 }
 
-/// Notices about what reading changed: invisible characters removed (how many, the first
-/// at its row and column) and dashes read as 0.
-fn notices(invisible: Option<(usize, usize, String)>, dashes: usize, lang: Lang) -> Vec<Problem> {
-    let mut notices = Vec::new();
-    if let Some((count, line, column)) = invisible {
-        notices.push(Problem::warning(Code::InvisibleRemoved, args!["count" => count], lang).at_row(line).in_column(column));
-    }
-    if dashes > 0 {
-        notices.push(Problem::notice(Code::DashesAsZero, args!["count" => dashes], lang));
-    }
-    notices
+/// The notice that cleaning removed invisible characters: how many cells, and the first at
+/// its row and column (named by its header, or its number; `texts` are the headers).
+pub(crate) fn invisible_notice(invisible: Option<(usize, usize, usize)>, texts: &[String], lang: Lang) -> Option<Problem> {
+    let (count, line, index) = invisible?;
+    let column = texts.get(index).filter(|t| !t.is_empty()).cloned().unwrap_or_else(|| (index + 1).to_string());
+    Some(Problem::warning(Code::InvisibleRemoved, args!["count" => count], lang).at_row(line).in_column(column))
 }

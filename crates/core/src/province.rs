@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::cells::clean_grid;
-use crate::header::{self, Mapping};
+use crate::header::{self, Columns, Mapping};
 use crate::input::Column;
 use crate::model::{Lang, Level};
 use crate::resources::LevelResult;
@@ -47,23 +47,32 @@ pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions.iter().any(|(c, _)| *c == Column::County)
 }
 
-/// The grid cut into one grid per county, each with the rows above the first record (title
-/// and header). A record whose county cell is empty belongs to the county above it (a merged
-/// cell in Excel is filled only in its first row), except a totals row, which totals the
-/// province and belongs to none.
-pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> (Vec<Grid>, Vec<String>) {
-    let (clean, _) = clean_grid(&grid);
+/// A province file cut into its counties: the header mapped once for all of them, and each
+/// county's records (cells cleaned of invisible characters), in the order the counties first
+/// appear.
+pub(crate) struct Counties {
+    pub(crate) columns: Columns,
+    pub(crate) names: Vec<String>,
+    pub(crate) records: Vec<Grid>,
+    /// Where cleaning removed invisible characters (counted over the whole file).
+    pub(crate) invisible: Option<(usize, usize, usize)>,
+}
+
+/// Cuts the grid by its county column. A record whose county cell is empty belongs to the
+/// county above it (a merged cell in Excel is filled only in its first row), except a totals
+/// row, which totals the province and belongs to none.
+pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> Counties {
+    let (clean, invisible) = clean_grid(&grid);
     let columns = header::map_columns(&clean, mapping, lang);
     let at = columns.positions.iter().find(|(c, _)| *c == Column::County).map_or(usize::MAX, |(_, i)| *i);
     let name_at = columns.positions.iter().find(|(c, _)| *c == Column::School).map(|(_, i)| *i);
-    let first_record = clean.get(columns.body).map_or(usize::MAX, |(line, _)| *line);
-    // Which county each record's line belongs to, found on the cleaned cells.
-    let (mut names, mut index, mut of_line) = (Vec::<String>::new(), HashMap::<String, usize>::new(), HashMap::new());
+    let (mut names, mut index, mut of_row) = (Vec::<String>::new(), HashMap::<String, usize>::new(), Vec::new());
     let mut current = None;
-    for (line, cells) in &clean[columns.body.min(clean.len())..] {
+    for (_, cells) in &clean[columns.body.min(clean.len())..] {
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).map_or("", |c| c.trim());
         let county = crate::input::fold_width(cell(Some(at))).trim().to_string();
         if county.is_empty() && is_totals_row(cell(name_at)) {
+            of_row.push(None);
             continue;
         }
         if !county.is_empty() {
@@ -73,24 +82,21 @@ pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> (Vec
                 next
             }));
         }
-        if let Some(k) = current {
-            of_line.insert(*line, k);
+        of_row.push(current);
+    }
+    // The cleaned records, moved (a copy only when cleaning had to change some cell).
+    let body = columns.body.min(clean.len());
+    let rows: Grid = match clean {
+        std::borrow::Cow::Owned(cleaned) => cleaned.into_iter().skip(body).collect(),
+        std::borrow::Cow::Borrowed(_) => grid.into_iter().skip(body).collect(),
+    };
+    let mut records: Vec<Grid> = vec![Vec::new(); names.len()];
+    for (row, county) in rows.into_iter().zip(of_row) {
+        if let Some(k) = county {
+            records[k].push(row);
         }
     }
-    drop(clean);
-    let mut parts: Vec<Grid> = vec![Vec::new(); names.len()];
-    let mut head = Vec::new();
-    for (line, cells) in grid {
-        if line < first_record {
-            head.push((line, cells));
-        } else if let Some(&k) = of_line.get(&line) {
-            parts[k].push((line, cells));
-        }
-    }
-    for part in &mut parts {
-        part.splice(0..0, head.iter().cloned());
-    }
-    (parts, names)
+    Counties { columns, names, records, invisible }
 }
 
 /// The summary rows of one county's levels: none when its table was unusable.
