@@ -175,10 +175,13 @@ test_native() {
 }
 
 test_wasm() {
-  say "wasm tests in headless Chromium (wasm-bindgen-test)"
-  CHROMEDRIVER=$(command -v chromedriver) \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    "${WASM_ENV[@]}" cargo test -p "$WASM_CRATE" "${WASM_FLAGS[@]}" --test wasm
+  # Both modules: the first (a county's file) and the second (with provinces, the plan).
+  for features in "" "--features=extra"; do
+    say "wasm tests in headless Chromium (wasm-bindgen-test) ${features:-(first module)}"
+    CHROMEDRIVER=$(command -v chromedriver) \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      "${WASM_ENV[@]}" cargo test -p "$WASM_CRATE" "${WASM_FLAGS[@]}" $features --test wasm
+  done
 }
 
 test_page() {

@@ -18,6 +18,11 @@ async function extraCore() {
   }
   return extra;
 }
+/** The module whose evaluation the page is looking at: the first evaluates a county's file,
+ * the second a province's (a county column), county by county. */
+let current = core;
+/** The module that evaluates `source`. */
+const coreFor = async (source, options) => (core.hasCountyColumn(source, text(options)) ? extraCore() : core);
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
 /** The core's JSON text, parsed to the type it declares.
@@ -28,16 +33,17 @@ const parse = (json) => JSON.parse(json);
 const calls = {
   /** The result without its schools (handed out by `schools`, a window at a time); of a
    * province file, `county`'s (by name) or with '' the counties' summary rows alone. */
-  evaluate(id, source, options, county) {
+  async evaluate(id, source, options, county) {
     // The one long task: say how much there is before starting it.
     postMessage({ id, progress: { rows: lineCount(source) } });
-    return parse(core.evaluateSummary(source, text(options), county ?? ''));
+    current = await coreFor(source, options);
+    return parse(current.evaluateSummary(source, text(options), county ?? ''));
   },
   /** Another county of the last province file, without evaluating again. */
-  pickCounty: (id, county) => parse(core.pickCounty(county)),
-  schools: (id, level, from, to) => parse(core.schools(level, from, to)),
+  pickCounty: (id, county) => parse(current.pickCounty(county)),
+  schools: (id, level, from, to) => parse(current.schools(level, from, to)),
   /** The whole result contract of the last evaluation (null when this worker has none). */
-  result: () => parse(core.lastResult()),
+  result: () => parse(current.lastResult()),
   readGrid: (id, source) => parse(core.readGrid(source)),
   hasCells: (id, source) => core.hasCells(source),
   templateColumns: (id, source) => core.templateColumns(source),
@@ -50,7 +56,7 @@ const calls = {
   openProject: (id, value, lang) => parse(core.openProject(text(value), lang)),
   makeProject: (id, source, options) => parse(core.makeProject(source, text(options))),
   /** The whole result contract of a text, without touching the last evaluation's. */
-  evaluateWhole: (id, source, options) => parse(core.evaluate(source, text(options))),
+  evaluateWhole: async (id, source, options) => parse((await coreFor(source, options)).evaluate(source, text(options))),
   plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),
   applyPlan: async (id, lang) => parse((await extraCore()).applyPlan(lang)),
   defaultCosts: async () => parse((await extraCore()).defaultCosts()),

@@ -31,11 +31,11 @@ export default function init(module?: unknown): Promise<unknown>;
 export function evaluate(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
 /** The result without its schools, kept for `schools` (each level's count is its `schools`);
  * of a province file, `county`'s (by name) or with "" only the counties' rows. */
-export function evaluateSummary(text: string, options: Json<Partial<Options>>, county: string): Json<Summary>;
+export function evaluateSummary(text: string, options: Json<Partial<Options>>, county: string): Json<Evaluation>;
+/** Whether the text is a province's file (a county column): the second module evaluates those. */
+export function hasCountyColumn(text: string, options: Json<Partial<Options>>): boolean;
 /** Another county of the last province file ("": the counties' rows alone), not evaluated again. */
-export function pickCounty(county: string): Json<Summary | null>;
-/** A summary, and where it stands in a province file. */
-export type Summary = Evaluation & { province?: ProvinceRow[]; county?: string };
+export function pickCounty(county: string): Json<Evaluation | null>;
 /** The schools `from..to` of a level of the last summary. */
 export function schools(level: Level, from: number, to: number): Json<SchoolResult[]>;
 /** The whole result of the last summary, schools in the file's order; null before any. */

@@ -6,14 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
-/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.3 % above where
- * the page stands (264 312 after issue 12: 繁體中文, which the core writes itself with a
- * converter table made from its own strings, +3.1 KB; the step bar and the printed report's
- * data summary and answers, +2.2 KB, less 0.8 KB from wasm-opt --converge; the page's
- * Traditional strings are fetched only when chosen; docs/PERFORMANCE.md has the history, the
- * gap and what would close it). Lower it as the page shrinks; never raise it without saying
- * why there. */
-export const FIRST_LOAD_BUDGET = 265_000;
+/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.05 % above where
+ * the page stands (269 883 after issues 12 and 13: 繁體中文, which the core writes itself,
+ * +3.1 KB; the step bar and the printed report's summary and answers, +2.2 KB, less 0.8 KB
+ * from wasm-opt --converge; the indoor sports rooms' move, the county column's detection and
+ * the province picker's wiring, +5.6 KB, the province's evaluation itself being in the second
+ * module; docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as
+ * the page shrinks; never raise it without saying why there. */
+export const FIRST_LOAD_BUDGET = 270_000;
 
 const env = useBrowser();
 

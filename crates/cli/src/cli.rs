@@ -85,10 +85,10 @@ pub fn main() -> ExitCode {
 fn pick_county(mut evaluation: Evaluation, county: Option<&str>, lang: Lang) -> Result<Evaluation, ExitCode> {
     let Some(name) = county else { return Ok(evaluation) };
     let counties = evaluation.counties.take().unwrap_or_default();
-    if let Some(found) = counties.iter().position(|c| c.county == name) {
-        return Ok(counties.into_iter().nth(found).expect("found").result);
+    if let Some(found) = counties.iter().position(|c| c.county.as_deref() == Some(name)) {
+        return Ok(counties.into_iter().nth(found).expect("found"));
     }
-    let names: Vec<&str> = counties.iter().map(|c| c.county.as_str()).collect();
+    let names: Vec<&str> = counties.iter().filter_map(|c| c.county.as_deref()).collect();
     let listed = if names.is_empty() {
         lang.pick("（表中没有「县」列）", "(the table has no county column)").to_string()
     } else {
@@ -174,11 +174,11 @@ fn evaluate(args: &Args) -> ExitCode {
         .counties
         .iter()
         .flatten()
-        .flat_map(|c| c.result.errors.iter().map(move |p| format!("{}：{}", c.county, p.describe(lang))));
+        .flat_map(|c| c.errors.iter().map(move |p| format!("{}：{}", c.county.as_deref().unwrap_or_default(), p.describe(lang))));
     for line in evaluation.errors.iter().map(|p| p.describe(lang)).chain(named) {
         eprintln!("{}", terminal_safe(&line));
     }
-    let usable = evaluation.errors.is_empty() && evaluation.counties.iter().flatten().all(|c| c.result.errors.is_empty());
+    let usable = evaluation.errors.is_empty() && evaluation.counties.iter().flatten().all(|c| c.errors.is_empty());
     let status = if usable { ExitCode::SUCCESS } else { ExitCode::from(2) };
     match args.format {
         // Streamed: a province's result is tens of megabytes, never held as one string.

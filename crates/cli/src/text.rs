@@ -1,7 +1,7 @@
 //! The evaluation as text for a terminal: each level's indicators and verdict, every part
 //! with its failing items, the overall verdict, exclusions and notes.
 
-use junheng::evaluation::{County, Evaluation, IndicatorResult};
+use junheng::evaluation::{Evaluation, IndicatorResult};
 use junheng::plan::Plan;
 use junheng::Lang;
 
@@ -72,22 +72,23 @@ pub fn render_text(e: &Evaluation, lang: Lang) -> String {
 /// A province: a line per county and level, as the page's summary has it (worst CV against
 /// its limit, composite, schools missing the per-school rule, verdict); `--county NAME`
 /// shows one in full.
-fn render_province(e: &Evaluation, counties: &[County], lang: Lang) -> String {
+fn render_province(e: &Evaluation, counties: &[Evaluation], lang: Lang) -> String {
     let mut out = format!("{} · {}\n", e.standard.name(lang), e.profile);
     for county in counties {
-        if !county.result.errors.is_empty() {
-            let n = county.result.errors.len();
+        let name = county.county.as_deref().unwrap_or_default();
+        if !county.errors.is_empty() {
+            let n = county.errors.len();
             let says = if lang == Lang::En {
                 format!("{n} problems in the data (see above)")
             } else {
                 lang.script(format!("数据有 {n} 处需要修改（见上）"))
             };
-            out += &format!("{}: {says}\n", county.county);
+            out += &format!("{name}: {says}\n");
             continue;
         }
-        for s in &county.summary {
+        for s in county.summary.iter().flatten() {
             let verdict = if s.passed { lang.pick("通过", "PASS") } else { lang.pick("未通过", "FAIL") };
-            let mut line = format!("{} {} ({} {})", county.county, s.level.name(lang), s.schools, lang.pick("所学校", "schools"));
+            let mut line = format!("{name} {} ({} {})", s.level.name(lang), s.schools, lang.pick("所学校", "schools"));
             if let (Some(key), Some(cv)) = (s.worst_indicator, s.worst_cv) {
                 let limit = s.worst_limit.map_or(String::new(), |l| format!(" ≤ {l:.2}"));
                 line += &format!(" · {} {cv:.3}{limit} ({key})", lang.pick("最大差异系数", "worst CV"));

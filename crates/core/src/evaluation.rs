@@ -51,22 +51,22 @@ pub struct Evaluation {
     pub overall: Option<Overall>,
     /// How the file was read: header, column mapping, skipped rows, sum checks.
     pub review: Option<input::Review>,
-    /// A province file (a county column): each county's own result; nothing above is then
-    /// evaluated across counties (province.rs).
+    /// A province file (a county column): each county's own result, with its name and its
+    /// summary rows; nothing above is then evaluated across counties (province.rs).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
-    pub counties: Option<Vec<County>>,
-}
-
-/// One county of a province file: its name, what a provincial office compares first, and
-/// its whole result (the fields of a single county's result, beside `county`).
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
-pub struct County {
-    pub county: String,
-    pub summary: Vec<LevelSummary>,
-    #[serde(flatten)]
-    pub result: Evaluation,
+    pub counties: Option<Vec<Evaluation>>,
+    /// One county of a province file: its name, and what a provincial office compares first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub county: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub summary: Option<Vec<LevelSummary>>,
+    /// A province's summary table (the page's view of it, without the counties' results).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub province: Option<Vec<ProvinceRow>>,
 }
 
 /// A county in a province's summary table, without its whole result: its rows per level,
@@ -80,13 +80,14 @@ pub struct ProvinceRow {
     pub passed: Option<bool>,
 }
 
-impl County {
+impl Evaluation {
+    /// This county's row in its province's summary table.
     pub fn row(&self) -> ProvinceRow {
         ProvinceRow {
-            county: self.county.clone(),
-            summary: self.summary.clone(),
-            problems: self.result.errors.len(),
-            passed: self.result.overall.as_ref().map(|o| o.passed),
+            county: self.county.clone().unwrap_or_default(),
+            summary: self.summary.clone().unwrap_or_default(),
+            problems: self.errors.len(),
+            passed: self.overall.as_ref().map(|o| o.passed),
         }
     }
 }
@@ -123,7 +124,7 @@ fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Eval
     }
     let lang = options.lang;
     let province::Counties { columns, names, records, invisible } = province::split_by_county(grid, &options.mapping, lang);
-    let counties: Vec<County> = records
+    let counties: Vec<Evaluation> = records
         .into_iter()
         .zip(names)
         .map(|(rows, county)| {
@@ -132,10 +133,10 @@ fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Eval
                 Ok(table) => evaluate_table(&table, options),
                 Err((errors, review)) => failed(options, errors, Vec::new(), Some(review)),
             };
-            County { county, summary: province::summarise(&result.levels), result }
+            Evaluation { county: Some(county), summary: Some(province::summarise(&result.levels)), ..result }
         })
         .collect();
-    let review = counties.first().and_then(|c| c.result.review.clone());
+    let review = counties.first().and_then(|c| c.review.clone());
     let mut warnings = vec![Problem::notice(Code::ProvinceCounties, args!["count" => counties.len()], lang)];
     warnings.extend(input::invisible_notice(invisible, &columns.texts, lang));
     Evaluation { warnings, review, counties: Some(counties), ..head(options) }

@@ -39,9 +39,15 @@ pub struct LevelSummary {
     pub passed: bool,
 }
 
+/// Whether the table is evaluated as a province's: it has a county column and this build
+/// evaluates provinces (the `province` feature; the browser's first module does not).
+pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
+    cfg!(feature = "province") && has_county_column(grid, mapping, lang)
+}
+
 /// Whether the table has a county column (one the user has not unmapped): its first rows
 /// tell, so a county's table pays nothing for a province's.
-pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
+pub fn has_county_column(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
     // The header is searched for among the first rows only; the row under it may be its second.
     let (clean, _) = clean_grid(&grid[..grid.len().min(header::HEADER_SEARCH_ROWS + 1)]);
     !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions.iter().any(|(c, _)| *c == Column::County)

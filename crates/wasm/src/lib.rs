@@ -6,7 +6,7 @@
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, County, Evaluation, Options, ProvinceRow};
+use junheng::evaluation::{evaluate_text, Evaluation, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
 use junheng::project::{self, Project};
@@ -64,7 +64,7 @@ struct Last {
 impl Last {
     /// The result in view: a province's county, or the whole.
     fn shown(&self) -> &Evaluation {
-        self.view.and_then(|i| self.whole.counties.as_ref()?.get(i)).map_or(&self.whole, |c| &c.result)
+        self.view.and_then(|i| self.whole.counties.as_ref()?.get(i)).unwrap_or(&self.whole)
     }
 
     /// Views `county` (by name; "" or a name the file lacks: the whole) and gives its
@@ -72,33 +72,26 @@ impl Last {
     /// rows (`province`) and the county in view (`county`).
     fn view(&mut self, county: &str) -> String {
         let counties = self.whole.counties.as_ref();
-        self.view = counties.and_then(|list| list.iter().position(|c| c.county == county));
+        self.view = counties.and_then(|list| list.iter().position(|c| c.county.as_deref() == Some(county)));
         let mut by_level = [Vec::new(), Vec::new()];
         for (i, school) in self.shown().schools.iter().enumerate() {
             by_level[usize::from(school.level == Level::Junior)].push(i);
         }
         self.by_level = by_level;
-        // The counties are kept aside while the one in view (or the head) is written.
+        // The counties are kept aside while the one in view (or the head) is written, with
+        // every county's row when the file is a province's.
         let mut counties = self.whole.counties.take();
-        let province = counties.as_ref().map(|list| list.iter().map(County::row).collect::<Vec<_>>());
-        let county = self.view.and_then(|i| counties.as_ref()?.get(i)).map(|c| c.county.clone());
+        let rows = counties.as_ref().map(|list| list.iter().map(Evaluation::row).collect());
         let shown = match (self.view, counties.as_mut()) {
-            (Some(i), Some(list)) => &mut list[i].result,
+            (Some(i), Some(list)) => &mut list[i],
             _ => &mut self.whole,
         };
-        let text = summary_json(shown, &Place { province, county });
+        shown.province = rows;
+        let text = summary_json(shown);
+        shown.province = None;
         self.whole.counties = counties;
         text
     }
-}
-
-/// Where a summary stands in a province file (nothing for a county's own file).
-#[derive(Serialize)]
-struct Place {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    province: Option<Vec<ProvinceRow>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    county: Option<String>,
 }
 
 thread_local! {
@@ -127,18 +120,11 @@ pub fn pick_county(county: &str) -> String {
 const CONTRIBUTIONS_SHOWN: usize = 10;
 
 /// The result as JSON without its schools and with only the first `CONTRIBUTIONS_SHOWN`
-/// contributions of each indicator, with its `place`; `whole` is given back as it came.
-fn summary_json(whole: &mut Evaluation, place: &Place) -> String {
-    #[derive(Serialize)]
-    struct Summary<'a> {
-        #[serde(flatten)]
-        result: &'a Evaluation,
-        #[serde(flatten)]
-        place: &'a Place,
-    }
+/// contributions of each indicator; `whole` is given back as it came.
+fn summary_json(whole: &mut Evaluation) -> String {
     let schools = std::mem::take(&mut whole.schools);
     let tails: Vec<_> = indicators(whole).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
-    let text = json(&Summary { result: whole, place });
+    let text = json(whole);
     for (indicator, tail) in indicators(whole).zip(tails) {
         indicator.contributions.extend(tail);
     }
@@ -174,6 +160,17 @@ pub fn last_result() -> String {
 #[wasm_bindgen(js_name = readGrid)]
 pub fn read_grid(text: &str) -> String {
     json(&input::read_grid(text))
+}
+
+/// Whether the text is a province's file (a county column): the first module evaluates one
+/// county's file, the second (`--features extra`) a province's county by county. Only the
+/// first lines are read: the header is among them.
+#[wasm_bindgen(js_name = hasCountyColumn)]
+pub fn has_county_column(text: &str, options: &str) -> Result<bool, JsError> {
+    const HEAD_LINES: usize = 16;
+    let head = text.match_indices('\n').nth(HEAD_LINES).map_or(text, |(at, _)| &text[..at]);
+    let options = read_options(options)?;
+    Ok(junheng::province::has_county_column(&input::read_grid(head), &options.mapping, options.lang))
 }
 
 /// Whether the text has any cell with something in it (an empty file is refused).

@@ -114,8 +114,8 @@ fn profiles_and_projects_cross_as_json() {
     assert!(message.contains("unknown project file version 9"), "{message}");
 }
 
-#[wasm_bindgen_test]
-fn a_province_is_viewed_county_by_county_without_evaluating_again() {
+/// Two counties: 东河县 (the demo) and 西山县 (the demo, its 城关 schools renamed).
+fn province() -> String {
     let mut lines = DEMO.trim().lines();
     let mut province = format!("县,{}\n", lines.next().unwrap());
     let rows: Vec<&str> = lines.collect();
@@ -125,6 +125,19 @@ fn a_province_is_viewed_county_by_county_without_evaluating_again() {
             province += &format!("{county},{row}\n");
         }
     }
+    province
+}
+
+#[wasm_bindgen_test]
+fn the_first_module_tells_a_provinces_file_from_a_countys() {
+    assert!(junheng_wasm::has_county_column(&province(), "").map_err(JsValue::from).unwrap());
+    assert!(!junheng_wasm::has_county_column(DEMO, "").map_err(JsValue::from).unwrap());
+}
+
+#[cfg(feature = "extra")]
+#[wasm_bindgen_test]
+fn a_province_is_viewed_county_by_county_without_evaluating_again() {
+    let province = province();
     let whole = junheng_evaluate(&province, &options("quality2017", "zh"));
     let overview = parse(&junheng_wasm::evaluate_summary(&province, &options("quality2017", "zh"), "").map_err(JsValue::from).unwrap());
     let listed: Vec<&Value> = overview["province"].as_array().unwrap().iter().map(|c| &c["county"]).collect();
