@@ -244,6 +244,36 @@ fn the_strict_example_profile_is_valid_and_stricter() {
     assert!(!g7.passed, "6500 yuan is below the city's 8000");
 }
 
+/// Two primary schools of 100 students whose every resource differs by `ratio`: every CV, and
+/// so the composite, is (ratio − 1) / (ratio + 1).
+fn two_schools(ratio: f64) -> String {
+    let header = "学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数";
+    let row = |name: &str, k: f64| format!("{name},小学,100,{},{},{},{},{},{},{},{}", 2000.0 * k, 500.0 * k, 800.0 * k, 200_000.0 * k, 10.0 * k, 8.0 * k, 7.0 * k, 4.0 * k);
+    format!("{header}\n{}\n{}\n", row("甲", 1.0), row("乙", ratio))
+}
+
+#[test]
+fn the_henan_profile_keeps_basic_composites_to_060_and_050() {
+    let henan: Profile = serde_json::from_str(include_str!("../../../www/profiles/henan-quality-track.json")).unwrap();
+    assert!(henan.validate(Lang::Zh).is_empty());
+    assert_eq!((henan.basic2012.composite_limit.primary, henan.basic2012.composite_limit.junior), (0.60, 0.50));
+    // Everything else is the national profile's.
+    let national = Profile::national();
+    assert_eq!(henan.quality2017, national.quality2017);
+    assert_eq!(henan.basic2012.government_items, national.basic2012.government_items);
+    // A composite on each side of 0.60: 0.58 passes both; 0.62 passes the nation's 0.65, not Henan's.
+    for (composite, under_henan) in [(0.58, true), (0.62, false)] {
+        let ratio = (1.0 + composite) / (1.0 - composite);
+        let text = two_schools(ratio);
+        let run = |profile: Profile| evaluate_text(&text, &Options { standard: Standard::Basic2012, profile, ..Options::default() });
+        let (h, n) = (run(henan.clone()), run(national.clone()));
+        let primary = |e: &junheng::Evaluation| e.levels[&junheng::Level::Primary].clone();
+        assert!((primary(&h).composite_cv.unwrap() - composite).abs() < 1e-12);
+        assert_eq!(primary(&h).composite_passed, Some(under_henan), "{composite} under Henan");
+        assert_eq!(primary(&n).composite_passed, Some(true), "{composite} under the nation");
+    }
+}
+
 #[test]
 fn project_files_round_trip_and_unknown_versions_are_named() {
     let project = Project::new(DEMO.into(), Options { standard: Standard::Basic2012, answers: demo_answers(), ..Options::default() });
