@@ -13,6 +13,7 @@ export const en = {
   scopeBasic: 'Basic balance: the mean of {count} CVs (composite CV) ≤ {primary} (primary) and ≤ {junior} (junior). {excluded}',
   excludedList: 'Not evaluated: {list}.',
   listJoin: ', ',
+  excludedDirect: 'schools run by the province or city',
   excludedPrivate: 'private schools',
   excludedSpecial: 'special-education schools',
   excludedVocational: 'vocational schools',

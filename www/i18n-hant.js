@@ -15,6 +15,7 @@ export const hant = {
   excludedList: "{list}不參評。",
   listJoin: "、",
   excludedPrivate: "民辦學校",
+  excludedDirect: "省（市）直屬學校",
   excludedSpecial: "特殊教育學校",
   excludedVocational: "職業學校",
   excludedPoints: "教學點",

@@ -19,6 +19,7 @@ export const STRINGS = {
     excludedList: '{list}不参评。',
     listJoin: '、',
     excludedPrivate: '民办学校',
+    excludedDirect: '省（市）直属学校',
     excludedSpecial: '特殊教育学校',
     excludedVocational: '职业学校',
     excludedPoints: '教学点',

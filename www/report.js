@@ -35,6 +35,7 @@ export function scopeSentence(profile, standard, lang) {
   const points = scope.teaching_points;
   const excluded = [
     scope.exclude_private && t(lang, 'excludedPrivate'),
+    scope.exclude_direct && t(lang, 'excludedDirect'),
     scope.exclude_special && t(lang, 'excludedSpecial'),
     scope.exclude_vocational && t(lang, 'excludedVocational'),
     points === 'exclude_all' ? t(lang, 'excludedPoints') : typeof points === 'object' ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,

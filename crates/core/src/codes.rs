@@ -39,6 +39,7 @@ pub enum Code {
     LevelNotAllowed,
     BadOwnership,
     BadLocality,
+    BadAffiliation,
     NotANumber,
     Negative,
     TooLarge,

@@ -8,7 +8,7 @@ pub(crate) const SIMPLIFIED: &str = "\
     数无时术机权条构标档检残没测满点爱现电监确积称筹类系级纪练组\
     织经结络统综编缩网职艺范虚补装见规计认训记论设证评识试误请读\
     课调负责质购贯贴费资践轮软轻较辅辍达迁过运这进远违适选错镇长\
-    门闭间队阶际随项预题额馆齐龄\
+    门闭间队阶际随隶项预题额馆齐龄\
 ";
 
 /// Their Traditional characters, in the same order.
@@ -19,8 +19,10 @@ pub(crate) const TRADITIONAL: &str = "\
     數無時術機權條構標檔檢殘沒測滿點愛現電監確積稱籌類係級紀練組\
     織經結絡統綜編縮網職藝範虛補裝見規計認訓記論設證評識試誤請讀\
     課調負責質購貫貼費資踐輪軟輕較輔輟達遷過運這進遠違適選錯鎮長\
-    門閉間隊階際隨項預題額館齊齡\
+    門閉間隊階際隨隸項預題額館齊齡\
 ";
 
 /// Phrases whose character reads otherwise than `CHARS` says, sorted.
-pub(crate) const PHRASES: &[(&str, &str)] = &[("体系", "體系")];
+pub(crate) const PHRASES: &[(&str, &str)] = &[
+    ("体系", "體系"),
+];

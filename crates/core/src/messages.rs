@@ -63,8 +63,8 @@ fn texts(code: Code, args: &Args) -> (String, String) {
     match code {
         NoData | HeaderOnly | TitleSkipped | TotalsSkipped | UnknownColumn => reading(code),
         RepeatedColumn | UnknownUnit | MissingRequiredColumn | InvisibleRemoved | DashesAsZero => columns(code, &a),
-        EmptyName | BadLevel | BadSchoolType | BadOwnership | BadLocality | StudentsBelowOne | StudentsNotPositive | StudentsEmpty
-        | EmptyCell => record(code),
+        EmptyName | BadLevel | BadSchoolType | BadOwnership | BadLocality | BadAffiliation | StudentsBelowOne | StudentsNotPositive
+        | StudentsEmpty | EmptyCell => record(code),
         LevelNotAllowed | NameTooLong | NotANumber | Negative | TooLarge => record_args(code, &a),
         MissingColumn | SumMismatch | Duplicate | MoreThanAllTeachers | ProbableUnitMistake => table(code, &a, &n),
         SeniorMismatch | SeniorMissing | WholeSchoolTotalEmpty | TotalRepeated => mixed(code, &a),
@@ -191,6 +191,10 @@ fn record(code: Code) -> (String, String) {
         ),
         Code::BadOwnership => fixed("应为「公办」或「民办」", "expected 公办 (public) or 民办 (private)"),
         Code::BadLocality => fixed("应为「城区」「镇区」或「乡村」", "expected 城区 (urban), 镇区 (town) or 乡村 (rural)"),
+        Code::BadAffiliation => fixed(
+            "应写明隶属：如「省直属」「市直属」「县属」「区属」「乡镇属」",
+            "expected who runs the school: 省直属 or 市直属 (province, city), 县属, 区属 or 乡镇属 (the county's)",
+        ),
         Code::StudentsBelowOne => fixed("在校生数应为不小于1的数（人数）", "the number of students must be at least 1"),
         Code::StudentsNotPositive => fixed("在校生数应大于0", "the number of students must be greater than 0"),
         Code::StudentsEmpty => fixed("在校生数为空，应为大于0的数", "the number of students is empty; expected a number > 0"),

@@ -259,6 +259,40 @@ impl Locality {
     }
 }
 
+/// 隶属关系: who runs the school. A school run by the province or the city (省直属, 市直属)
+/// is not the county's, and provincial 测算说明 leave it out under basic2012 (`exclude_direct`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "lowercase")]
+pub enum Affiliation {
+    /// 省属, 省直属, 市属, 市直属 (地市级 included).
+    Direct,
+    /// 县属, 区属, 乡镇属 and the like: the county's own.
+    Local,
+}
+
+impl Affiliation {
+    /// The affiliation a cell names, or none: 省 or 市 (not 县级市) marks a direct school;
+    /// 县, 区, 乡, 镇 or 村 one of the county's.
+    pub fn parse(text: &str) -> Option<Affiliation> {
+        let text = text.trim();
+        let english = text.to_ascii_lowercase();
+        if english == "direct" || english == "provincial" || english == "municipal" {
+            return Some(Affiliation::Direct);
+        }
+        if english == "local" || english == "county" {
+            return Some(Affiliation::Local);
+        }
+        if text.contains('省') || (text.contains('市') && !text.contains("县级市")) {
+            Some(Affiliation::Direct)
+        } else if text.contains(['县', '区', '乡', '镇', '村']) {
+            Some(Affiliation::Local)
+        } else {
+            None
+        }
+    }
+}
+
 /// 办学性质: public or private (民办). Private schools are out of scope by default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
@@ -281,6 +315,8 @@ pub struct SchoolRow {
     pub group: Option<String>,
     /// 城乡类型, when the table has the column.
     pub locality: Option<Locality>,
+    /// 隶属关系, when the table has the column.
+    pub affiliation: Option<Affiliation>,
     pub ownership: Ownership,
     pub students: f64,
     pub senior_students: Option<f64>,

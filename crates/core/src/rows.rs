@@ -5,7 +5,7 @@
 use crate::args;
 use crate::cells::fold_width;
 use crate::diagnostics::{Args, Code, Problem};
-use crate::model::{Lang, Level, Locality, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
+use crate::model::{Affiliation, Lang, Level, Locality, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
 use crate::template::{column_label, Column};
 use std::collections::HashMap;
 
@@ -47,6 +47,7 @@ struct Identity {
     school_type: SchoolType,
     ownership: Ownership,
     locality: Option<Locality>,
+    affiliation: Option<Affiliation>,
 }
 
 impl RowReader<'_> {
@@ -96,6 +97,7 @@ impl RowReader<'_> {
             school_type: identity.school_type,
             group: self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string()),
             locality: identity.locality,
+            affiliation: identity.affiliation,
             ownership: identity.ownership,
             students,
             senior_students,
@@ -117,7 +119,15 @@ impl RowReader<'_> {
         let school_type = self.school_type(line, cells, level, problems);
         let ownership = self.ownership(line, cells, problems);
         let locality = self.locality(line, cells, problems);
-        Some(Identity { name: name?, level: level?, school_type: school_type?, ownership: ownership?, locality: locality.ok()? })
+        let affiliation = self.affiliation(line, cells, problems);
+        Some(Identity {
+            name: name?,
+            level: level?,
+            school_type: school_type?,
+            ownership: ownership?,
+            locality: locality.ok()?,
+            affiliation: affiliation.ok()?,
+        })
     }
 
     /// The school type (default: the level's own), which must allow the level.
@@ -147,6 +157,18 @@ impl RowReader<'_> {
         let found = Locality::ALL.into_iter().find(|l| is_word(text, l.aliases()));
         if found.is_none() {
             problems.push(self.problem(line, Column::Locality, Code::BadLocality, args![]));
+            return Err(());
+        }
+        Ok(found)
+    }
+
+    /// Who runs the school, or none when the cell (or the column) is empty; `Err` (with its
+    /// problem) for words that name no one.
+    fn affiliation(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Result<Option<Affiliation>, ()> {
+        let Some(text) = self.cell(cells, Column::Affiliation) else { return Ok(None) };
+        let found = Affiliation::parse(&fold_width(text));
+        if found.is_none() {
+            problems.push(self.problem(line, Column::Affiliation, Code::BadAffiliation, args![]));
             return Err(());
         }
         Ok(found)

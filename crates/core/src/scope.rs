@@ -3,7 +3,7 @@
 use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::input::{Column, Table};
-use crate::model::{Lang, Level, Ownership, Resource, SchoolRow, SchoolType};
+use crate::model::{Affiliation, Lang, Level, Ownership, Resource, SchoolRow, SchoolType};
 use crate::standards::{Scope, SplitWeights, TeachingPoints};
 use serde::Serialize;
 
@@ -43,6 +43,15 @@ pub fn in_scope(rows: &[SchoolRow], scope: &Scope, lang: Lang) -> (Vec<SchoolRow
 pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<String> {
     if scope.exclude_private && row.ownership == Ownership::Private {
         return Some(lang.pick("民办学校不参加县域均衡评估", "private schools are not evaluated").into());
+    }
+    if scope.exclude_direct && row.affiliation == Some(Affiliation::Direct) {
+        return Some(
+            lang.pick(
+                "省（市）直属学校不参加县域评估（按所选数值标准）",
+                "schools run by the province or city are not evaluated (the profile says so)",
+            )
+            .into(),
+        );
     }
     if scope.exclude_special && row.school_type == SchoolType::Special {
         return Some(lang.pick("特殊教育学校不参加本项评估", "special-education schools are not evaluated").into());

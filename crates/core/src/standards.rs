@@ -93,8 +93,14 @@ pub enum TeachingPoints {
 /// Which schools are out of scope (SPEC §4).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[allow(clippy::struct_excessive_bools, reason = "each is one exclusion a profile turns on or off, named as the documents name it")]
 pub struct Scope {
     pub exclude_private: bool,
+    /// 省(市)直属 schools (a 隶属关系 column): provincial 测算说明 leave them out of a county's
+    /// basic2012 evaluation; the national documents are silent, so the national profile keeps
+    /// them. Missing in a file: kept.
+    #[serde(default)]
+    pub exclude_direct: bool,
     pub exclude_special: bool,
     pub exclude_vocational: bool,
     pub teaching_points: TeachingPoints,
@@ -102,7 +108,7 @@ pub struct Scope {
 
 impl Scope {
     const fn national(teaching_points: TeachingPoints) -> Self {
-        Scope { exclude_private: true, exclude_special: true, exclude_vocational: true, teaching_points }
+        Scope { exclude_private: true, exclude_direct: false, exclude_special: true, exclude_vocational: true, teaching_points }
     }
 }
 

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 pub enum Column {
     /// A province file's county (province.rs); not in the county template.
     County,
+    /// 隶属关系 (省直属 or the county's): optional, for the scope; not in the template.
+    Affiliation,
     School,
     Level,
     SchoolType,
@@ -23,8 +25,9 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 27] = [
+    pub const ALL: [Column; 28] = [
         Column::County,
+        Column::Affiliation,
         Column::School,
         Column::Level,
         Column::SchoolType,
@@ -61,6 +64,7 @@ impl Column {
             Column::Level => &["学段", "level"],
             Column::SchoolType => &["学校类型", "school_type", "办学类型"],
             Column::County => &["县", "county", "县区", "区县", "县（区）", "县（市、区）", "县(市、区)"],
+            Column::Affiliation => &["隶属关系", "affiliation", "隶属", "学校隶属关系"],
             Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
             Column::Locality => &["城乡类型", "urban_rural", "城乡分类", "城乡"],
             Column::Ownership => &["办学性质", "ownership"],
@@ -104,6 +108,7 @@ impl Column {
             Column::Level => "Level",
             Column::SchoolType => "School type",
             Column::County => "County",
+            Column::Affiliation => "Administered by",
             Column::Group => "Township / district",
             Column::Locality => "Urban / town / rural",
             Column::Ownership => "Ownership",
@@ -199,5 +204,6 @@ pub(crate) fn column_label(headers: &HashMap<Column, String>, column: Column, la
 
 /// The header row of the CSV template, in the given language.
 pub fn template_header(lang: Lang) -> String {
-    Column::ALL.iter().filter(|c| **c != Column::County).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+    // A province's county and a school's 隶属关系 are a provincial office's columns, not a county's.
+    Column::ALL.iter().filter(|c| !matches!(c, Column::County | Column::Affiliation)).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
 }

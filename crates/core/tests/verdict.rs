@@ -3,7 +3,7 @@
 use junheng::assessment::{Answers, ItemAnswer, Part, SurveyCount, Value};
 use junheng::evaluation::Evaluation;
 use junheng::project::{self, Project};
-use junheng::{evaluate_text, Lang, Options, Profile, Standard};
+use junheng::{evaluate_text, Lang, Level, Options, Profile, Standard};
 
 const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
 const DEMO_ANSWERS: &str = include_str!("../../../www/demo/demo-answers.json");
@@ -248,7 +248,19 @@ fn the_strict_example_profile_is_valid_and_stricter() {
 /// so the composite, is (ratio − 1) / (ratio + 1).
 fn two_schools(ratio: f64) -> String {
     let header = "学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数";
-    let row = |name: &str, k: f64| format!("{name},小学,100,{},{},{},{},{},{},{},{}", 2000.0 * k, 500.0 * k, 800.0 * k, 200_000.0 * k, 10.0 * k, 8.0 * k, 7.0 * k, 4.0 * k);
+    let row = |name: &str, k: f64| {
+        format!(
+            "{name},小学,100,{},{},{},{},{},{},{},{}",
+            2000.0 * k,
+            500.0 * k,
+            800.0 * k,
+            200_000.0 * k,
+            10.0 * k,
+            8.0 * k,
+            7.0 * k,
+            4.0 * k
+        )
+    };
     format!("{header}\n{}\n{}\n", row("甲", 1.0), row("乙", ratio))
 }
 
@@ -267,7 +279,7 @@ fn the_henan_profile_keeps_basic_composites_to_060_and_050() {
         let text = two_schools(ratio);
         let run = |profile: Profile| evaluate_text(&text, &Options { standard: Standard::Basic2012, profile, ..Options::default() });
         let (h, n) = (run(henan.clone()), run(national.clone()));
-        let primary = |e: &junheng::Evaluation| e.levels[&junheng::Level::Primary].clone();
+        let primary = |e: &Evaluation| e.levels[&Level::Primary].clone();
         assert!((primary(&h).composite_cv.unwrap() - composite).abs() < 1e-12);
         assert_eq!(primary(&h).composite_passed, Some(under_henan), "{composite} under Henan");
         assert_eq!(primary(&n).composite_passed, Some(true), "{composite} under the nation");
