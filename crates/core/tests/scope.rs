@@ -117,3 +117,17 @@ fn private_schools_per_standard() {
     assert_eq!(evaluated(&evaluate(&text, Standard::Quality2017, reading.clone())), 3);
     assert_eq!(evaluated(&evaluate(&text, Standard::Basic2012, reading)), 2);
 }
+
+#[test]
+fn a_mixed_schools_campus_teaching_one_level_is_a_plain_school_of_that_level() {
+    let others = [school("甲", "小学", "公办", "县属", 300), school("乙", "小学", "公办", "县属", 200)];
+    let as_campus = county(&[others[0].clone(), others[1].clone(), school("山村学校", "九年一贯制", "公办", "县属", 250)]);
+    let as_plain = county(&[others[0].clone(), others[1].clone(), school("山村学校", "小学", "公办", "县属", 250)]);
+    for standard in [Standard::Basic2012, Standard::Quality2017] {
+        let (campus, plain) = (evaluate(&as_campus, standard, Profile::national()), evaluate(&as_plain, standard, Profile::national()));
+        assert!(campus.errors.is_empty(), "{:?}", campus.errors);
+        let cvs = |e: &Evaluation| e.levels[&Level::Primary].indicators.iter().map(|i| i.cv).collect::<Vec<_>>();
+        assert_eq!(cvs(&campus), cvs(&plain));
+        assert_eq!(campus.schools[2].values, plain.schools[2].values);
+    }
+}
