@@ -122,14 +122,17 @@ function coreFiles() {
   const table_rs = `// Made by tools/hant.mjs from OpenCC (cn → tw) over the core's own strings: do not edit.
 
 /// Simplified characters that change, sorted; each three bytes in UTF-8.
+#[rustfmt::skip]
 pub(crate) const SIMPLIFIED: &str = "\\
 ${column(0)}";
 
 /// Their Traditional characters, in the same order.
+#[rustfmt::skip]
 pub(crate) const TRADITIONAL: &str = "\\
 ${column(1)}";
 
-/// Phrases whose character reads otherwise than \`CHARS\` says, sorted.
+/// Phrases whose character reads otherwise than the table above says, sorted.
+#[rustfmt::skip]
 pub(crate) const PHRASES: &[(&str, &str)] = &[
 ${lines(phraseRows)}
 ];

@@ -1,6 +1,7 @@
 // Made by tools/hant.mjs from OpenCC (cn → tw) over the core's own strings: do not edit.
 
 /// Simplified characters that change, sorted; each three bytes in UTF-8.
+#[rustfmt::skip]
 pub(crate) const SIMPLIFIED: &str = "\
     万与专业严个为义乐乡书买于产亩亿从仪价众优会体余倾儿关内册写\
     农决准减划删别办务动区协单占历压县参发台号后员园围国图场坏声\
@@ -12,6 +13,7 @@ pub(crate) const SIMPLIFIED: &str = "\
 ";
 
 /// Their Traditional characters, in the same order.
+#[rustfmt::skip]
 pub(crate) const TRADITIONAL: &str = "\
     萬與專業嚴個為義樂鄉書買於產畝億從儀價眾優會體餘傾兒關內冊寫\
     農決準減劃刪別辦務動區協單佔歷壓縣參發臺號後員園圍國圖場壞聲\
@@ -22,7 +24,8 @@ pub(crate) const TRADITIONAL: &str = "\
     門閉間隊階際隨隸項預題額館齊齡\
 ";
 
-/// Phrases whose character reads otherwise than `CHARS` says, sorted.
+/// Phrases whose character reads otherwise than the table above says, sorted.
+#[rustfmt::skip]
 pub(crate) const PHRASES: &[(&str, &str)] = &[
     ("体系", "體系"),
 ];
