@@ -260,6 +260,7 @@ export const en = {
   reportData: 'The data',
   reportSchools: 'Schools evaluated',
   reportExcluded: 'Schools not evaluated',
+  allowancesUsed: 'Schools judged by an allowance of the work rules:',
   reportAnswers: 'Every part\'s items and the answers given',
   signPhone: 'Telephone',
 };

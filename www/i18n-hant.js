@@ -263,6 +263,7 @@ export const hant = {
   reportSchools: "參評學校",
   reportExcluded: "不參評學校",
   reportAnswers: "各部分評估項目及填報情況",
+  allowancesUsed: "按工作規程放寬標準的學校：",
   provinceTitle: "全省各縣彙總：{n} 個縣，{failing} 個縣未通過",
   provinceCounty: "縣",
   provinceWorst: "最大差異係數（指標）",

@@ -267,6 +267,7 @@ export const STRINGS = {
     reportSchools: '参评学校',
     reportExcluded: '不参评学校',
     reportAnswers: '各部分评估项目及填报情况',
+    allowancesUsed: '按工作规程放宽标准的学校：',
   },
 };
 

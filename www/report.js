@@ -374,8 +374,11 @@ export function renderOverall(result, lang) {
   const parts = result.parts.map((part) => {
     const score = part.score == null ? '' : html` <span class="meta">${part.part === 'government' ? `${formatCount(part.score, lang)} / ${formatCount(part.max_score, lang)}` : formatRate(part.score, lang)}</span>`;
     const failing = part.passed ? '' : html`<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang))}</ul>`;
+    // Schools judged by an allowance of the work rules, named whether the item passes or not.
+    const allowed = part.items.flatMap((i) => i.allowances);
+    const allowances = allowed.length ? html`<p class="meta" data-testid="allowances-${part.part}">${t(lang, 'allowancesUsed')}</p><ul class="details">${allowed.map((a) => html`<li>${a}</li>`)}</ul>` : '';
     return html`<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
-        ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${failing}</li>`;
+        ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${failing}${allowances}</li>`;
   });
   const head = overall.passed ? t(lang, 'overallPassed') : t(lang, 'overallFailed');
   return html`<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
@@ -391,7 +394,7 @@ export function renderOverall(result, lang) {
 function renderPartTables(parts, lang) {
   const tables = parts.map((part) => {
     const rows = part.items.map((i) => html`<tr><td>${i.name}</td><td>${itemState(i, lang) || '—'}</td>
-      <td class="verdict-cell">${badge(i.passed, lang)}</td><td>${i.comment ? user(i.comment) : ''}</td></tr>`);
+      <td class="verdict-cell">${badge(i.passed, lang)}</td><td>${i.comment ? user(i.comment) : ''}${i.allowances.map((a) => html`<div class="meta">${a}</div>`)}</td></tr>`);
     return html`<h4>${part.name} ${badge(part.passed, lang)}</h4>
       ${headedTable(part.name, [t(lang, 'item'), t(lang, 'answer'), t(lang, 'result'), t(lang, 'comment')], rows, 'part-table')}`;
   });

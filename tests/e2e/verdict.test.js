@@ -150,3 +150,17 @@ test('a provincial profile is imported, named, applied and exported; a broken on
   assert.match(await page.textContent('[data-testid="profile-name"]'), /全国标准/);
   await context.close();
 });
+
+test('a school judged by an allowance of the work rules is named beside its item', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  await page.waitForSelector('[data-testid="verdict-overall"]');
+  // The demo county with 建校年份: 城关第一小学 (2 150 students) was built in 2008.
+  const [header, ...rows] = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).trim().split('\n');
+  const text = [`${header},建校年份`, ...rows.map((r) => `${r},${r.startsWith('城关第一小学') ? 2008 : 2015}`)].join('\n');
+  await page.click('#tab-text');
+  await page.fill('[data-testid="paste-input"]', text);
+  await settled(page);
+  assert.match(await page.textContent('[data-testid="allowances-guarantee"] + ul'), /城关第一小学：2008年建校，规模上限按工作规程为2400人/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

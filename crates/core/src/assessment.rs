@@ -5,7 +5,7 @@ use crate::args;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
-use crate::model::{Lang, Level, SchoolFact, SchoolRow, SchoolType};
+use crate::model::{Lang, Level, SchoolFact, SchoolRow};
 use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
@@ -71,6 +71,8 @@ pub struct PartItem {
     pub computed: bool,
     /// Offending schools, measures and the like.
     pub details: Vec<String>,
+    /// The schools judged by an allowance of the work rules, each in a sentence (computed items).
+    pub allowances: Vec<String>,
     pub comment: String,
     /// Why the user's answer was set aside (out of range), shown beside the field.
     pub error: Option<Problem>,
@@ -331,6 +333,7 @@ fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule
         rule,
         passed,
         details: Vec::new(),
+        allowances: Vec::new(),
         comment: String::new(),
         error: None,
     }
@@ -482,11 +485,12 @@ fn judge_check(check: &CheckItem, answer: Option<&ItemAnswer>, cx: &Context) -> 
     let lang = cx.lang;
     let name = check.text.get(lang);
     let comment = answer.map(|a| a.comment.clone()).unwrap_or_default();
-    if let Some(offenders) = check.computed.and_then(|rule| computed_offenders(rule, cx)) {
+    if let Some((offenders, allowances)) = check.computed.and_then(|rule| computed_offenders(rule, cx)) {
         let passed = offenders.is_empty();
         let rule = lang.pick("所有学校符合（由学校数据计算）", "every school complies (from the school table)");
         let mut i = item(&check.id, &name, Some(Value::Bool(passed)), None, rule.into(), passed);
         i.details = offenders;
+        i.allowances = allowances;
         i.comment = comment;
         i.computed = true;
         return i;
@@ -550,8 +554,9 @@ fn veto_part(answers: &Answers, cx: &Context, recognition: &Part) -> Part {
 
 // --- guarantee items 3–5 from the school table ---------------------------------------
 
-/// The schools that break a computed rule, or `None` when the table lacks its columns.
-fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
+/// The schools that break a computed rule and those judged by an allowance of the work rules,
+/// or `None` when the table lacks the rule's columns.
+fn computed_offenders(rule: Computed, cx: &Context) -> Option<(Vec<String>, Vec<String>)> {
     use SchoolFact::*;
     let needs: &[SchoolFact] = match rule {
         Computed::ArtsRooms => &[Classes, MusicRooms, MusicRoomArea, ArtRooms, ArtRoomArea],
@@ -562,16 +567,24 @@ fn computed_offenders(rule: Computed, cx: &Context) -> Option<Vec<String>> {
         return None;
     }
     let q = &cx.profile.quality2017;
-    let mut offenders = Vec::new();
+    let (mut offenders, mut allowed) = (Vec::new(), Vec::new());
     for members in school_groups(cx.rows) {
         let school: Vec<&SchoolRow> = members.iter().map(|&i| &cx.rows[i]).collect();
         match rule {
-            Computed::SchoolSize => offenders.extend(school_size_offense(&school, q, cx.lang)),
+            Computed::SchoolSize => {
+                let (cap, allowance) = crate::allowances::school_size_cap(&school, q, cx.lang);
+                offenders.extend(school_size_offense(&school, cap, cx.lang));
+                allowed.extend(allowance);
+            }
             Computed::ClassSize => offenders.extend(class_size_offenses(&school, q, cx.lang)),
-            Computed::ArtsRooms => offenders.extend(arts_rooms_offense(&school, q, cx.lang)),
+            Computed::ArtsRooms => {
+                let (music, art, allowance) = crate::allowances::arts_room_areas(&school, q, cx.lang);
+                offenders.extend(arts_rooms_offense(&school, q, (music, art), cx.lang));
+                allowed.extend(allowance);
+            }
         }
     }
-    Some(offenders)
+    Some((offenders, allowed))
 }
 
 fn missing(name: &str, lang: Lang) -> String {
@@ -584,12 +597,11 @@ fn missing(name: &str, lang: Lang) -> String {
     )
 }
 
-/// Item 4: a school's students (all levels of a 一贯制 school together) within its cap.
-fn school_size_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang) -> Option<String> {
+/// Item 4: a school's students (all levels of a 一贯制 school together) within its cap
+/// (the rule's, or the work rules' allowance).
+fn school_size_offense(school: &[&SchoolRow], limit: f64, lang: Lang) -> Option<String> {
     let name = &school[0].name;
-    let through = matches!(school[0].school_type, SchoolType::NineYear | SchoolType::TwelveYear);
     let students: f64 = school.iter().map(|r| r.students).sum();
-    let limit = if through { q.school_size.through } else { q.school_size.single };
     (students > limit).then(|| {
         lang.script_keeping(
             match lang {
@@ -624,8 +636,9 @@ fn class_size_offenses(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang
 }
 
 /// Item 3: one music and one art room per so many classes (at least one each), each room
-/// at least its area; a mixed school's classes and rooms are pooled.
-fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang) -> Option<String> {
+/// at least its area (`areas`: the rule's, or the work rules' allowance); a mixed school's
+/// classes and rooms are pooled.
+fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, areas: (f64, f64), lang: Lang) -> Option<String> {
     use SchoolFact::*;
     let name = &school[0].name;
     let sum = |f: SchoolFact| school.iter().map(|r| r.fact(f)).sum::<Option<f64>>();
@@ -637,17 +650,17 @@ fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang)
     };
     let needed = (classes / rule.classes_per_room).ceil().max(1.0);
     let short = |rooms: f64, area: f64, min_area: f64| rooms < needed || (rooms > 0.0 && area / rooms < min_area);
-    if !short(music, music_area, rule.music_min_area) && !short(art, art_area, rule.art_min_area) {
+    if !short(music, music_area, areas.0) && !short(art, art_area, areas.1) {
         return None;
     }
     Some(lang.script_keeping(match lang {
         Lang::Zh | Lang::ZhHant => format!(
             "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
-            rule.music_min_area, rule.art_min_area
+            areas.0, areas.1
         ),
         Lang::En => format!(
             "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
-            rule.music_min_area, rule.art_min_area
+            areas.0, areas.1
         ),
     }, &[name]))
 }

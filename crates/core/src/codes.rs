@@ -59,6 +59,8 @@ pub enum Code {
     IndoorSportsMoved,
     /// A province file: how many counties, each evaluated on its own (a notice).
     ProvinceCounties,
+    /// Small rural schools' travelling PE and art teachers counted with their own (a notice).
+    TravellingTeachersCounted,
     ProbableUnitMistake,
     // Mixed schools.
     SeniorMismatch,
@@ -79,6 +81,7 @@ pub enum Code {
     WeightRange,
     ArtsRoomsRange,
     SchoolSizeRange,
+    AllowanceRange,
     TeachingPointsRange,
     RateRange,
     MeasureRange,

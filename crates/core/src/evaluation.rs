@@ -194,6 +194,9 @@ pub(crate) fn scoped(table: &Table, options: &Options) -> Result<Scoped, (Vec<Pr
     if !errors.is_empty() {
         return Err((errors, warnings));
     }
+    if standard == Standard::Quality2017 {
+        warnings.extend(crate::allowances::count_travelling_teachers(&mut rows, &profile.quality2017.allowances, lang));
+    }
     if profile.move_indoor_sports {
         match crate::indoor::move_indoor_sports(&mut rows, table, lang) {
             Ok(notice) => warnings.extend(notice),

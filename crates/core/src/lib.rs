@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+mod allowances;
 pub mod assessment;
 mod cells;
 mod checks;

@@ -214,10 +214,15 @@ pub enum SchoolFact {
     /// 室内体育用房: counted in 教学及辅助用房 by the statistics, moved to the sports area
     /// before any indicator (indoor.rs).
     IndoorSportsArea,
+    /// The work rules' allowances (allowances.rs): 建校年份, 随迁子女比例 (percent), and the
+    /// PE and art teachers who rotate in, teach part-time or travel between schools.
+    BuiltYear,
+    MigrantShare,
+    TravellingPeArtTeachers,
 }
 
 impl SchoolFact {
-    pub const ALL: [SchoolFact; 7] = [
+    pub const ALL: [SchoolFact; 10] = [
         SchoolFact::Classes,
         SchoolFact::LargestClass,
         SchoolFact::MusicRooms,
@@ -225,6 +230,9 @@ impl SchoolFact {
         SchoolFact::ArtRooms,
         SchoolFact::ArtRoomArea,
         SchoolFact::IndoorSportsArea,
+        SchoolFact::BuiltYear,
+        SchoolFact::MigrantShare,
+        SchoolFact::TravellingPeArtTeachers,
     ];
 }
 

@@ -166,6 +166,101 @@ pub struct Quality2017Profile {
     pub class_size: PerLevel,
     /// Guarantee item 3: music and art rooms.
     pub arts_rooms: ArtsRooms,
+    /// The 2019 work rules' allowances (allowances.rs); a file without them: the work rules'.
+    #[serde(default = "Allowances::work_rules")]
+    pub allowances: Allowances,
+}
+
+/// Where the 2019 work rules (《县域义务教育优质均衡发展国家督导评估认定工作规程》, 国教督办函
+/// 〔2019〕30号) relax a rule for a school; a rule with any of its numbers `null` applies as
+/// written. Flat numbers, not nested objects: each nested type's reading costs the browser's
+/// first module a kilobyte.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Allowances {
+    /// Music and art rooms of schools built in or before this year: at least these areas.
+    pub old_built_by: Option<f64>,
+    pub old_music_min_area: Option<f64>,
+    pub old_art_min_area: Option<f64>,
+    /// Rural (乡村) schools whose largest class is under this: these areas.
+    pub small_rural_largest_class_below: Option<f64>,
+    pub small_rural_music_min_area: Option<f64>,
+    pub small_rural_art_min_area: Option<f64>,
+    /// A single-level school built in or before this year, or with more than this percent of
+    /// migrant children: at most this many students.
+    pub relaxed_size_built_by: Option<f64>,
+    pub relaxed_size_migrant_share_above: Option<f64>,
+    pub relaxed_size_cap: Option<f64>,
+    /// A 九年一贯制 school: at most this many students.
+    pub nine_year_size: Option<f64>,
+    /// Rural schools of this many students count their rotating, part-time and travelling PE
+    /// and art teachers (走教体育艺术教师数) with their own.
+    pub travelling_teachers_min_students: Option<f64>,
+    pub travelling_teachers_max_students: Option<f64>,
+}
+
+impl Allowances {
+    /// The work rules' numbers (docs/profile.md gives each one's source).
+    pub fn work_rules() -> Allowances {
+        Allowances {
+            old_built_by: Some(2016.0),
+            old_music_min_area: Some(73.0),
+            old_art_min_area: Some(67.0),
+            small_rural_largest_class_below: Some(30.0),
+            small_rural_music_min_area: Some(54.0),
+            small_rural_art_min_area: Some(61.0),
+            relaxed_size_built_by: Some(2010.0),
+            relaxed_size_migrant_share_above: Some(50.0),
+            relaxed_size_cap: Some(2400.0),
+            nine_year_size: Some(3000.0),
+            travelling_teachers_min_students: Some(50.0),
+            travelling_teachers_max_students: Some(99.0),
+        }
+    }
+
+    /// Old schools' rooms: (built by, music, art), when the rule is on.
+    pub fn old_arts_rooms(&self) -> Option<(f64, f64, f64)> {
+        Some((self.old_built_by?, self.old_music_min_area?, self.old_art_min_area?))
+    }
+
+    /// Small rural schools' rooms: (largest class below, music, art), when the rule is on.
+    pub fn small_rural_arts_rooms(&self) -> Option<(f64, f64, f64)> {
+        Some((self.small_rural_largest_class_below?, self.small_rural_music_min_area?, self.small_rural_art_min_area?))
+    }
+
+    /// The relaxed size: (built by, migrant share above, cap), when the rule is on.
+    pub fn relaxed_school_size(&self) -> Option<(f64, f64, f64)> {
+        Some((self.relaxed_size_built_by?, self.relaxed_size_migrant_share_above?, self.relaxed_size_cap?))
+    }
+
+    /// A nine-year school's cap, when the rule is on.
+    pub fn nine_year_size(&self) -> Option<f64> {
+        self.nine_year_size
+    }
+
+    /// The small rural schools that count travelling teachers: (min, max) students.
+    pub fn travelling_teachers(&self) -> Option<(f64, f64)> {
+        Some((self.travelling_teachers_min_students?, self.travelling_teachers_max_students?))
+    }
+
+    /// Every number finite and not negative.
+    fn valid(&self) -> bool {
+        let numbers = [
+            self.old_built_by,
+            self.old_music_min_area,
+            self.old_art_min_area,
+            self.small_rural_largest_class_below,
+            self.small_rural_music_min_area,
+            self.small_rural_art_min_area,
+            self.relaxed_size_built_by,
+            self.relaxed_size_migrant_share_above,
+            self.relaxed_size_cap,
+            self.nine_year_size,
+            self.travelling_teachers_min_students,
+            self.travelling_teachers_max_students,
+        ];
+        numbers.iter().flatten().all(|v| in_range(*v, 0.0, MAX_NUMBER))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -255,6 +350,7 @@ impl Profile {
                 school_size: SchoolSize { single: 2000.0, through: 2500.0 },
                 class_size: PerLevel::new(45.0, 50.0),
                 arts_rooms: ArtsRooms { classes_per_room: 12.0, music_min_area: 96.0, art_min_area: 90.0 },
+                allowances: Allowances::work_rules(),
             },
         }
     }
@@ -306,6 +402,7 @@ impl Profile {
         c.check(rooms_ok, "quality2017.arts_rooms", Code::ArtsRoomsRange);
         let size_ok = [q.school_size.single, q.school_size.through].iter().all(|v| *v > 0.0 && in_range(*v, 0.0, MAX_NUMBER));
         c.check(size_ok, "quality2017.school_size", Code::SchoolSizeRange);
+        c.check(q.allowances.valid(), "quality2017.allowances", Code::AllowanceRange);
         for scope_field in [("basic2012.scope", &b.scope), ("quality2017.scope", &q.scope)] {
             let ok = match scope_field.1.teaching_points {
                 TeachingPoints::ExcludeBelow(n) => in_range(n, 0.0, MAX_NUMBER),

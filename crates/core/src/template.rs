@@ -25,7 +25,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 28] = [
+    pub const ALL: [Column; 31] = [
         Column::County,
         Column::Affiliation,
         Column::School,
@@ -54,6 +54,9 @@ impl Column {
         Column::Fact(SchoolFact::MusicRoomArea),
         Column::Fact(SchoolFact::ArtRooms),
         Column::Fact(SchoolFact::ArtRoomArea),
+        Column::Fact(SchoolFact::BuiltYear),
+        Column::Fact(SchoolFact::MigrantShare),
+        Column::Fact(SchoolFact::TravellingPeArtTeachers),
     ];
 
     /// Chinese header, English alias, then other accepted Chinese names.
@@ -95,6 +98,9 @@ impl Column {
                 SchoolFact::ArtRooms => &["美术专用教室数", "art_rooms"],
                 SchoolFact::ArtRoomArea => &["美术专用教室面积", "art_room_area"],
                 SchoolFact::IndoorSportsArea => &["室内体育用房面积", "indoor_sports_area", "室内体育用房"],
+                SchoolFact::BuiltYear => &["建校年份", "built_year", "建校时间", "建校年代"],
+                SchoolFact::MigrantShare => &["随迁子女比例", "migrant_share", "随迁子女占比"],
+                SchoolFact::TravellingPeArtTeachers => &["走教体育艺术教师数", "travelling_pe_art_teachers", "走教体育艺术教师"],
             },
         }
     }
@@ -135,6 +141,9 @@ impl Column {
                 SchoolFact::ArtRooms => "Art rooms",
                 SchoolFact::ArtRoomArea => "Art room area",
                 SchoolFact::IndoorSportsArea => "Indoor sports rooms area",
+                SchoolFact::BuiltYear => "Year built",
+                SchoolFact::MigrantShare => "Migrant children (%)",
+                SchoolFact::TravellingPeArtTeachers => "Travelling PE and art teachers",
             },
         };
         lang.pick(self.names()[0], en)
@@ -147,6 +156,13 @@ impl Column {
             Lang::Zh | Lang::ZhHant => 0,
             Lang::En => 1,
         }]
+    }
+
+    /// A province's or an inspector's column, not the county template's: the county, 隶属关系
+    /// and the facts the work rules' allowances read.
+    pub fn is_optional_extra(self) -> bool {
+        use SchoolFact::*;
+        matches!(self, Column::County | Column::Affiliation | Column::Fact(BuiltYear | MigrantShare | TravellingPeArtTeachers))
     }
 
     /// Units a header may name in brackets, and the factor to the unit the core uses.
@@ -162,7 +178,12 @@ impl Column {
             Column::Resource(Books) => &[("册", 1.0)],
             Column::Resource(MultimediaRooms) | Column::Fact(SchoolFact::MusicRooms | SchoolFact::ArtRooms) => &[("间", 1.0), ("个", 1.0)],
             Column::Fact(SchoolFact::Classes) => &[("个", 1.0), ("班", 1.0)],
-            Column::Fact(SchoolFact::LargestClass) | Column::Students | Column::SeniorStudents | Column::Resource(_) => &[("人", 1.0)],
+            Column::Fact(SchoolFact::LargestClass | SchoolFact::TravellingPeArtTeachers)
+            | Column::Students
+            | Column::SeniorStudents
+            | Column::Resource(_) => &[("人", 1.0)],
+            Column::Fact(SchoolFact::MigrantShare) => &[("%", 1.0), ("％", 1.0)],
+            Column::Fact(SchoolFact::BuiltYear) => &[("年", 1.0)],
             _ => &[],
         }
     }
@@ -205,5 +226,5 @@ pub(crate) fn column_label(headers: &HashMap<Column, String>, column: Column, la
 /// The header row of the CSV template, in the given language.
 pub fn template_header(lang: Lang) -> String {
     // A province's county and a school's 隶属关系 are a provincial office's columns, not a county's.
-    Column::ALL.iter().filter(|c| !matches!(c, Column::County | Column::Affiliation)).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+    Column::ALL.iter().filter(|c| !c.is_optional_extra()).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
 }
