@@ -6,16 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
-/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.15 % above where
- * the page stands (276 098 after issues 12 and 13: 繁體中文, which the core writes itself,
+/** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.1 % above where
+ * the page stands (276 761 after issues 12 and 13: 繁體中文, which the core writes itself,
  * +3.1 KB; the step bar and the printed report's summary and answers, +2.2 KB, less 0.8 KB
  * from wasm-opt --converge; the indoor sports rooms' move, the county column's detection and
  * the province picker's wiring, +5.6 KB, the province's evaluation itself being in the second
  * module; the 隶属关系 column and its scope option, +0.9 KB; the work rules' allowances, +5.4
- * KB, 2.9 KB of it reading them from a profile; docs/PERFORMANCE.md has the history, the gap
- * and what would close it). Lower it as the page shrinks; never raise it without saying why
- * there. */
-export const FIRST_LOAD_BUDGET = 276_500;
+ * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
+ * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
+ * shrinks; never raise it without saying why there. */
+export const FIRST_LOAD_BUDGET = 277_000;
 
 const env = useBrowser();
 

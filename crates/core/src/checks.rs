@@ -38,7 +38,7 @@ pub fn needs(table: &Table, rows: &[SchoolRow], standard: Standard, lang: Lang) 
         }
         let label = table.label(column, lang);
         for row in rows {
-            let may_be_blank = resource.is_facility() && row.school_type.is_mixed();
+            let may_be_blank = resource.is_facility() && row.pooled;
             if row.resource(resource).is_none() && !may_be_blank {
                 problems.push(Problem::error(Code::EmptyCell, args![], lang).at_row(row.row).in_column(&label));
             }
@@ -83,6 +83,28 @@ pub(crate) fn consistency(table: &Table, lang: Lang) -> Vec<Problem> {
                 );
             }
         }
+    }
+    problems
+}
+
+/// Attached classes (附设班): a 小学's junior row, or an 初中's primary row, is part of its host
+/// school, whose row of its own level must be in the table; the school's facilities are then
+/// pooled over both rows and split by level, as a mixed school's (`pooled`).
+pub(crate) fn attached_classes(table: &mut Table, lang: Lang) -> Vec<Problem> {
+    let own = |r: &SchoolRow| r.school_type.allowed_level() == Some(r.level);
+    let hosts: HashMap<&str, usize> = table.rows.iter().enumerate().filter(|(_, r)| own(r)).map(|(i, r)| (r.name.as_str(), i)).collect();
+    let (mut pairs, mut problems) = (Vec::new(), Vec::new());
+    for (i, row) in table.rows.iter().enumerate().filter(|(_, r)| r.school_type.may_attach(r.level)) {
+        if let Some(&host) = hosts.get(row.name.as_str()) {
+            pairs.push((host, i));
+            continue;
+        }
+        let args = args!["school_type" => row.school_type.name(lang), "level" => row.level.name(lang)];
+        problems.push(Problem::error(Code::AttachedWithoutHost, args, lang).at_row(row.row).in_column(table.label(Column::Level, lang)));
+    }
+    for (host, attached) in pairs {
+        table.rows[host].pooled = true;
+        table.rows[attached].pooled = true;
     }
     problems
 }

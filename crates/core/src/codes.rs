@@ -53,6 +53,8 @@ pub enum Code {
     SumMismatch,
     Duplicate,
     MoreThanAllTeachers,
+    /// An attached class (附设班) without its host school's row.
+    AttachedWithoutHost,
     /// 室内体育用房面积 above the 教学及辅助用房面积 that includes it.
     IndoorAboveTeaching,
     /// Indoor sports rooms moved to the sports area (a notice).

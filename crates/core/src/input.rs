@@ -65,6 +65,7 @@ pub(crate) fn read_body(
     }
     table.review.sums = checks::sum_checks(&table, totals, &reader, lang);
     table.warnings.extend(checks::sum_warnings(&table.review.sums, lang));
+    errors.extend(checks::attached_classes(&mut table, lang));
     errors.extend(checks::duplicates(&table, lang));
     errors.extend(checks::consistency(&table, lang));
     if errors.is_empty() {

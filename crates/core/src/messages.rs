@@ -40,6 +40,13 @@ fn facilities_and_counties(code: Code, a: &dyn Fn(&str) -> String) -> (String, S
                 format!("by the work rules, {count} rural schools of {min}–{max} students count {teachers} travelling PE and art teachers with their own: {names}"),
             )
         }
+        Code::AttachedWithoutHost => {
+            let (school_type, level) = (a("school_type"), a("level"));
+            (
+                format!("{school_type}的{level}学段只能是附设班：表中应有本校学段为「{school_type}」的一行（附设班与本校一起分摊设施）"),
+                format!("a {school_type}'s {level} row can only be an attached class: the table needs the school's own {school_type} row (the two share its facilities)"),
+            )
+        }
         Code::IndoorSportsMoved => {
             let (count, area) = (a("count"), a("area"));
             (
@@ -85,7 +92,9 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
-        ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted => facilities_and_counties(code, &a),
+        ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted | AttachedWithoutHost => {
+            facilities_and_counties(code, &a)
+        }
         NothingToExplain => {
             let (indicator, level) = (a("indicator"), a("level"));
             (

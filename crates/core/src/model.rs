@@ -135,6 +135,12 @@ impl SchoolType {
         matches!(self, SchoolType::NineYear | SchoolType::CompleteSecondary | SchoolType::TwelveYear)
     }
 
+    /// Whether a row of this type may be an attached class (附设班) of `level`: a 小学's junior
+    /// class, an 初中's primary class.
+    pub fn may_attach(self, level: Level) -> bool {
+        matches!((self, level), (SchoolType::Primary, Level::Junior) | (SchoolType::Junior, Level::Primary))
+    }
+
     /// The levels a row of this type may carry; `None` means any.
     pub fn allowed_level(self) -> Option<Level> {
         match self {
@@ -325,6 +331,9 @@ pub struct SchoolRow {
     pub locality: Option<Locality>,
     /// 隶属关系, when the table has the column.
     pub affiliation: Option<Affiliation>,
+    /// Its facilities are the whole school's, pooled over its rows and split by level: a mixed
+    /// school's (一贯制, 完全中学), or a school with an attached class of another level (附设班).
+    pub pooled: bool,
     pub ownership: Ownership,
     pub students: f64,
     pub senior_students: Option<f64>,

@@ -98,6 +98,7 @@ impl RowReader<'_> {
             group: self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string()),
             locality: identity.locality,
             affiliation: identity.affiliation,
+            pooled: identity.school_type.is_mixed(),
             ownership: identity.ownership,
             students,
             senior_students,
@@ -142,7 +143,8 @@ impl RowReader<'_> {
             return None;
         };
         if let (Some(level), Some(allowed)) = (level, school_type.allowed_level()) {
-            if level != allowed {
+            // An attached class (附设班) is checked against its host's row with the table.
+            if level != allowed && !school_type.may_attach(level) {
                 let args = args!["school_type" => school_type.name(lang), "level" => allowed.name(lang)];
                 problems.push(self.problem(line, Column::Level, Code::LevelNotAllowed, args));
             }

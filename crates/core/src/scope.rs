@@ -117,7 +117,7 @@ pub fn split_mixed_schools(
     lang: Lang,
 ) -> (Vec<Split>, Vec<Problem>, Vec<Problem>) {
     let (mut splits, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
-    let mixed: Vec<Vec<usize>> = school_groups(rows).into_iter().filter(|members| rows[members[0]].school_type.is_mixed()).collect();
+    let mixed: Vec<Vec<usize>> = school_groups(rows).into_iter().filter(|members| rows[members[0]].pooled).collect();
     for members in mixed {
         let school: Vec<&SchoolRow> = members.iter().map(|&i| &rows[i]).collect();
         let students = match level_students(&school, table, lang) {
@@ -206,7 +206,7 @@ pub fn school_groups(rows: &[SchoolRow]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut mixed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, row) in rows.iter().enumerate() {
-        if row.school_type.is_mixed() {
+        if row.pooled {
             if let Some(&group) = mixed.get(row.name.as_str()) {
                 groups[group].push(i);
                 continue;

@@ -131,7 +131,8 @@ fn bad_level_type_and_unit() {
     let e = junheng::input::read_table(text, Lang::Zh).unwrap_err();
     assert!(find(&e, Some(2), Some("学段")).message.contains("小学"));
     assert!(find(&e, Some(3), Some("学校类型")).message.contains("九年一贯制"));
-    assert!(find(&e, Some(4), Some("学段")).message.contains("只能填学段「小学」"));
+    // A 小学's 初中 row is an attached class (附设班), which needs its school's own row.
+    assert!(find(&e, Some(4), Some("学段")).message.contains("只能是附设班"));
 }
 
 #[test]

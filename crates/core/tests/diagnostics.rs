@@ -58,7 +58,9 @@ fn one_record() {
     case(&with("甲校", "", &[]), Some(2), Some("学校名称"), Code::EmptyName, E);
     case(&with("小学", "高中", &[]), Some(2), Some("学段"), Code::BadLevel, E);
     case(&format!("{HEAD},学校类型\n{ROW},大学\n"), Some(2), Some("学校类型"), Code::BadSchoolType, E);
-    case(&format!("{HEAD},学校类型\n{ROW},初中\n"), Some(2), Some("学段"), Code::LevelNotAllowed, E);
+    case(&format!("{HEAD},学校类型\n{},教学点\n", ROW.replacen("小学", "初中", 1)), Some(2), Some("学段"), Code::LevelNotAllowed, E);
+    // A 小学 row typed 初中 is an 初中's attached class (附设班): without its school's own row, refused.
+    case(&format!("{HEAD},学校类型\n{ROW},初中\n"), Some(2), Some("学段"), Code::AttachedWithoutHost, E);
     case(&format!("{HEAD},办学性质\n{ROW},合办\n"), Some(2), Some("办学性质"), Code::BadOwnership, E);
     case(&format!("{HEAD},城乡类型\n{ROW},郊区\n"), Some(2), Some("城乡类型"), Code::BadLocality, E);
     case(&with("279", "三百", &[]), Some(2), Some("图书册数"), Code::NotANumber, E);

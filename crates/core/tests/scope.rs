@@ -131,3 +131,31 @@ fn a_mixed_schools_campus_teaching_one_level_is_a_plain_school_of_that_level() {
         assert_eq!(campus.schools[2].values, plain.schools[2].values);
     }
 }
+
+#[test]
+fn an_attached_class_is_part_of_its_host_schools_split() {
+    // 东河镇中心小学 has an attached junior class (附设初中班): its row carries students and
+    // teachers, the school's facilities are on the host's row and are split as a mixed school's.
+    let demo = include_str!("../../../www/demo/demo-county.csv").trim().to_string();
+    let host = "东河镇中心小学,小学,{type},东河镇,公办,600,,40,39,18,4,6,3500,6000,1500000,15,80,20000,镇区";
+    let class = "东河镇中心小学,初中,{type},东河镇,公办,120,,10,10,5,1,2,,,,,,,镇区";
+    let table = |kind: &str| format!("{demo}\n{}\n{}\n", host.replace("{type}", kind), class.replace("{type}", kind));
+    for standard in [Standard::Basic2012, Standard::Quality2017] {
+        let attached = evaluate(&table("小学"), standard, Profile::national());
+        let mixed = evaluate(&table("九年一贯制"), standard, Profile::national());
+        assert!(attached.errors.is_empty(), "{:?}", attached.errors);
+        for level in [Level::Primary, Level::Junior] {
+            let cvs = |e: &Evaluation| e.levels[&level].indicators.iter().map(|i| i.cv).collect::<Vec<_>>();
+            assert_eq!(cvs(&attached), cvs(&mixed), "{level:?}");
+        }
+        let split = attached.splits.iter().find(|s| s.name == "东河镇中心小学").expect("the school's split is shown");
+        assert_eq!(split.students.junior, 120.0);
+    }
+    // An attached class without its host's row is refused at its row, naming what is missing.
+    let lone = format!("{demo}\n{}\n", class.replace("{type}", "小学"));
+    let e = evaluate(&lone, Standard::Basic2012, Profile::national());
+    assert_eq!(e.errors.len(), 1, "{:?}", e.errors);
+    assert_eq!(e.errors[0].row, Some(31));
+    assert_eq!(e.errors[0].column.as_deref(), Some("学段"));
+    assert!(e.errors[0].message.contains("附设班"), "{}", e.errors[0].message);
+}

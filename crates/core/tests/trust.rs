@@ -283,7 +283,7 @@ proptest! {
 fn groups_by_search(rows: &[junheng::model::SchoolRow]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let same = |g: &&mut Vec<usize>| rows[g[0]].school_type.is_mixed() && row.school_type.is_mixed() && rows[g[0]].name == row.name;
+        let same = |g: &&mut Vec<usize>| rows[g[0]].pooled && row.pooled && rows[g[0]].name == row.name;
         match groups.iter_mut().find(same) {
             Some(group) => group.push(i),
             None => groups.push(vec![i]),
@@ -293,7 +293,8 @@ fn groups_by_search(rows: &[junheng::model::SchoolRow]) -> Vec<Vec<usize>> {
 }
 
 proptest! {
-    /// Mixed schools' rows group by name, every other row alone, in first-seen order.
+    /// Pooled schools' rows (mixed schools, attached classes) group by name, every other row
+    /// alone, in first-seen order.
     #[test]
     fn school_groups_match_the_search(schools in prop::collection::vec((0u8..6, any::<bool>(), any::<bool>()), 0..40)) {
         use junheng::model::{Level, SchoolType};
@@ -305,6 +306,7 @@ proptest! {
                 let mut row = template.clone();
                 row.name = format!("校{name}");
                 row.school_type = if mixed { SchoolType::NineYear } else { SchoolType::Primary };
+                row.pooled = mixed;
                 row.level = if junior { Level::Junior } else { Level::Primary };
                 row
             })

@@ -59,7 +59,7 @@ impl<'a> Draft<'a> {
 
     /// True when an addition to this row and column goes to a mixed school's whole-school total.
     pub fn is_whole_school(&self, index: usize, resource: Resource) -> bool {
-        self.table.rows[index].school_type.is_mixed() && resource.is_facility()
+        self.table.rows[index].pooled && resource.is_facility()
     }
 
     /// How many more teachers of `resource` can leave the row as given, after the moves

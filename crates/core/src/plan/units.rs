@@ -37,6 +37,8 @@ pub struct Layout {
     parts: HashMap<String, [f64; 2]>,
     fixed: HashSet<usize>,
     fixed_mixed: HashSet<String>,
+    /// The lines whose facilities are a whole school's (mixed schools, attached classes).
+    pooled: HashSet<usize>,
 }
 
 impl Layout {
@@ -45,7 +47,7 @@ impl Layout {
     pub fn new(table: &Table, before: &Evaluation, fixed: &[usize]) -> Layout {
         let index: HashMap<usize, usize> = table.rows.iter().enumerate().map(|(i, r)| (r.row, i)).collect();
         let mut first_row = HashMap::new();
-        for (i, row) in table.rows.iter().enumerate().filter(|(_, r)| r.school_type.is_mixed()) {
+        for (i, row) in table.rows.iter().enumerate().filter(|(_, r)| r.pooled) {
             first_row.entry(row.name.clone()).or_insert(i);
         }
         let parts = before
@@ -59,9 +61,9 @@ impl Layout {
             })
             .collect();
         let fixed: HashSet<usize> = fixed.iter().copied().collect();
-        let fixed_mixed =
-            table.rows.iter().filter(|r| r.school_type.is_mixed() && fixed.contains(&r.row)).map(|r| r.name.clone()).collect();
-        Layout { index, first_row, parts, fixed, fixed_mixed }
+        let fixed_mixed = table.rows.iter().filter(|r| r.pooled && fixed.contains(&r.row)).map(|r| r.name.clone()).collect();
+        let pooled = table.rows.iter().filter(|r| r.pooled).map(|r| r.row).collect();
+        Layout { index, first_row, parts, fixed, fixed_mixed, pooled }
     }
 
     /// The table index of a line of the user's file.
@@ -87,7 +89,7 @@ impl Layout {
         let (mut units, mut sites) = (Vec::new(), Vec::new());
         for school in eval.schools.iter().filter(|s| s.level == level) {
             let Some(own) = self.index(school.row) else { continue };
-            let mixed = school.school_type.is_mixed() && resource.is_facility();
+            let mixed = self.pooled.contains(&school.row) && resource.is_facility();
             let (target, part, fixed) = if mixed {
                 let part = self.parts.get(&school.name).map_or(0.0, |p| p[usize::from(level == Level::Junior)]);
                 (self.first_row.get(&school.name).copied().unwrap_or(own), part, self.fixed_mixed.contains(&school.name))
