@@ -4,13 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { STRINGS } from '../../www/i18n.js';
 import { EXTRA_STRINGS } from '../../www/i18n-extra.js';
 import { hant } from '../../www/i18n-hant.js';
-import { ROOT, openPage, settled, useBrowser } from './harness.js';
+import { demoUserTexts, openPage, settled, useBrowser, visibleTexts, withoutUserTexts } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const toTraditional = require('opencc-js').Converter({ from: 'cn', to: 'tw' });
@@ -22,25 +20,6 @@ test('the Traditional catalogue has every string, each OpenCC\'s conversion of t
   for (const [key, text] of Object.entries(simplified)) assert.equal(hant[key], toTraditional(text), key);
   assert.equal(hant.results, '評估結果');
 });
-
-/** Every text a reader sees or hears on the page: text nodes and labels, the calculator's
- * shadow root included, but not what the user wrote (bdi.user, cells) nor the language buttons. */
-const visibleTexts = () => {
-  const out = [];
-  for (const top of [document.body, calc]) {
-    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('bdi.user, #lang-toggle, #lang-script, script, style, textarea, .cell')) continue;
-      if (node.textContent.trim()) out.push(node.textContent.trim());
-    }
-  }
-  const labelled = '[aria-label], [title], [placeholder]';
-  for (const el of [...document.querySelectorAll(labelled), ...calc.querySelectorAll(labelled)]) {
-    if (el.closest('#lang-toggle, #lang-script') || el.matches('.cell')) continue;
-    for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
-  }
-  return out;
-};
 
 test('switching to 繁體中文 keeps the data, and the page (the core\'s words included) is in Traditional', async () => {
   const { page, context } = await openPage(env.browser, env.url);
@@ -55,10 +34,7 @@ test('switching to 繁體中文 keeps the data, and the page (the core\'s words 
   assert.equal(await page.textContent('#lang-toggle'), 'English');
   assert.deepEqual(await cvs(), cvsBefore, 'the same figures');
   assert.ok(cvsBefore.length > 10);
-  const demo = await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8');
-  const answers = JSON.parse(await readFile(join(ROOT, 'www/demo/demo-answers.json'), 'utf8'));
-  const userTexts = [...demo.split(/[,\n]/), ...Object.values(answers.items ?? {}).map((a) => a.comment ?? '')]
-    .filter((s) => /\p{Script=Han}/u.test(s)).sort((a, b) => b.length - a.length);
+  const userTexts = await demoUserTexts();
   for (const standard of ['basic2012', 'quality2017']) {
     await page.selectOption('[data-testid="standard-select"]', standard);
     await settled(page);
@@ -66,7 +42,7 @@ test('switching to 繁體中文 keeps the data, and the page (the core\'s words 
     const texts = await page.evaluate(visibleTexts);
     assert.ok(texts.some((text) => text.includes('差異係數')), 'the core\'s words are in Traditional');
     const simplified = texts
-      .map((text) => userTexts.reduce((rest, u) => rest.split(u).join(''), text))
+      .map((text) => withoutUserTexts(text, userTexts))
       .filter((text) => toTraditional(text) !== text)
       .map((text) => `${text} → ${toTraditional(text)}`);
     assert.deepEqual(simplified, [], `${standard}: Simplified on the Traditional page`);
@@ -77,7 +53,7 @@ test('switching to 繁體中文 keeps the data, and the page (the core\'s words 
     await page.waitForSelector('[data-testid="plan-summary"]');
     await page.click('[data-testid="explain-primary-teaching_area_per_student"]');
     await page.waitForSelector('[data-testid="explain"]');
-    const views = (await page.evaluate(visibleTexts)).map((text) => userTexts.reduce((rest, u) => rest.split(u).join(''), text));
+    const views = (await page.evaluate(visibleTexts)).map((text) => withoutUserTexts(text, userTexts));
     assert.ok(views.some((text) => text.includes('方案')) && views.some((text) => text.includes('逐步計算') || text.includes('計算過程')), 'the plan and the step view are open');
     assert.deepEqual(views.filter((text) => toTraditional(text) !== text), [], 'Simplified in the plan or the step view');
     await page.keyboard.press('Escape');

@@ -175,3 +175,35 @@ export function weightedCv(students, resources) {
   const S = Math.sqrt(students.reduce((s, p, i) => s + (p / P) * (resources[i] / p - X) ** 2, 0));
   return S / X;
 }
+
+/** Every text a reader sees or hears (run in the page): the text of the page around the
+ * calculator and of its shadow root, and every label, title and placeholder; not what is
+ * marked as the user's (bdi.user), nor the language buttons, each named in its own language. */
+export const visibleTexts = () => {
+  const out = [];
+  for (const top of [document.body, calc]) {
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('bdi.user, #lang-toggle, #lang-script, script, style, textarea')) continue;
+      if (node.textContent.trim()) out.push(node.textContent.trim());
+    }
+  }
+  const labelled = '[aria-label], [title], [placeholder]';
+  for (const el of [...document.querySelectorAll(labelled), ...calc.querySelectorAll(labelled)]) {
+    if (el.closest('#lang-toggle, #lang-script') || el.matches('.cell')) continue;
+    for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
+  }
+  return out;
+};
+
+/** The demo county's own Chinese words (its cells, its answers' comments), longest first:
+ * what `withoutUserTexts` takes out of a page's texts. */
+export async function demoUserTexts() {
+  const demo = await readFile(join(WWW, 'demo/demo-county.csv'), 'utf8');
+  const answers = JSON.parse(await readFile(join(WWW, 'demo/demo-answers.json'), 'utf8'));
+  return [...demo.split(/[,\n]/), ...Object.values(answers.items ?? {}).map((a) => a.comment ?? '')]
+    .filter((s) => /\p{Script=Han}/u.test(s)).sort((a, b) => b.length - a.length);
+}
+
+/** `text` without any of the user's words in `userTexts` (longest first). */
+export const withoutUserTexts = (text, userTexts) => userTexts.reduce((rest, u) => rest.split(u).join(''), text);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled } from './harness.js';
+import { useBrowser, openPage, weightedCv, ROOT, ARTIFACTS, settled, demoUserTexts, visibleTexts, withoutUserTexts } from './harness.js';
 
 const env = useBrowser();
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile');
@@ -353,32 +353,14 @@ test('the English page shows no Chinese but the user\'s own data', async () => {
   await page.waitForSelector('[data-testid="verdict-overall"]');
   await page.click('#lang-toggle');
   await settled(page);
-  const demo = await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8');
-  const answers = JSON.parse(await readFile(join(ROOT, 'www/demo/demo-answers.json'), 'utf8'));
-  const userTexts = [...demo.split(/[,\n]/), ...Object.values(answers.items ?? {}).map((a) => a.comment ?? '')].filter((s) => /\p{Script=Han}/u.test(s)).sort((a, b) => b.length - a.length);
+  const userTexts = await demoUserTexts();
   for (const standard of ['quality2017', 'basic2012']) {
     await page.selectOption('[data-testid="standard-select"]', standard);
     await settled(page);
     await page.evaluate(() => { for (const d of calc.querySelectorAll('details')) d.open = true; });
-    const texts = await page.evaluate(() => {
-      const out = [];
-      // The page around the calculator, and the calculator in its shadow root.
-      for (const top of [document.body, calc]) {
-        const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (node.parentElement?.closest('bdi.user, #lang-toggle, #lang-script, script, style, textarea')) continue;
-          if (node.textContent.trim()) out.push(node.textContent.trim());
-        }
-      }
-      const labelled = '[aria-label], [title], [placeholder]';
-      for (const el of [...document.querySelectorAll(labelled), ...calc.querySelectorAll(labelled)]) {
-        if (el.closest('#lang-toggle, #lang-script') || el.matches('.cell')) continue;
-        for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
-      }
-      return out;
-    });
+    const texts = await page.evaluate(visibleTexts);
     const chinese = texts
-      .map((text) => userTexts.reduce((rest, u) => rest.split(u).join(''), text))
+      .map((text) => withoutUserTexts(text, userTexts))
       .filter((text) => /\p{Script=Han}/u.test(text));
     assert.deepEqual(chinese, [], `${standard}: Chinese on the English page`);
   }

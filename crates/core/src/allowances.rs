@@ -57,8 +57,7 @@ pub(crate) fn arts_room_areas(school: &[&SchoolRow], q: &Quality2017Profile, lan
             why = Some(if lang == Lang::En { format!("{name}: built in {year}") } else { format!("{name}：{year}年建校") });
         }
     }
-    let largest =
-        school.iter().filter_map(|r| r.fact(SchoolFact::LargestClass)).fold(None, |m: Option<f64>, c| Some(m.map_or(c, |m| m.max(c))));
+    let largest = school.iter().filter_map(|r| r.fact(SchoolFact::LargestClass)).reduce(f64::max);
     let rural = school[0].locality == Some(Locality::Rural);
     if let (Some((below, small_music, small_art)), Some(largest), true) = (a.small_rural_arts_rooms(), largest, rural) {
         if largest < below && (small_music < music || small_art < art) {

@@ -23,7 +23,8 @@ fn fixed(zh: &str, en: &str) -> (String, String) {
     (zh.to_string(), en.to_string())
 }
 
-/// A province file's counties, the indoor sports rooms moved or refused, travelling teachers.
+/// A province file's counties, the indoor sports rooms moved or refused, travelling teachers
+/// counted, an attached class without its school.
 fn facilities_and_counties(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
     match code {
         Code::ProvinceCounties => {

@@ -40,11 +40,6 @@ impl Lang {
             zh
         }
     }
-
-    /// Whether this language is Chinese, in either script.
-    pub fn is_chinese(self) -> bool {
-        self != Lang::En
-    }
 }
 
 /// A level of compulsory education. Never mixed in one CV.
