@@ -151,7 +151,7 @@ test('a provincial profile is imported, named, applied and exported; a broken on
   await context.close();
 });
 
-test('a school judged by an allowance of the work rules is named beside its item', async () => {
+test('the national profile applies no local allowance; the example provincial profile names each school judged by one', async () => {
   const { page, context, errors } = await openPage(env.browser, env.url);
   await page.waitForSelector('[data-testid="verdict-overall"]');
   // The demo county with 建校年份: 城关第一小学 (2 150 students) was built in 2008.
@@ -160,7 +160,18 @@ test('a school judged by an allowance of the work rules is named beside its item
   await page.click('#tab-text');
   await page.fill('[data-testid="paste-input"]', text);
   await settled(page);
-  assert.match(await page.textContent('[data-testid="allowances-guarantee"] + ul'), /城关第一小学：2008年建校，规模上限按工作规程为2400人/);
+  // National: 2 000 students for every single-level school (教督〔2017〕6号), nobody relaxed.
+  assert.equal(await page.locator('[data-testid="allowances-guarantee"]').count(), 0);
+  assert.match(await page.textContent('[data-testid="part-guarantee"]'), /城关第一小学：2150人，超过2000人/);
+  assert.match(await page.textContent('[data-testid="verdict-overall"]'), /全国标准/);
+  // The example provincial profile with the local allowances: the school is named, and so is the profile.
+  await page.setInputFiles('[data-testid="profile-file"]', join(ROOT, 'www/profiles/example-local-allowances.json'));
+  await page.waitForSelector('[data-testid="allowances-guarantee"]');
+  await settled(page);
+  assert.match(await page.textContent('[data-testid="allowances-guarantee"] + ul'), /城关第一小学：2008年建校，规模上限按本方案的地方放宽规则为2400人/);
+  assert.match(await page.textContent('[data-testid="allowances-guarantee"]'), /非国家规定/);
+  assert.match(await page.textContent('[data-testid="verdict-overall"]'), /部分地区的放宽做法（非国家规定）/);
+  assert.match(await page.textContent('[data-testid="profile-name"]'), /部分地区的放宽做法/);
   assert.deepEqual(errors, []);
   await context.close();
 });

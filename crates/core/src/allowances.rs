@@ -1,7 +1,8 @@
-//! The 2019 work rules' allowances (《县域义务教育优质均衡发展国家督导评估认定工作规程》, 国教督办函
-//! 〔2019〕30号, as inspectors apply them): a rule of the 2017 method relaxed for a school that
-//! meets a condition of its own (its year built, its migrant children, its type, a small rural
-//! school). Each is a profile rule (`Allowances`); each school judged by one is named in a
+//! Local allowances: a rule of the 2017 method relaxed for a school that meets a condition of
+//! its own (its year built, its migrant children, its type, a small rural school), as some
+//! regions apply it (peers attribute the numbers to the 2019 work rules, 国教督办函〔2019〕30号,
+//! but no national text we found holds them: docs/profile.md). Each is a profile rule
+//! (`Allowances`), off in the national profile; each school judged by one is named in a
 //! sentence beside the item, so that the report says which rule was applied to whom.
 
 use crate::args;
@@ -25,9 +26,9 @@ pub(crate) fn school_size_cap(school: &[&SchoolRow], q: &Quality2017Profile, lan
     if school[0].school_type == SchoolType::NineYear {
         if let Some(cap) = a.nine_year_size().filter(|&cap| cap > written) {
             let why = if lang == Lang::En {
-                format!("{name}: a nine-year school, its cap raised to {{cap}} by the work rules")
+                format!("{name}: a nine-year school, its cap raised to {{cap}} by this profile's local allowance")
             } else {
-                format!("{name}：九年一贯制学校，规模上限按工作规程为{{cap}}人")
+                format!("{name}：九年一贯制学校，规模上限按本方案的地方放宽规则为{{cap}}人")
             };
             return (cap, Some(say(why, cap)));
         }
@@ -36,10 +37,12 @@ pub(crate) fn school_size_cap(school: &[&SchoolRow], q: &Quality2017Profile, lan
     let built = fact(school, SchoolFact::BuiltYear).filter(|&y| y <= built_by);
     let migrants = fact(school, SchoolFact::MigrantShare).filter(|&s| s > share_above);
     let why = match (built, migrants, lang) {
-        (Some(year), _, Lang::En) => format!("{name}: built in {year}, its cap raised to {{cap}} by the work rules"),
-        (Some(year), _, _) => format!("{name}：{year}年建校，规模上限按工作规程为{{cap}}人"),
-        (None, Some(share), Lang::En) => format!("{name}: {share}% migrant children, its cap raised to {{cap}} by the work rules"),
-        (None, Some(share), _) => format!("{name}：随迁子女占{share}%，规模上限按工作规程为{{cap}}人"),
+        (Some(year), _, Lang::En) => format!("{name}: built in {year}, its cap raised to {{cap}} by this profile's local allowance"),
+        (Some(year), _, _) => format!("{name}：{year}年建校，规模上限按本方案的地方放宽规则为{{cap}}人"),
+        (None, Some(share), Lang::En) => {
+            format!("{name}: {share}% migrant children, its cap raised to {{cap}} by this profile's local allowance")
+        }
+        (None, Some(share), _) => format!("{name}：随迁子女占{share}%，规模上限按本方案的地方放宽规则为{{cap}}人"),
         (None, None, _) => return (written, None),
     };
     (cap, Some(say(why, cap)))
@@ -71,9 +74,9 @@ pub(crate) fn arts_room_areas(school: &[&SchoolRow], q: &Quality2017Profile, lan
     }
     let said = why.map(|why| {
         let rule = if lang == Lang::En {
-            format!("{why}: each music and art room at least {music} ㎡ and {art} ㎡ by the work rules")
+            format!("{why}: each music and art room at least {music} ㎡ and {art} ㎡ by this profile's local allowance")
         } else {
-            format!("{why}，音乐、美术教室每间按工作规程不小于{music}㎡、{art}㎡")
+            format!("{why}，音乐、美术教室每间按本方案的地方放宽规则不小于{music}㎡、{art}㎡")
         };
         lang.script_keeping(rule, &[name])
     });

@@ -71,7 +71,7 @@ pub struct PartItem {
     pub computed: bool,
     /// Offending schools, measures and the like.
     pub details: Vec<String>,
-    /// The schools judged by an allowance of the work rules, each in a sentence (computed items).
+    /// The schools judged by a local allowance of the profile, each in a sentence (computed items).
     pub allowances: Vec<String>,
     pub comment: String,
     /// Why the user's answer was set aside (out of range), shown beside the field.
@@ -554,7 +554,7 @@ fn veto_part(answers: &Answers, cx: &Context, recognition: &Part) -> Part {
 
 // --- guarantee items 3–5 from the school table ---------------------------------------
 
-/// The schools that break a computed rule and those judged by an allowance of the work rules,
+/// The schools that break a computed rule and those judged by a local allowance of the profile,
 /// or `None` when the table lacks the rule's columns.
 fn computed_offenders(rule: Computed, cx: &Context) -> Option<(Vec<String>, Vec<String>)> {
     use SchoolFact::*;
@@ -598,7 +598,7 @@ fn missing(name: &str, lang: Lang) -> String {
 }
 
 /// Item 4: a school's students (all levels of a 一贯制 school together) within its cap
-/// (the rule's, or the work rules' allowance).
+/// (the rule's, or a local allowance).
 fn school_size_offense(school: &[&SchoolRow], limit: f64, lang: Lang) -> Option<String> {
     let name = &school[0].name;
     let students: f64 = school.iter().map(|r| r.students).sum();
@@ -636,7 +636,7 @@ fn class_size_offenses(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang
 }
 
 /// Item 3: one music and one art room per so many classes (at least one each), each room
-/// at least its area (`areas`: the rule's, or the work rules' allowance); a mixed school's
+/// at least its area (`areas`: the rule's, or a local allowance); a mixed school's
 /// classes and rooms are pooled.
 fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, areas: (f64, f64), lang: Lang) -> Option<String> {
     use SchoolFact::*;

@@ -37,8 +37,8 @@ fn facilities_and_counties(code: Code, a: &dyn Fn(&str) -> String) -> (String, S
         Code::TravellingTeachersCounted => {
             let (count, teachers, min, max, names) = (a("count"), a("teachers"), a("min"), a("max"), a("names"));
             (
-                format!("按工作规程，{count} 所{min}–{max}人的乡村学校的走教体育艺术教师 {teachers} 人计入体育艺术专任教师：{names}"),
-                format!("by the work rules, {count} rural schools of {min}–{max} students count {teachers} travelling PE and art teachers with their own: {names}"),
+                format!("按本方案的地方放宽规则，{count} 所{min}–{max}人的乡村学校的走教体育艺术教师 {teachers} 人计入体育艺术专任教师：{names}"),
+                format!("by this profile's local allowance, {count} rural schools of {min}–{max} students count {teachers} travelling PE and art teachers with their own: {names}"),
             )
         }
         Code::AttachedWithoutHost => {
@@ -308,7 +308,7 @@ fn profile(code: Code) -> (String, String) {
         Code::WeightRange => fixed("分摊权重应为大于0、不超过100的数", "weights must be above 0 and at most 100"),
         Code::ArtsRoomsRange => fixed("每间教室对应的班级数应大于0，面积应为有限数", "classes per room must be above 0 and areas finite"),
         Code::SchoolSizeRange => fixed("规模上限应为正数", "school size limits must be positive"),
-        Code::AllowanceRange => fixed("工作规程放宽规则的数值应为不小于0的有限数", "the work rules' allowances must be finite numbers ≥ 0"),
+        Code::AllowanceRange => fixed("地方放宽规则的数值应为不小于0的有限数", "local allowances must be finite numbers ≥ 0"),
         Code::TeachingPointsRange => fixed("教学点人数界限应为不小于0的有限数", "the teaching-point threshold must be a finite number ≥ 0"),
         Code::RateRange => fixed("应在0到100之间", "must be between 0 and 100"),
         Code::MeasureRange => fixed("指标的界限应为有限数", "measure thresholds must be finite numbers"),

@@ -215,7 +215,7 @@ pub enum SchoolFact {
     /// 室内体育用房: counted in 教学及辅助用房 by the statistics, moved to the sports area
     /// before any indicator (indoor.rs).
     IndoorSportsArea,
-    /// The work rules' allowances (allowances.rs): 建校年份, 随迁子女比例 (percent), and the
+    /// The local allowances (allowances.rs): 建校年份, 随迁子女比例 (percent), and the
     /// PE and art teachers who rotate in, teach part-time or travel between schools.
     BuiltYear,
     MigrantShare,

@@ -166,15 +166,18 @@ pub struct Quality2017Profile {
     pub class_size: PerLevel,
     /// Guarantee item 3: music and art rooms.
     pub arts_rooms: ArtsRooms,
-    /// The 2019 work rules' allowances (allowances.rs); a file without them: the work rules'.
-    #[serde(default = "Allowances::work_rules")]
+    /// Local relaxations of the 2017 rules (allowances.rs): none in the national profile, as
+    /// the national documents hold none; a profile file without them has none either.
+    #[serde(default = "Allowances::none")]
     pub allowances: Allowances,
 }
 
-/// Where the 2019 work rules (《县域义务教育优质均衡发展国家督导评估认定工作规程》, 国教督办函
-/// 〔2019〕30号) relax a rule for a school; a rule with any of its numbers `null` applies as
-/// written. Flat numbers, not nested objects: each nested type's reading costs the browser's
-/// first module a kilobyte.
+/// Where a province or city relaxes a rule of the 2017 method for a school, as peers report
+/// the practice of some regions (attributed by them to the 2019 work rules, 国教督办函〔2019〕
+/// 30号, whose text holds none of these numbers as far as we could find: docs/profile.md); a
+/// rule with any of its numbers `null` applies as written. Off in the national profile.
+/// Flat numbers, not nested objects: each nested type's reading costs the browser's first
+/// module a kilobyte.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Allowances {
@@ -200,7 +203,27 @@ pub struct Allowances {
 }
 
 impl Allowances {
-    /// The work rules' numbers (docs/profile.md gives each one's source).
+    /// No relaxation: every rule of the 2017 method as written (the national profile).
+    pub fn none() -> Allowances {
+        Allowances {
+            old_built_by: None,
+            old_music_min_area: None,
+            old_art_min_area: None,
+            small_rural_largest_class_below: None,
+            small_rural_music_min_area: None,
+            small_rural_art_min_area: None,
+            relaxed_size_built_by: None,
+            relaxed_size_migrant_share_above: None,
+            relaxed_size_cap: None,
+            nine_year_size: None,
+            travelling_teachers_min_students: None,
+            travelling_teachers_max_students: None,
+        }
+    }
+
+    /// The numbers peers attribute to the work rules, as the example provincial profile
+    /// `www/profiles/example-local-allowances.json` sets them (docs/profile.md: each one's
+    /// source, and that it is local practice, not a national rule).
     pub fn work_rules() -> Allowances {
         Allowances {
             old_built_by: Some(2016.0),
@@ -350,7 +373,7 @@ impl Profile {
                 school_size: SchoolSize { single: 2000.0, through: 2500.0 },
                 class_size: PerLevel::new(45.0, 50.0),
                 arts_rooms: ArtsRooms { classes_per_room: 12.0, music_min_area: 96.0, art_min_area: 90.0 },
-                allowances: Allowances::work_rules(),
+                allowances: Allowances::none(),
             },
         }
     }

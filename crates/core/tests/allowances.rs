@@ -1,5 +1,7 @@
-//! The work rules' allowances (issue 13, item 4): each with a school on each side of its
-//! condition, the item's verdict and the sentence that names the school judged by it.
+//! Local allowances (issues 13 and 21): off in the national profile, where every school is
+//! judged by the 2017 method as written; on in the example provincial profile
+//! (www/profiles/example-local-allowances.json), where each is tested with a school on each
+//! side of its condition, the item's verdict and the sentence that names the school.
 
 use junheng::assessment::PartItem;
 use junheng::standards::Allowances;
@@ -68,6 +70,11 @@ fn base(name: &str) -> School<'_> {
     }
 }
 
+/// The example provincial profile with the local allowances on, as the page offers it.
+fn local() -> Profile {
+    serde_json::from_str(include_str!("../../../www/profiles/example-local-allowances.json")).unwrap()
+}
+
 fn evaluate(schools: &[School], profile: Profile) -> Evaluation {
     let text = format!("{HEADER}\n{}\n", schools.iter().map(School::row).collect::<Vec<_>>().join("\n"));
     let e = evaluate_text(&text, &Options { standard: Standard::Quality2017, profile, ..Options::default() });
@@ -80,77 +87,115 @@ fn guarantee<'e>(e: &'e Evaluation, id: &str) -> &'e PartItem {
 }
 
 #[test]
-fn a_school_built_by_2010_or_with_over_half_migrant_children_may_have_2400_students() {
-    let size = |built: &'static str, migrants: &'static str, students: f64| {
+fn a_school_built_by_2010_or_with_over_half_migrant_children_may_have_2400_students_under_local_allowances_only() {
+    let size = |profile: Profile, built: &'static str, migrants: &'static str, students: f64| {
         let school = School { built, migrants, students, ..base("新城小学") };
-        let e = evaluate(&[base("甲"), school], Profile::national());
+        let e = evaluate(&[base("甲"), school], profile);
         let g4 = guarantee(&e, "g4").clone();
         (g4.passed, g4.allowances)
     };
-    let (passed, said) = size("2010", "", 2300.0);
+    let (passed, said) = size(local(), "2010", "", 2300.0);
     assert!(passed);
-    assert_eq!(said, ["新城小学：2010年建校，规模上限按工作规程为2400人"]);
-    assert!(!size("2011", "", 2300.0).0, "built in 2011: 2 000");
-    assert!(!size("2010", "", 2401.0).0, "above 2 400 all the same");
-    assert!(size("", "50.5", 2300.0).0, "over half migrant children");
-    assert!(!size("", "50", 2300.0).0, "half is not over half");
-    // Without the allowance the rule is the 2017 method's.
-    let mut strict = Profile::national();
+    assert_eq!(said, ["新城小学：2010年建校，规模上限按本方案的地方放宽规则为2400人"]);
+    assert!(!size(local(), "2011", "", 2300.0).0, "built in 2011: 2 000");
+    assert!(!size(local(), "2010", "", 2401.0).0, "above 2 400 all the same");
+    assert!(size(local(), "", "50.5", 2300.0).0, "over half migrant children");
+    assert!(!size(local(), "", "50", 2300.0).0, "half is not over half");
+    // The national profile: the 2017 method's 2 000, whatever the school's age or children.
+    assert_eq!(size(Profile::national(), "2005", "", 2300.0), (false, vec![]));
+    assert_eq!(size(Profile::national(), "", "80", 2300.0), (false, vec![]));
+    assert_eq!(size(Profile::national(), "2005", "", 2000.0), (true, vec![]));
+    // Without one of its numbers the rule is the 2017 method's.
+    let mut strict = local();
     strict.quality2017.allowances.relaxed_size_cap = None;
-    let e = evaluate(&[base("甲"), School { built: "2000", students: 2300.0, ..base("新城小学") }], strict);
-    assert!(!guarantee(&e, "g4").passed && guarantee(&e, "g4").allowances.is_empty());
+    assert_eq!(size(strict, "2000", "", 2300.0), (false, vec![]));
 }
 
 #[test]
-fn a_nine_year_school_may_have_3000_students() {
-    let nine = |students: f64| {
+fn a_nine_year_school_may_have_3000_students_under_local_allowances_only() {
+    let nine = |profile: Profile, students: f64| {
         let school = School { kind: "九年一贯制", students, ..base("一贯制学校") };
-        let e = evaluate(&[base("甲"), school], Profile::national());
+        let e = evaluate(&[base("甲"), school], profile);
         (guarantee(&e, "g4").passed, guarantee(&e, "g4").allowances.len())
     };
-    assert_eq!(nine(2900.0), (true, 1));
-    assert_eq!(nine(3001.0), (false, 1));
-    assert_eq!(nine(2400.0), (true, 1), "the allowance is named whenever it sets the cap");
+    assert_eq!(nine(local(), 2900.0), (true, 1));
+    assert_eq!(nine(local(), 3001.0), (false, 1));
+    assert_eq!(nine(local(), 2400.0), (true, 1), "the allowance is named whenever it sets the cap");
+    // The national profile: 2 500 (教督〔2017〕6号).
+    assert_eq!(nine(Profile::national(), 2700.0), (false, 0));
+    assert_eq!(nine(Profile::national(), 2500.0), (true, 0));
 }
 
 #[test]
-fn old_and_small_rural_schools_music_and_art_rooms() {
-    let rooms = |school: School| {
-        let e = evaluate(&[base("甲"), school], Profile::national());
+fn old_and_small_rural_schools_music_and_art_rooms_under_local_allowances_only() {
+    let rooms = |profile: Profile, school: School| {
+        let e = evaluate(&[base("甲"), school], profile);
         (guarantee(&e, "g3").passed, guarantee(&e, "g3").allowances.clone())
     };
     // Built in or before 2016: 73 ㎡ and 67 ㎡ (rooms of 80 ㎡ pass), after: 96 and 90.
-    let (passed, said) = rooms(School { built: "2016", room: 80.0, ..base("老校") });
+    let (passed, said) = rooms(local(), School { built: "2016", room: 80.0, ..base("老校") });
     assert!(passed);
-    assert_eq!(said, ["老校：2016年建校，音乐、美术教室每间按工作规程不小于73㎡、67㎡"]);
-    assert!(!rooms(School { built: "2017", room: 80.0, ..base("新校") }).0);
+    assert_eq!(said, ["老校：2016年建校，音乐、美术教室每间按本方案的地方放宽规则不小于73㎡、67㎡"]);
+    assert!(!rooms(local(), School { built: "2017", room: 80.0, ..base("新校") }).0);
     // A rural school whose largest class is under 30: 54 ㎡ and 61 ㎡ (rooms of 62 ㎡ pass).
-    let small = |largest: f64, locality: &'static str| rooms(School { locality, largest, room: 62.0, students: 200.0, ..base("村小") });
-    assert!(small(29.0, "乡村").0);
-    assert!(!small(30.0, "乡村").0, "a class of 30 is not under 30");
-    assert!(!small(29.0, "镇区").0, "a town school is not a rural one");
+    let small = |profile: Profile, largest: f64, locality: &'static str| {
+        rooms(profile, School { locality, largest, room: 62.0, students: 200.0, ..base("村小") })
+    };
+    assert!(small(local(), 29.0, "乡村").0);
+    assert!(!small(local(), 30.0, "乡村").0, "a class of 30 is not under 30");
+    assert!(!small(local(), 29.0, "镇区").0, "a town school is not a rural one");
+    // The national profile: 96 ㎡ and 90 ㎡ for every school.
+    assert_eq!(rooms(Profile::national(), School { built: "2000", room: 80.0, ..base("老校") }), (false, vec![]));
+    assert_eq!(small(Profile::national(), 20.0, "乡村"), (false, vec![]));
+    assert_eq!(rooms(Profile::national(), School { built: "2000", room: 96.0, ..base("老校") }), (true, vec![]));
 }
 
 #[test]
-fn small_rural_schools_count_their_travelling_pe_and_art_teachers() {
-    let counted = |students: f64, locality: &'static str| {
+fn small_rural_schools_count_their_travelling_pe_and_art_teachers_under_local_allowances_only() {
+    let counted_by = |profile: Profile, students: f64, locality: &'static str| {
         let school = School { locality, students, pe_art: 0.0, travelling: "2", ..base("山村小学") };
-        let e = evaluate(&[base("甲"), school], Profile::national());
+        let e = evaluate(&[base("甲"), school], profile);
         let value = e.schools.iter().find(|s| s.name == "山村小学").unwrap().values["pe_art_teachers_per_100"];
         let said = e.warnings.iter().any(|w| w.message.contains("走教体育艺术教师 2 人计入") && w.message.contains("山村小学"));
         (value, said)
     };
+    let counted = |students: f64, locality: &'static str| counted_by(local(), students, locality);
     assert_eq!(counted(99.0, "乡村"), (2.0 / 99.0 * 100.0, true));
     assert_eq!(counted(50.0, "乡村"), (2.0 / 50.0 * 100.0, true));
     assert_eq!(counted(100.0, "乡村"), (0.0, false), "100 students: not a small school");
     assert_eq!(counted(49.0, "乡村"), (0.0, false));
     assert_eq!(counted(99.0, "镇区"), (0.0, false), "a town school");
+    // The national profile counts the school's own PE and art teachers alone.
+    assert_eq!(counted_by(Profile::national(), 99.0, "乡村"), (0.0, false));
+    assert_eq!(counted_by(Profile::national(), 50.0, "乡村"), (0.0, false));
 }
 
 #[test]
-fn a_profile_file_without_allowances_takes_the_work_rules() {
-    let mut json = serde_json::to_value(Profile::national()).unwrap();
+fn the_national_profile_and_a_file_without_allowances_have_none_and_the_example_has_them() {
+    assert_eq!(Profile::national().quality2017.allowances, Allowances::none());
+    let mut json = serde_json::to_value(local()).unwrap();
     json["quality2017"].as_object_mut().unwrap().remove("allowances");
     let profile: Profile = serde_json::from_value(json).unwrap();
-    assert_eq!(profile.quality2017.allowances, Allowances::work_rules());
+    assert_eq!(profile.quality2017.allowances, Allowances::none());
+    assert_eq!(local().quality2017.allowances, Allowances::work_rules());
+    assert_eq!(local().quality2017.guarantees, Profile::national().quality2017.guarantees, "the rest is national");
+}
+
+#[test]
+fn the_issues_county_fails_item_4_under_the_national_profile_and_passes_under_the_example() {
+    // A nine-year school of 2 700 students and a 小学 of 2 300 built in 2005 (issue 21).
+    let county = [
+        base("甲"),
+        School { kind: "九年一贯制", students: 2700.0, ..base("一贯制学校") },
+        School { built: "2005", students: 2300.0, ..base("老城小学") },
+    ];
+    let national = evaluate(&county, Profile::national());
+    let g4 = guarantee(&national, "g4");
+    assert!(!g4.passed);
+    assert!(g4.allowances.is_empty());
+    assert!(g4.details.iter().any(|d| d.contains("一贯制学校") && d.contains("2500")), "{:?}", g4.details);
+    assert!(g4.details.iter().any(|d| d.contains("老城小学") && d.contains("2000")), "{:?}", g4.details);
+    let example = evaluate(&county, local());
+    assert!(guarantee(&example, "g4").passed);
+    assert_eq!(guarantee(&example, "g4").allowances.len(), 2);
 }
