@@ -50,6 +50,7 @@ wasm_toolchain() {
     say "using rustup's $TARGET target"
     WASM_ENV=(env "RUSTFLAGS=$WASM_RUSTFLAGS")
     WASM_FLAGS=(--target "$TARGET")
+    WASM_MODULE_ENV=("${WASM_ENV[@]}")
     return
   fi
   local missing=()
@@ -64,6 +65,12 @@ wasm_toolchain() {
   say "using Debian's Rust with -Zbuild-std (no prebuilt wasm32 std here)"
   WASM_ENV=(env "PATH=/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 "RUSTFLAGS=-C linker=wasm-ld $WASM_RUSTFLAGS")
   WASM_FLAGS=(--target "$TARGET" -Zbuild-std=std,panic_abort)
+  # The shipped modules (not the tests, whose harness reports failures by panicking) abort
+  # at once on a bug instead of formatting a panic message: the standard library is built
+  # here anyway, and the first module is 11 KB smaller gzipped (docs/PERFORMANCE.md). A bug
+  # still reaches the page, as the worker's "unreachable" error.
+  WASM_MODULE_ENV=(env "PATH=/usr/bin:$PATH" RUSTC_BOOTSTRAP=1
+    "RUSTFLAGS=-C linker=wasm-ld $WASM_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort")
 }
 
 # The wasm-bindgen CLI must be exactly the version of the crate in Cargo.lock.
@@ -120,7 +127,7 @@ wasm_module() {
   local name=$1
   shift
   say "cargo build (wasm, release) $*"
-  "${WASM_ENV[@]}" cargo build --profile wasm -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}" "$@"
+  "${WASM_MODULE_ENV[@]}" cargo build --profile wasm -p "$WASM_CRATE" --lib "${WASM_FLAGS[@]}" "$@"
   say "wasm-bindgen → www/pkg/$name.js"
   wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name "$name" \
     "target/$TARGET/wasm/${WASM_CRATE//-/_}.wasm"

@@ -14,6 +14,7 @@ import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors,
 import { decodeBytes, download, isZip, looksBinary } from './files.js';
 import { formatCount, formatDate, LOCALES } from './format.js';
 import { Store } from './storage.js';
+import { MAX_DEPTH, parseBounded } from './bounded-json.js';
 import { mountPartsNav } from './parts-nav.js';
 import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
 
@@ -21,6 +22,12 @@ import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
  * schools: any county's. A province's costs as much as its evaluation (docs/PERFORMANCE.md),
  * so it is made only when asked for (a `result` listener, `evaluate()`, `load()`). */
 const WHOLE_RESULT_SCHOOLS = 5000;
+
+/** A profile is a few KB; a project holds a table (a province's is tens of MB). Larger files
+ * are refused before they are parsed or sent to the engine. */
+const PROFILE_MAX_CHARS = 1024 * 1024;
+const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
+const formatBytes = (chars) => `${chars / 1024 / 1024} MB`;
 
 /** The language a `lang` attribute names: 繁體中文 for Traditional Chinese (zh-Hant, or the
  * regions that write it: zh-TW, zh-HK, zh-MO), 简体中文 for any other Chinese, English, or
@@ -57,6 +64,8 @@ export function mountCalculator(root, host, embed) {
   // The host's `lang` attribute, when it names a language, wins over the saved one.
   const asked = { lang: langOf(host.getAttribute('lang')), standard: standardOf(host.getAttribute('standard')) };
   const state = Object.assign(initial(), loaded.state, ...Object.entries(asked).filter(([, v]) => v).map(([k, v]) => ({ [k]: v })));
+  // Answers saved by an older page may lack a part: it is unanswered.
+  state.answers = { ...emptyAnswers(), ...state.answers };
   // The data as loaded, which a what-if compares with (work saved before there was one: as it is).
   state.baseline ??= state.text;
   let editor;
@@ -154,6 +163,28 @@ export function mountCalculator(root, host, embed) {
     notify('undo', html`${t(state.lang, 'replaced')}${quoted(label)}${t(state.lang, 'replacedAfter')} ${undo}${keptAnswers ? html` ${t(state.lang, 'answersKept')} ${action('clear-answers', 'clearAnswers')}` : ''}`);
     return shown;
   }
+
+  /** Whether an edit of the data makes it the user's own table rather than the demo county:
+   * cells pasted or dropped over the demo (a table copied from a spreadsheet), or an edit
+   * that leaves none of the demo's schools (a table typed over it). */
+  function replacesDemo(text, how) {
+    if (!state.demo) return false;
+    if (how === 'paste') return true;
+    return !demoSchools.some((name) => text.includes(name));
+  }
+
+  /** The data becomes the user's own table: the demo's answers leave with it (undoable), so
+   * that no verdict judges the user's county on the demo's invented answers. */
+  function adoptOwnTable(text) {
+    return replaceData(text, { mapping: state.mapping, label: t(state.lang, 'ownTable') });
+  }
+
+  /** The demo county's school names (its file's first column), to tell the demo edited from
+   * a table of the user's typed over it. */
+  let demoSchools = [];
+  const learnDemoSchools = async () => {
+    demoSchools = (await demoTable()).split('\n').slice(1).map((line) => line.split(',')[0].trim()).filter(Boolean);
+  };
 
   /** Draws everything from the state: the settings, the page's words and forms, both views of
    * the data, the report and the demo banner. */
@@ -327,7 +358,7 @@ export function mountCalculator(root, host, embed) {
       show('', '', '', html`${review}${renderReport(result, lang).extras}`);
       return;
     }
-    const report = renderReport(result, lang);
+    const report = renderReport(result, lang, { exampleAnswers: state.demo });
     show('', report.summary, levelFrames(report.levels.map((l) => l.level)), html`${review}${report.extras}`, report.overall);
     for (const { level, card, schools } of report.levels) {
       update(`card-${level}`, card);
@@ -495,20 +526,30 @@ export function mountCalculator(root, host, embed) {
 
   // --- files ---------------------------------------------------------------------------------
 
-  /** Reads a JSON file, or says why it cannot. */
-  async function readJson(file) {
+  /** Reads a JSON file of at most `maxChars` characters, or says why it cannot. */
+  async function readJson(file, maxChars) {
+    // A file far over the bound is refused by its size, before its bytes are read.
+    if (file.size > maxChars * 4) return refuseJson(file.name, 'jsonTooLarge', maxChars);
+    let text;
     try {
-      return JSON.parse(decodeBytes(new Uint8Array(await file.arrayBuffer())));
-    } catch (error) {
-      refuse(file.name, t(state.lang, 'notJson'));
-      return undefined;
+      text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+    } catch {
+      return refuseJson(file.name, 'notJson', maxChars);
     }
+    const { value, problem } = parseBounded(text, { maxChars });
+    return problem ? refuseJson(file.name, problem, maxChars) : value;
+  }
+
+  /** Refuses a JSON file with the reason; undefined, what readJson returns for it. */
+  function refuseJson(name, problem, maxChars) {
+    refuse(name, t(state.lang, problem, { max: formatBytes(maxChars), depth: MAX_DEPTH }));
+    return undefined;
   }
 
   const problemList = (problems) => html`${problems.map((p, i) => html`${i ? t(state.lang, 'semicolon') : ''}${describeProblem(p, state.lang)}`)}`;
 
   async function importProfile(file) {
-    const value = await readJson(file);
+    const value = await readJson(file, PROFILE_MAX_CHARS);
     if (value === undefined) return;
     const problems = await engine.call('checkProfile', value, state.lang);
     if (problems.length) return refuse(file.name, html`${t(state.lang, 'profileError')}${problemList(problems)}`);
@@ -520,7 +561,7 @@ export function mountCalculator(root, host, embed) {
   }
 
   async function importProject(file) {
-    const value = await readJson(file);
+    const value = await readJson(file, PROJECT_MAX_CHARS);
     if (value === undefined) return false;
     const data = await projectData(value, file.name);
     return data && replaceData(data.text, data.how);
@@ -553,20 +594,29 @@ export function mountCalculator(root, host, embed) {
     let value;
     try {
       value = await decodeShare(fragment);
-    } catch {
-      return refuse(name, t(state.lang, 'shareDamaged'));
+    } catch (error) {
+      return refuse(name, t(state.lang, error?.key ?? 'shareDamaged', error?.values));
     }
     // A link leaves the national profile out (it is most of a county's link): put it back.
     const data = await projectData(value && typeof value === 'object' ? { profile: national, ...value } : value, name);
     if (!data) return false;
-    // The demo county as it came is nobody's work; edited, it is.
-    const untouchedDemo = saved?.demo && saved.text === (await demoTable());
-    ownWork = saved?.text?.trim() && !untouchedDemo ? saved : null;
+    ownWork = (await hasOwnWork(saved)) ? saved : null;
     await replaceData(data.text, data.how);
     notify('undo');
     const choice = ownWork ? html` ${t(state.lang, 'sharedOwnKept')} ${action('keep-shared', 'sharedKeep')} ${action('back-to-mine', 'sharedBack')}` : '';
     notify('shared', html`${t(state.lang, 'sharedOpened')}${choice}`);
     return true;
+  }
+
+  /** Whether a saved state holds anything the user made: a table (but the demo county as it
+   * came), answers (but the demo's own), a profile, the report's county or date. */
+  async function hasOwnWork(saved) {
+    if (!saved) return false;
+    const [demoText, demoAnswerValues] = saved.demo ? await Promise.all([demoTable(), demoAnswers()]) : [null, null];
+    const ownTable = Boolean(saved.text?.trim()) && saved.text !== demoText;
+    const answers = { ...emptyAnswers(), ...saved.answers };
+    const ownAnswers = saved.demo ? JSON.stringify(answers) !== JSON.stringify({ ...emptyAnswers(), ...demoAnswerValues }) : hasAnswers(answers);
+    return ownTable || ownAnswers || saved.profile != null || Boolean(saved.report?.county || saved.report?.date);
   }
 
   /** Makes a share link of the data, standard, profile and answers, and shows it to copy;
@@ -576,14 +626,17 @@ export function mountCalculator(root, host, embed) {
     const project = await engine.call('makeProject', state.text, options());
     // The national profile is built in: a link without it is a third as long.
     if (!state.profile) delete project.profile;
-    const link = pageUrl() + SHARE_PREFIX + (await encodeShare(project));
+    const packed = await encodeShare(project);
+    const link = pageUrl() + SHARE_PREFIX + packed;
     const count = formatCount(link.length, state.lang);
-    const long = link.length > CHAT_LINK_LIMIT
-      ? html` <strong>${t(state.lang, 'shareLong', { count, limit: formatCount(CHAT_LINK_LIMIT, state.lang) })}</strong> ${action('save-project', 'saveProject')}`
-      : '';
+    // A link no chat app carries, and that no calculator opens, is not made: the file is offered.
+    if (link.length > CHAT_LINK_LIMIT) {
+      const limit = formatCount(CHAT_LINK_LIMIT, state.lang);
+      return notify('share', html`<strong>${t(state.lang, 'shareLong', { count, limit })}</strong> ${action('save-project', 'saveProject')}`);
+    }
     notify('share', html`${t(state.lang, 'shareMade', { count })}
       <input class="share-url" data-testid="share-url" readonly value="${link}" aria-label="${t(state.lang, 'shareLink')}">
-      ${action('copy-link', 'copyLink')}${long}`);
+      ${action('copy-link', 'copyLink')}`);
     $('notice').querySelector('.share-url').select();
   }
 
@@ -657,8 +710,19 @@ export function mountCalculator(root, host, embed) {
 
   /** Opens the table at `src` (the element's attribute), relative to the host page. */
   async function openUrl(src) {
-    const url = new URL(src, document.baseURI);
-    const name = decodeURIComponent(url.pathname.split('/').pop() || url.host);
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      return refuse(src, t(state.lang, 'fetchFailed'));
+    }
+    const last = url.pathname.split('/').pop() || url.host;
+    let name = last;
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      // A broken escape in the address: the name as written.
+    }
     let response;
     try {
       response = await fetch(url);
@@ -794,7 +858,8 @@ export function mountCalculator(root, host, embed) {
   }
 
   function wire() {
-    editor = new Editor($('editor'), (text) => {
+    editor = new Editor($('editor'), (text, how) => {
+      if (replacesDemo(text, how)) return adoptOwnTable(text);
       // Hand mappings are by column position: a changed header row makes them stale.
       const header = editor.header().join('\t');
       if (header !== editorHeader) state.mapping = {};
@@ -804,9 +869,11 @@ export function mountCalculator(root, host, embed) {
       recompute();
       fillColumnChoices();
     });
-    $('paste').addEventListener('input', (event) => {
+    $('paste').addEventListener('input', (/** @type {InputEvent} */ event) => {
+      const text = target(event).value;
+      if (replacesDemo(text, /^insertFrom(Paste|Drop)/.test(event.inputType ?? '') ? 'paste' : 'type')) return adoptOwnTable(text);
       remember();
-      state.text = target(event).value;
+      state.text = text;
       recompute();
     });
     $('standard').addEventListener('change', (event) => {
@@ -926,12 +993,15 @@ export function mountCalculator(root, host, embed) {
   }
 
   async function main() {
+    // Not live until ready: nothing typed, pasted or chosen while it starts can be dropped.
+    $('calculator').inert = true;
     await useLang(state.lang);
     $('summary').textContent = t(state.lang, 'loading');
     const langs = /** @type {const} */ (['zh', 'zh-Hant', 'en']);
     const perLang = langs.flatMap((l) => [engine.call('templateHeader', l), engine.call('templateLabels', l)]);
-    const [nationalValue, form, ...fixed] = await Promise.all([engine.call('nationalProfile'), engine.call('answerForm'), ...perLang]);
+    const [nationalValue, form, ...fixed] = await Promise.all([engine.call('nationalProfile'), engine.call('answerForm'), ...perLang, learnDemoSchools()]);
     national = nationalValue;
+    await checkSavedProfile();
     useAnswerForm(form);
     langs.forEach((l, i) => {
       template.header[l] = fixed[2 * i];
@@ -945,11 +1015,22 @@ export function mountCalculator(root, host, embed) {
     if (loaded.problem) notify('storage', t(state.lang, loaded.problem), 'alert');
     await openStart();
     // The address can open the step-by-step view (#explain=<level>/<indicator key>).
-    const [level, key] = host.getAttribute('explain')?.split('/') ?? [];
-    if (key) await openExplain(level, key);
+    await explainAsked(host.getAttribute('explain'));
     $('demo-banner').hidden = !state.demo;
+    $('calculator').inert = false;
     host.dataset.ready = 'true';
     host.dispatchEvent(new Event('ready'));
+  }
+
+  /** A saved profile the engine refuses is kept aside and the national one used instead:
+   * the calculator starts, and says so. */
+  async function checkSavedProfile() {
+    if (!state.profile) return;
+    const problems = await engine.call('checkProfile', state.profile, state.lang);
+    if (!problems.length) return;
+    store.keepAside(JSON.stringify({ profile: state.profile }));
+    state.profile = null;
+    loaded.problem ??= 'storageProfileDamaged';
   }
 
   /** What the calculator opens on: a share link's data (without overwriting saved work);
@@ -970,15 +1051,32 @@ export function mountCalculator(root, host, embed) {
     else notify('undo');
   }
 
-  /** Switches the calculator's language (the host's `lang` attribute). */
+  /** Opens the step-by-step view the `explain` attribute names (`<level>/<indicator key>`). */
+  async function explainAsked(value) {
+    const [level, key] = value?.split('/') ?? [];
+    if (key) await openExplain(level, key);
+  }
+
+  /** A share link given while the calculator runs (the address changed): the work in view
+   * is the user's, kept as any saved work is while the link's data is shown. */
+  async function shareAsked(fragment) {
+    if (!fragment) return;
+    const mine = ownWork ?? structuredClone(state);
+    if ((await openShared(fragment, mine)) === false) await recompute();
+  }
+
+  /** Switches the calculator's language (the host's `lang` attribute). The results are busy
+   * from the moment it is asked until they are drawn in the new language. */
   async function setLang(lang) {
     const next = langOf(lang);
-    if (!next || next === state.lang) return;
+    // Asked twice and back again: the results drawn are right, busy ends with them.
+    if (!next || next === state.lang) return $('results').getAttribute('aria-busy') === 'true' && recompute();
+    $('results').setAttribute('aria-busy', 'true');
     await useLang(next);
     state.lang = next;
     applyLanguage();
     editor.render();
-    recompute();
+    await recompute();
   }
 
   /** Switches the standard (the host's `standard` attribute). */
@@ -1005,7 +1103,13 @@ export function mountCalculator(root, host, embed) {
   return {
     started,
     // Changes asked for while the calculator starts wait for it.
-    setLang: (lang) => started.then(() => setLang(lang)),
+    setLang: (lang) => {
+      // Busy at once, so that whoever waits for the results waits for this language's.
+      if (langOf(lang) && langOf(lang) !== state.lang) $('results').setAttribute('aria-busy', 'true');
+      return started.then(() => setLang(lang));
+    },
+    explain: (value) => started.then(() => explainAsked(value)),
+    share: (fragment) => started.then(() => shareAsked(fragment)),
     setStandard: (value) => started.then(() => setStandard(value)),
     openUrl: (src) => started.then(() => openUrl(src)),
     load,

@@ -157,11 +157,12 @@ export class Editor {
     for (const row of this.rows) while (row.length < width) row.push('');
   }
 
-  /** After an edit the text is the grid, one line per row. */
-  #changed(rebuild) {
+  /** After an edit the text is the grid, one line per row; `how` says whether cells were
+   * typed or pasted (a block from a spreadsheet). */
+  #changed(rebuild, how = 'type') {
     this.lines = this.rows.map((_, i) => i + 1);
     if (rebuild) this.render();
-    this.onChange(this.text());
+    this.onChange(this.text(), how);
   }
 
   #edit(event) {
@@ -202,7 +203,7 @@ export class Editor {
       });
     });
     this.#pad();
-    this.#changed(true);
+    this.#changed(true, 'paste');
   }
 
   /** Enter and the down arrow move down a row, Shift+Enter and the up arrow up, as in a

@@ -39,6 +39,13 @@ const calls = {
     current = await coreFor(source, options);
     return parse(current.evaluateSummary(source, text(options), county ?? ''));
   },
+  /** The evaluation a new worker's session starts from (engine.js replays the last one after
+   * a restart): as `evaluate`, without progress or an answer to draw. */
+  async replay(id, source, options, county) {
+    current = await coreFor(source, options);
+    current.evaluateSummary(source, text(options), county ?? '');
+    return null;
+  },
   /** Another county of the last province file, without evaluating again. */
   pickCounty: (id, county) => parse(current.pickCounty(county)),
   schools: (id, level, from, to) => parse(current.schools(level, from, to)),
@@ -70,11 +77,17 @@ function lineCount(source) {
   return count;
 }
 
-self.addEventListener('message', async ({ data: { id, fn, args } }) => {
-  try {
-    await ready;
-    postMessage({ id, value: await calls[fn](id, ...args) });
-  } catch (error) {
-    postMessage({ id, error: String(error?.message ?? error) });
-  }
+/** Calls run one after another in the order sent: a call that reads the session (`schools`
+ * after `evaluate`, `applyPlan` after `plan`) never overtakes the call that makes it, even
+ * where that one waits for the second module to load. */
+let queue = Promise.resolve();
+self.addEventListener('message', ({ data: { id, fn, args } }) => {
+  queue = queue.then(async () => {
+    try {
+      await ready;
+      postMessage({ id, value: await calls[fn](id, ...args) });
+    } catch (error) {
+      postMessage({ id, error: String(error?.message ?? error) });
+    }
+  });
 });

@@ -3,12 +3,18 @@
 // runs at a time, a newer request replaces any waiting one, and one that has run too long
 // when a newer arrives is stopped by restarting the worker (model: 01mf02/jaq's jaq-play).
 // A stale or cancelled evaluation resolves to null; other calls always get their answer.
+// The worker's session (the last evaluation, the last plan) survives a restart: the engine
+// keeps the calls that made it and replays them in the new worker before any call that
+// reads it.
 
 import { startWorker } from './assets.js';
 
 /** How long a stale evaluation may go on before the worker is restarted for the newer one:
  * restarting costs an instantiation of the wasm (a few milliseconds, compiled once). */
 const STALE_MS = 250;
+
+/** The calls that read the worker's session, and the calls that make it. */
+const READS_SESSION = new Set(['pickCounty', 'schools', 'result', 'applyPlan']);
 
 export class Engine {
   #worker;
@@ -18,6 +24,10 @@ export class Engine {
   /** The evaluation running: `{ id, started }`, and the one waiting for it to end. */
   #running = null;
   #waiting = null;
+  /** The arguments of the last evaluation answered and of the last plan made: the session. */
+  #session = { evaluate: null, plan: null };
+  /** The worker was restarted since the session was made: replay it before reading it. */
+  #replay = false;
 
   /** @param {{ progress?: (info: { rows: number } | null) => void }} [hooks] progress of the
    * running evaluation (its rows), and null when none runs. */
@@ -29,7 +39,18 @@ export class Engine {
   /** Calls `fn` of the worker with `args`; resolves to its value.
    * @param {string} fn @param {...unknown} args @returns {Promise<any>} */
   call(fn, ...args) {
-    return new Promise((resolve, reject) => this.#send({ fn, args, resolve, reject }));
+    if (READS_SESSION.has(fn) && this.#replay) this.#replaySession();
+    const answer = new Promise((resolve, reject) => this.#send({ fn, args, resolve, reject }));
+    if (fn === 'plan') answer.then(() => { this.#session.plan = args; }, () => {});
+    return answer;
+  }
+
+  /** Makes the session again in a new worker: the last evaluation, then the last plan. */
+  #replaySession() {
+    this.#replay = false;
+    const ignore = () => {};
+    if (this.#session.evaluate) this.#send({ fn: 'replay', args: this.#session.evaluate, resolve: ignore, reject: ignore });
+    if (this.#session.plan) this.#send({ fn: 'plan', args: this.#session.plan, resolve: ignore, reject: ignore });
   }
 
   /** Evaluates the latest data: the result without its schools, or null when a newer
@@ -69,7 +90,11 @@ export class Engine {
     this.#running = null;
     this.hooks.progress?.(null);
     this.#start();
-    for (const call of resend) this.#send(call);
+    this.#replay = true;
+    for (const call of resend) {
+      if (READS_SESSION.has(call.fn) && this.#replay) this.#replaySession();
+      this.#send(call);
+    }
   }
 
   #evaluateWaiting() {
@@ -98,6 +123,7 @@ export class Engine {
       const stale = this.#waiting !== null;
       this.#evaluateWaiting();
       if (stale) return call.resolve(null);
+      if (error === undefined && value) this.#session.evaluate = call.args;
     }
     if (error === undefined) call.resolve(value);
     else call.reject(new Error(error));

@@ -40,7 +40,7 @@ export const formatShare = (share, lang) => formatter(lang, { style: 'percent', 
 export const formatRate = (rate, lang) => `${formatter(lang, fixed(1)).format(rate)}%`;
 
 /** Money in yuan, whole: ¥1,833,186 (for plans' costs). */
-export const formatMoney = (value, lang) => formatter(lang, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(value);
+export const formatMoney = (value, lang) => formatter(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(value);
 
 const dateFormats = new Map();
 /** A day written as the date field gives it (2026-11-24), in the language's own way:

@@ -4,7 +4,7 @@
 
 export const EXTRA_STRINGS = {
   zh: {
-    provinceTitle: '全省各县汇总：{n} 个县，{failing} 个县未通过',
+    provinceTitle: '全省各县汇总：{n} 个县，{failing} 个县的资源配置未通过（表中各行）',
     provinceCounty: '县',
     provinceWorst: '最大差异系数（指标）',
     provinceComposite: '综合差异系数',
@@ -100,7 +100,7 @@ export const EXTRA_STRINGS = {
     explainScaleHundred: '100（每百名学生）',
   },
   en: {
-    provinceTitle: 'Counties of the province: {n}, {failing} not passing',
+    provinceTitle: 'Counties of the province: {n}; resources not passing in {failing} (the rows below)',
     provinceCounty: 'County',
     provinceWorst: 'Largest CV (indicator)',
     provinceComposite: 'Composite CV',

@@ -37,6 +37,7 @@ export const STRINGS = {
     reviewHeader: '表头在第 {rows} 行。每列的读法如下，可手动改选：',
     fileColumn: '文件中的列',
     readAs: '读作',
+    unitConverted: '（已换算为{unit}：×{factor}）',
     fileHeader: '文件中的表头',
     xlsUnsupported: '这是旧版 .xls 文件：请在 Excel / WPS 中另存为 .xlsx 或 CSV 后再打开（命令行版可直接读取 .xls）。',
     auto: '自动识别',
@@ -177,6 +178,11 @@ export const STRINGS = {
     storageKeepMine: '保留本页数据（覆盖另一页）',
     storageFailed: '无法保存到本机浏览器（{reason}：存储空间已满或被禁用）。本页的修改在刷新后会丢失，请保存项目文件。',
     storageDamaged: '本机保存的数据无法读取，已另存备份，本页从空白开始。',
+    exampleAnswersOverall: '注意：这是示例县的结论，除学校数据算出的项目外，各部分都按虚构的示例答案判定，不是任何县的真实结论。',
+    exampleAnswersPart: '此部分按示例答案判定。',
+    ownTable: '你的表格',
+    storagePartDamaged: '本机保存的数据有一部分无法使用（类型不对），已另存备份；其余部分照常打开。',
+    storageProfileDamaged: '本机保存的评估方案无法使用，已另存备份；现按国家标准计算，可重新导入方案。',
     storageNewer: '本机保存的数据来自更新版本的计算器；为免损坏，本页不会保存修改。请保存项目文件。',
     undo: '撤销',
     undone: '已撤销，恢复为之前的数据。',
@@ -237,12 +243,16 @@ export const STRINGS = {
     shareButton: '分享链接',
     shareLink: '分享链接',
     shareMade: '分享链接已生成（{count} 个字符）。全部数据都在链接中“#”之后的部分，打开时不会发送给任何服务器。',
-    shareLong: '链接有 {count} 个字符，超过常见聊天软件的上限（约 {limit} 个字符），可能被截断：建议改发项目文件。',
+    shareLong: '链接会有 {count} 个字符，超过常见聊天软件的上限（约 {limit} 个字符），会被截断，因此不生成链接：请改发项目文件。',
     copyLink: '复制链接',
     linkCopied: '链接已复制。',
     copyByHand: '浏览器不允许自动复制：链接已选中，请按 Ctrl+C 复制。',
     sharedLink: '分享链接',
     shareDamaged: '链接不完整或已损坏（可能在转发时被截断）。',
+    shareTooLong: '链接超过 {limit} 个字符，不是本计算器生成的分享链接。',
+    shareTooLarge: '链接展开后超过 {max}，不是本计算器生成的分享链接。',
+    jsonTooDeep: '内容嵌套超过 {depth} 层，不是本计算器的文件。',
+    jsonTooLarge: '文件超过 {max}，不是本计算器的方案或项目文件。',
     sharedOpened: '正在查看分享链接中的数据。',
     sharedOwnKept: '你自己保存的数据没有被覆盖，查看期间暂不保存。',
     sharedKeep: '把分享的数据保存为我的数据',
@@ -267,7 +277,7 @@ export const STRINGS = {
     reportSchools: '参评学校',
     reportExcluded: '不参评学校',
     reportAnswers: '各部分评估项目及填报情况',
-    allowancesUsed: '按工作规程放宽标准的学校：',
+    allowancesUsed: '按本方案的地方放宽规则判定的学校（非国家规定）：',
   },
 };
 
@@ -295,8 +305,13 @@ export async function useLang(lang) {
  * when no language has the key (a unit a province's profile invented). */
 export function t(lang, key, values = {}, fallback = key) {
   const text = STRINGS[lang]?.[key] ?? STRINGS.zh[key] ?? fallback;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  // {name} is the value; {name:one|other} the word for it ("1 school", "2 schools").
+  return text.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, name, one, other) =>
+    (one === undefined ? String(values[name] ?? '') : isOne(values[name]) ? one : other));
 }
+
+/** Whether a count (a number, or one formatted for people) is one. */
+const isOne = (value) => Number(String(value ?? '').replace(/[^\d.]/g, '')) === 1;
 
 /** Fills every element under `root` marked with data-i18n (text) or data-i18n-aria
  * (aria-label): the calculator's shadow root, or the page around it.

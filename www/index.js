@@ -3,9 +3,8 @@
 //
 // The address may set it up: ?standard=, ?lang=, ?src=, ?compact (its attributes), a share
 // link's #share= fragment, #explain=<level>/<indicator> (one CV step by step), and ?embed=1,
-// the iframe mode (embed.js): no page chrome, and
-// nothing kept in localStorage unless ?persist= names a key, so that two sites' frames
-// never mix (docs/EMBED.md).
+// the iframe mode (embed.js): no page chrome, and nothing kept in localStorage unless
+// ?persist= names a key, kept apart from this page's and per framing site (docs/EMBED.md).
 
 import { applyStrings, t } from './i18n.js';
 import { LOCALES } from './format.js';
@@ -53,24 +52,41 @@ document.getElementById('skip').addEventListener('click', (event) => {
 for (const name of ['standard', 'lang', 'src', 'compact']) {
   if (params.has(name)) calculator.setAttribute(name, params.get(name));
 }
-if (embedded) {
+const embedding = embedded ? await import('./embed.js') : null;
+if (embedding) {
   document.documentElement.dataset.embed = 'true';
-  if (params.get('persist')) calculator.setAttribute('persist', params.get('persist'));
-  else calculator.removeAttribute('persist');
+  embedding.prepareEmbed(calculator, params);
 }
-// #explain=<level>/<indicator key> opens that CV step by step (a teacher's link for a class).
-if (location.hash.startsWith('#explain=')) {
-  calculator.setAttribute('explain', decodeURIComponent(location.hash.slice('#explain='.length)));
-} else if (location.hash) {
-  const { SHARE_PREFIX } = await import('./share.js');
-  if (location.hash.startsWith(SHARE_PREFIX)) {
-    calculator.setAttribute('share', location.hash);
-    // Opened once: a reload shows the user's own data again (the link still has it).
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-}
+followAddress();
+// The address is followed whenever it changes, not only at the start (a link typed or
+// pasted into the address bar of an open page).
+window.addEventListener('hashchange', followAddress);
 await import('./junheng-calculator.js');
 // The message for a calculator that cannot start (index.html) is not needed: it started.
 calculator.querySelector('.not-started')?.remove();
-if (embedded) (await import('./embed.js')).startEmbed(calculator, params);
+embedding?.startEmbed(calculator, params);
 
+/** #explain=<level>/<indicator key> opens that CV step by step (a teacher's link for a
+ * class); #share=… opens a share link's data, once: a reload shows the user's own data again. */
+async function followAddress() {
+  const hash = location.hash;
+  if (hash.startsWith('#explain=')) return renew('explain', decoded(hash.slice('#explain='.length)));
+  if (!hash.startsWith('#share=')) return;
+  renew('share', hash);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** Sets an attribute even to the value it has (the same link opened again is opened again). */
+function renew(name, value) {
+  calculator.removeAttribute(name);
+  calculator.setAttribute(name, value);
+}
+
+/** A percent-encoded part of the address, or itself when its encoding is broken. */
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -17,7 +17,7 @@ import { adoptStyles } from './assets.js';
 import { setHtml } from './html.js';
 
 export class JunhengCalculator extends HTMLElement {
-  static observedAttributes = ['lang', 'standard', 'src'];
+  static observedAttributes = ['lang', 'standard', 'src', 'explain', 'share'];
   /** The running calculator (see the end of app.js). */
   #app = null;
   /** `result` listeners: the whole result (schools and all) is made for them. */
@@ -36,6 +36,8 @@ export class JunhengCalculator extends HTMLElement {
     if (name === 'lang') this.#app.setLang(value);
     if (name === 'standard') this.#app.setStandard(value);
     if (name === 'src' && value) this.#app.openUrl(value);
+    if (name === 'explain' && value) this.#app.explain(value);
+    if (name === 'share' && value) this.#app.share(value);
   }
 
   addEventListener(type, listener, options) {

@@ -19,14 +19,15 @@ addStrings(EXTRA_STRINGS);
 
 /** What the plan needs of its calculator.
  * @typedef {{ $: (id: string) => any, engine: import('./engine.js').Engine, lang: () => Lang,
- *   text: () => string, options: () => object, planOptions: () => PlanOptions | null,
+ *   text: () => string, options: () => Record<string, unknown>, planOptions: () => PlanOptions | null,
  *   setPlanOptions: (o: PlanOptions) => void, labels: (lang: Lang) => [string, string][],
  *   applyText: (text: string) => Promise<unknown>, print: () => void }} PlanHost */
 
 /** Mounts the plan into `#plan-body`. @param {PlanHost} host */
 export function mountPlan(host) {
   const { $, engine } = host;
-  /** The last plan and what it was made from. @type {{ plan: Plan, text: string, options: string } | null} */
+  /** The last plan, what it was made from and in which language.
+   * @type {{ plan: Plan, text: string, options: string, language: Lang } | null} */
   let made = null;
   /** @type {PlanOptions} */
   let choices;
@@ -92,7 +93,7 @@ export function mountPlan(host) {
       setHtml($('plan-result'), html`<div class="problems" role="alert"><p>${t(lang, 'planOptionsError', { reasons })}</p></div>`);
       return;
     }
-    made = { plan: answer.plan, text, options: JSON.stringify(options) };
+    made = { plan: answer.plan, text, options: JSON.stringify(options), language: lang };
     draw();
   }
 
@@ -133,6 +134,11 @@ export function mountPlan(host) {
     refresh: () => {
       if (!made) return;
       drawForm();
+      // The language alone changed: the plan is made again in it (its units and names are
+      // the core's words); any other change leaves it, said to be older.
+      const { lang: _, ...others } = host.options();
+      const { lang: __, ...before } = JSON.parse(made.options);
+      if (made.text === host.text() && JSON.stringify(others) === JSON.stringify(before) && made.language !== host.lang()) return make();
       draw();
     },
   };

@@ -88,7 +88,8 @@ export function mountProvince(root, pick) {
 /** The picker, the counts and the table's frame (its rows are drawn as they come into view).
  * @param {ProvinceRow[]} province @param {string} county @param {Lang} lang */
 function frame(province, county, lang) {
-  const failing = province.filter((c) => c.passed !== true).length;
+  // The core's verdict per county on what the rows show (its levels' resources).
+  const failing = province.filter((c) => c.levels_passed !== true).length;
   const options = province.map((c) => html`<option value="${c.county}"${c.county === county ? html` selected` : ''}>${c.county}</option>`);
   const sortable = (key, label) => html`<th scope="col" aria-sort="none"><button type="button" class="link" data-sort="${key}">${label}</button></th>`;
   const head = html`<tr><th scope="col">${t(lang, 'provinceCounty')}</th><th scope="col">${t(lang, 'level')}</th>
@@ -103,6 +104,9 @@ function frame(province, county, lang) {
     ${scrollBox(title, html`<table class="province-table"><thead>${head}</thead><tbody></tbody></table>`)}</div>`;
 }
 
+/** Between a figure and its limit: within it or above it, as the core judged. */
+const sign = (/** @type {boolean | null} */ passed) => (passed ? '≤' : '>');
+
 /** One line: a county's level with its worst CV against its limit, its composite, the schools
  * missing the per-school rule and its verdict; or that its table cannot be evaluated.
  * @param {Line} line @param {number} index @param {Lang} lang */
@@ -114,8 +118,8 @@ function lineRow(line, index, lang) {
     return html`<tr data-testid="province-row" data-county="${line.county}" aria-rowindex="${index + 2}">${name}
       <td colspan="6" class="fail">${t(lang, 'provinceProblems', { n: line.problems })}</td>${open}</tr>`;
   }
-  const worst = s.worst_cv == null ? '—' : html`${formatCv(s.worst_cv, lang)}${s.worst_limit == null ? '' : html` ≤ ${formatLimit(s.worst_limit, lang)}`} <span class="meta">${s.worst_name ?? ''}</span>`;
-  const composite = s.composite_cv == null ? '—' : html`${formatCv(s.composite_cv, lang)} ≤ ${formatLimit(s.composite_limit, lang)}`;
+  const worst = s.worst_cv == null ? '—' : html`${formatCv(s.worst_cv, lang)}${s.worst_limit == null ? '' : html` ${sign(s.worst_passed)} ${formatLimit(s.worst_limit, lang)}`} <span class="meta">${s.worst_name ?? ''}</span>`;
+  const composite = s.composite_cv == null ? '—' : html`${formatCv(s.composite_cv, lang)} ${sign(s.composite_passed)} ${formatLimit(s.composite_limit, lang)}`;
   return html`<tr data-testid="province-row" data-county="${line.county}" data-level="${s.level}" data-passed="${s.passed}" aria-rowindex="${index + 2}">${name}
     <td>${t(lang, s.level)}</td><td class="num">${formatCount(s.schools, lang)}</td>
     <td class="num" data-value="${s.worst_cv ?? ''}">${worst}</td><td class="num" data-value="${s.composite_cv ?? ''}">${composite}</td>

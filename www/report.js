@@ -13,6 +13,7 @@ import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, forma
  *  @typedef {import('./types/PartItem').PartItem} PartItem
  *  @typedef {import('./types/Part').Part} Part
  *  @typedef {import('./types/Review').Review} Review
+ *  @typedef {import('./types/MappedColumn').MappedColumn} MappedColumn
  *  @typedef {import('./types/Profile').Profile} Profile
  *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult
  *  @typedef {import('./types/IndicatorResult').IndicatorResult} IndicatorResult
@@ -79,10 +80,10 @@ const BASIC_INDICATORS = 8;
  * level is a `card` (indicators, chart) and its `schools` table, drawn apart: an edit that
  * changes a value leaves the table's frame as it is and only its rows are drawn again.
  * @param {Evaluation} result @param {Lang} lang */
-export function renderReport(result, lang) {
+export function renderReport(result, lang, { exampleAnswers = false } = {}) {
   const levels = LEVELS.filter((level) => result.levels[level]);
   return {
-    overall: renderOverall(result, lang),
+    overall: renderOverall(result, lang, exampleAnswers),
     summary: renderSummary(result, levels, lang),
     levels: levels.map((level) => ({ level, card: renderLevel(result, level, lang), schools: renderSchools(result, level, lang) })),
     extras: html`${renderExcluded(result, lang)}${renderSplits(result, lang)}${renderWarnings(result.warnings, lang)}`,
@@ -209,15 +210,15 @@ function renderContributions(r, level, lang) {
 /** Room for a chart's label: CJK characters are about twice as wide as Latin ones. */
 export const labelWidth = (text) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 6.6), 0);
 
-/** A bar per indicator CV, with the limit as a line: SVG, no library. Under basic2012 only the
- * composite has a limit, so it is a bar of its own, and only the core's verdicts mark a bar
- * (in words beside it, not by colour alone).
+/** A bar per indicator CV, each with its own limit marked across its bar: SVG, no library.
+ * Under basic2012 only the composite has a limit (the core's `composite_limit`; single CVs
+ * have none), so it is a bar of its own and the only one marked; only the core's verdicts
+ * mark a bar (in words beside it, not by colour alone).
  * @param {LevelResult} r @param {Level} level @param {Lang} lang */
 function renderChart(r, level, lang) {
-  const limit = r.indicators[0]?.limit ?? r.composite_limit;
-  const entries = r.indicators.map((i) => ({ name: i.name, cv: i.cv, passed: i.passed, composite: false }));
-  if (r.composite_limit != null) entries.push({ name: t(lang, 'composite', { n: r.indicators.length }), cv: r.composite_cv, passed: r.composite_passed, composite: true });
-  const top = Math.max(limit ?? 0, ...entries.map((e) => e.cv ?? 0), 0.1) * 1.1;
+  const entries = r.indicators.map((i) => ({ name: i.name, cv: i.cv, limit: i.limit, passed: i.passed, composite: false }));
+  if (r.composite_limit != null) entries.push({ name: t(lang, 'composite', { n: r.indicators.length }), cv: r.composite_cv, limit: r.composite_limit, passed: r.composite_passed, composite: true });
+  const top = Math.max(...entries.map((e) => Math.max(e.cv ?? 0, e.limit ?? 0)), 0.1) * 1.1;
   const [width, bar, gap] = [330, 18, 8];
   const left = Math.ceil(Math.max(...entries.map((e) => labelWidth(e.name)))) + 16;
   const x = (v) => left + (v / top) * width;
@@ -225,14 +226,16 @@ function renderChart(r, level, lang) {
   const bars = entries.map((e, k) => {
     const y = k * (bar + gap);
     const words = `${formatCv(e.cv, lang)}${e.passed === false ? ` ✗ ${t(lang, 'failed')}` : ''}`;
+    const mark = e.limit == null ? '' : html`<line x1="${x(e.limit)}" x2="${x(e.limit)}" y1="${y - gap / 2}" y2="${y + bar + gap / 2}" class="limit"/>`;
     return html`<text x="${left - 8}" y="${y + 13}" text-anchor="end"${e.composite ? html` font-weight="bold"` : ''}>${e.name}</text>
         <rect x="${left}" y="${y}" width="${Math.max(1, x(e.cv ?? 0) - left)}" height="${bar}" class="${e.passed === false ? 'bar over' : 'bar'}"><title>${e.name} ${words}</title></rect>
-        <text x="${x(e.cv ?? 0) + 4}" y="${y + 13}">${words}</text>`;
+        <text x="${x(e.cv ?? 0) + 4}" y="${y + 13}">${words}</text>${mark}`;
   });
-  const limitLine = limit == null ? '' : html`<line x1="${x(limit)}" x2="${x(limit)}" y1="0" y2="${height - 18}" class="limit"/>
-    <text x="${x(limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(limit, lang) })}</text>`;
+  // The limit named once, under the last bar that has one.
+  const named = [...entries].reverse().find((e) => e.limit != null);
+  const label = named ? html`<text x="${x(named.limit)}" y="${height - 4}" text-anchor="middle" class="limit-label">${t(lang, 'chartLimit', { limit: formatLimit(named.limit, lang) })}</text>` : '';
   const title = t(lang, 'chartTitle', { level: t(lang, level) });
-  return html`<figure class="chart" data-testid="chart-cv-${level}"><svg viewBox="0 0 ${left + width + 130} ${height}" role="img" aria-label="${title}">${bars}${limitLine}</svg>
+  return html`<figure class="chart" data-testid="chart-cv-${level}"><svg viewBox="0 0 ${left + width + 130} ${height}" role="img" aria-label="${title}">${bars}${label}</svg>
     <figcaption>${title}</figcaption></figure>`;
 }
 
@@ -300,7 +303,7 @@ function renderSplits(result, lang) {
   const w = result.splits[0].weights;
   const { shown, more } = firstOf(result.splits);
   const blocks = shown.map((split) => {
-    const rows = split.resources.map((r) => html`<tr><th scope="row">${user(r.column)}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
+    const rows = split.resources.map((r) => html`<tr><th scope="row">${r.name}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
     const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(split.students_total, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;
     const names = [t(lang, 'column'), t(lang, 'total'), t(lang, 'primary'), t(lang, 'junior'), t(lang, 'senior')];
     return html`<h4>${user(split.name)}</h4>${headedTable(split.name, names, html`${students}${rows}`, 'splits')}`;
@@ -366,23 +369,29 @@ function failingItem(item, lang) {
   return html`<li>${item.name}${state ? html` — <span class="state">${state}</span>` : ''}${details}</li>`;
 }
 
-/** The overall verdict: every part with pass/fail, and every failing item of a failing part.
- * @param {Evaluation} result @param {Lang} lang */
-export function renderOverall(result, lang) {
+/** The overall verdict: every part with pass/fail, and every failing item of a failing part;
+ * `exampleAnswers`: the answers are the demo's invented ones, said beside each part that
+ * uses an answer and under the verdict.
+ * @param {Evaluation} result @param {Lang} lang @param {boolean} [exampleAnswers] */
+export function renderOverall(result, lang, exampleAnswers = false) {
   const overall = result.overall;
   if (!overall) return '';
   const parts = result.parts.map((part) => {
     const score = part.score == null ? '' : html` <span class="meta">${part.part === 'government' ? `${formatCount(part.score, lang)} / ${formatCount(part.max_score, lang)}` : formatRate(part.score, lang)}</span>`;
     const failing = part.passed ? '' : html`<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang))}</ul>`;
-    // Schools judged by an allowance of the work rules, named whether the item passes or not.
+    // Schools judged by a local allowance of the profile, named whether the item passes or not.
     const allowed = part.items.flatMap((i) => i.allowances);
     const allowances = allowed.length ? html`<p class="meta" data-testid="allowances-${part.part}">${t(lang, 'allowancesUsed')}</p><ul class="details">${allowed.map((a) => html`<li>${a}</li>`)}</ul>` : '';
+    const example = exampleAnswers && part.items.some((i) => !i.computed)
+      ? html`<p class="meta example-answers" data-testid="example-answers-${part.part}">${t(lang, 'exampleAnswersPart')}</p>`
+      : '';
     return html`<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">
-        ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${failing}${allowances}</li>`;
+        ${badge(part.passed, lang)} <strong>${part.name}</strong>${score}${example}${failing}${allowances}</li>`;
   });
   const head = overall.passed ? t(lang, 'overallPassed') : t(lang, 'overallFailed');
+  const example = exampleAnswers ? html`<p class="example-answers" data-testid="example-answers">${t(lang, 'exampleAnswersOverall')}</p>` : '';
   return html`<div class="overall ${overall.passed ? 'pass' : 'fail'}" data-testid="verdict-overall" data-passed="${overall.passed}">
-    <h3>${t(lang, 'overallTitle')} · ${t(lang, result.standard)}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${head}</span></h3>
+    <h3>${t(lang, 'overallTitle')} · ${t(lang, result.standard)}: <span class="verdict-word">${overall.passed ? '✓' : '✗'} ${head}</span></h3>${example}
     <ul class="parts">${parts}</ul>
     <p class="meta">${t(lang, 'profileLabel')}${profileName(result.profile, result.profile_national, lang)}</p>
     ${renderPartTables(result.parts, lang)}</div>`;
@@ -406,6 +415,10 @@ export function profileName(name, national, lang) {
   return national ? t(lang, 'profileNational') : user(name);
 }
 
+/** Beside a column whose header named another unit: that its values were converted. */
+const converted = (/** @type {MappedColumn} */ c, /** @type {Lang} */ lang) =>
+  (c.factor !== 1 ? html` <span class="meta" data-testid="converted-${c.index}">${t(lang, 'unitConverted', { unit: c.unit, factor: formatCount(c.factor, lang) })}</span>` : '');
+
 /**
  * How the file was read: the header row(s), what each column became (with a menu to choose
  * by hand), the rows skipped and the sum check. `columns` are the template's [key, label].
@@ -421,7 +434,7 @@ export function renderReview(/** @type {Review | null} */ review, /** @type {[st
   };
   const rows = review.columns
     .filter((c) => c.header || c.index in mapping)
-    .map((c) => html`<tr class="${c.column ? '' : 'unmapped'}"><td>${columnLetter(c.index)}</td><td>${user(c.header)}</td>
+    .map((c) => html`<tr class="${c.column ? '' : 'unmapped'}"><td>${columnLetter(c.index)}</td><td>${user(c.header)}${converted(c, lang)}</td>
       <td><select data-map="${c.index}" data-testid="map-${c.index}" aria-label="${t(lang, 'readAs')} ${c.header}">${choices(c)}</select></td></tr>`);
   const skipped = review.skipped.length
     ? html`<h4>${t(lang, 'skippedRows')}</h4><ul>${review.skipped.map((p) => html`<li>${describeProblem(p, lang)}</li>`)}</ul>`

@@ -3,12 +3,29 @@
 // compressed with the browser's own CompressionStream (deflate-raw) and written base64url,
 // so that it survives chat apps and mail (model: astral-sh/ruff's playground).
 
+import { MAX_DEPTH, parseBounded } from './bounded-json.js';
+
 /** What a share link's fragment starts with. */
 export const SHARE_PREFIX = '#share=';
 
 /** Links longer than this are cut or refused by common chat apps (WeChat, QQ, DingTalk
- * and mail clients start failing near it): a longer link comes with the project file. */
+ * and mail clients start failing near it): no longer link is made (the project file is
+ * offered instead), and none longer is opened. */
 export const CHAT_LINK_LIMIT = 8000;
+
+/** What a link may inflate to: a county of 8 000 characters compressed is some 100 KB of
+ * JSON; past this it is a bomb, refused before it is held. */
+export const SHARE_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Why a share link cannot be opened: a key of the page's strings, and its values. */
+export class ShareRefused extends Error {
+  /** @param {string} key */
+  constructor(key) {
+    super(key);
+    this.key = key;
+    this.values = { limit: CHAT_LINK_LIMIT, max: `${SHARE_MAX_BYTES / 1024 / 1024} MB`, depth: MAX_DEPTH };
+  }
+}
 
 /** The value, as the text after SHARE_PREFIX. */
 export async function encodeShare(value) {
@@ -17,11 +34,51 @@ export async function encodeShare(value) {
   return toBase64Url(new Uint8Array(packed));
 }
 
-/** The value a fragment (with or without SHARE_PREFIX) carries; throws when it is damaged. */
+/** The value a fragment (with or without SHARE_PREFIX) carries; throws ShareRefused with
+ * the reason when it is too long, inflates too far, is nested too deep or is damaged. */
 export async function decodeShare(fragment) {
-  const bytes = fromBase64Url(fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment);
-  const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
-  return JSON.parse(text);
+  const packed = fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment;
+  if (packed.length > CHAT_LINK_LIMIT) throw new ShareRefused('shareTooLong');
+  let bytes;
+  try {
+    bytes = await inflate(fromBase64Url(packed));
+  } catch (error) {
+    throw error instanceof ShareRefused ? error : new ShareRefused('shareDamaged');
+  }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ShareRefused('shareDamaged');
+  }
+  const { value, problem } = parseBounded(text, { maxChars: SHARE_MAX_BYTES });
+  if (problem) throw new ShareRefused(problem === 'jsonTooDeep' ? 'jsonTooDeep' : 'shareDamaged');
+  return value;
+}
+
+/** The bytes inflated, read a chunk at a time and stopped past SHARE_MAX_BYTES, so that a
+ * small link that inflates to gigabytes is refused before it is held. */
+async function inflate(bytes) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > SHARE_MAX_BYTES) {
+      reader.cancel().catch(() => {});
+      throw new ShareRefused('shareTooLarge');
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }
 
 // btoa/atob take binary strings: built a chunk at a time (an argument list has a limit).

@@ -1,5 +1,10 @@
 // Keeps the page's state in localStorage across reloads: versioned, never silently
-// overwriting what another tab saved later, and saying when saving fails.
+// overwriting what another tab saved later, and saying when saving fails. What is read back
+// is checked like any other input (saved-state.js): what cannot be used is kept aside under
+// a key of its own, never deleted, and the calculator starts without it.
+
+import { MAX_DEPTH, nestingDepth } from './bounded-json.js';
+import { usableState } from './saved-state.js';
 
 /** The key the calculator's own page keeps its state under (`persist` names it). */
 export const PAGE_KEY = 'junheng.state';
@@ -17,21 +22,45 @@ const read = (key) => {
 
 /** { schema, rev, tab, saved, state } or null when there is nothing readable. */
 function envelope(text) {
+  const value = parseStored(text);
+  return value && typeof value === 'object' && Number.isInteger(value.schema) && value.schema >= 1 ? value : null;
+}
+
+/** Stored text as JSON, or null (nested deeper than any state is, or not JSON). */
+function parseStored(text) {
+  if (text == null || nestingDepth(text) > MAX_DEPTH) return null;
   try {
-    const value = JSON.parse(text);
-    return value && typeof value === 'object' && Number.isInteger(value.schema) ? value : null;
+    return JSON.parse(text);
   } catch {
     return null;
   }
 }
 
-/** The state a first-stage page saved, to carry over once. */
-function oldState() {
-  try {
-    return JSON.parse(read(OLD_KEY)) ?? undefined;
-  } catch {
-    return undefined;
+/** Keeps `text` under the first free `<key>.damaged`, `<key>.damaged.2`, …: an earlier
+ * backup is never overwritten. False when nothing could be kept (no room). */
+function setAside(key, text) {
+  for (let n = 1; n <= 20; n++) {
+    const name = n === 1 ? `${key}.damaged` : `${key}.damaged.${n}`;
+    const there = read(name);
+    if (there === text) return true;
+    if (there != null) continue;
+    try {
+      localStorage.setItem(name, text);
+      return true;
+    } catch {
+      return false;
+    }
   }
+  return false;
+}
+
+/** The usable part of a stored state; when some of it is not usable, the stored text is kept
+ * aside and `problem` says so. @returns {{ state: object | undefined, problem?: string }} */
+function checked(key, text, saved) {
+  const { state, damaged } = usableState(saved);
+  if (!damaged.length) return { state };
+  setAside(key, text);
+  return damaged.includes('state') ? { state: undefined, problem: 'storageDamaged' } : { state, problem: 'storagePartDamaged' };
 }
 
 export class Store {
@@ -57,29 +86,30 @@ export class Store {
     });
   }
 
-  /** The saved state, or undefined on a first visit. `problem` names what could not be used. */
+  /** The saved state, or undefined on a first visit. `problem` names what could not be used.
+   * @returns {{ state: Record<string, any> | undefined, problem?: string }} */
   load() {
     if (!this.key) return { state: undefined };
     const text = read(this.key);
     this.seen = text;
-    if (text == null) return { state: this.key === PAGE_KEY ? oldState() : undefined };
+    if (text == null) {
+      // The state a first-stage page saved, carried over once (checked as any other).
+      const old = this.key === PAGE_KEY ? read(OLD_KEY) : null;
+      return old == null ? { state: undefined } : checked(OLD_KEY, old, parseStored(old));
+    }
     const saved = envelope(text);
     if (!saved) {
       // Unreadable: set aside under another key rather than overwritten by the next save.
-      try {
-        localStorage.setItem(`${this.key}.damaged`, text);
-      } catch {
-        // Nothing more can be done; the notice still tells the user.
-      }
-      return { problem: 'storageDamaged' };
+      setAside(this.key, text);
+      return { state: undefined, problem: 'storageDamaged' };
     }
     if (saved.schema > SCHEMA) {
       // Written by a newer version of the calculator: never overwrite it from here.
       this.paused = true;
-      return { problem: 'storageNewer' };
+      return { state: undefined, problem: 'storageNewer' };
     }
-    this.rev = saved.rev ?? 0;
-    return { state: saved.state };
+    this.rev = Number.isInteger(saved.rev) ? saved.rev : 0;
+    return checked(this.key, text, saved.state);
   }
 
   save(state) {
@@ -104,6 +134,12 @@ export class Store {
       this.failing = true;
       this.on.failure(error);
     }
+  }
+
+  /** Keeps a part of the state that could not be used (a profile the engine refused) aside,
+   * as a damaged stored state is kept. */
+  keepAside(text) {
+    if (this.key) setAside(this.key, text);
   }
 
   /** The other tab's state, taken: saving resumes from it. */

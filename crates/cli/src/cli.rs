@@ -23,6 +23,15 @@ use junheng_files as files;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+/// A line to stderr that never panics: a refusal written to a full or closed stderr is lost,
+/// and the exit code still says what happened (`eprintln!` would abort the process).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if file == "-" {
@@ -46,7 +55,7 @@ fn emit_with(ok: ExitCode, write: impl FnOnce(&mut dyn Write) -> std::io::Result
         Ok(()) => ok,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ok,
         Err(e) => {
-            eprintln!("junheng: cannot write the output: {e}");
+            say!("junheng: cannot write the output: {e}");
             ExitCode::from(1)
         }
     }
@@ -74,7 +83,7 @@ pub fn main() -> ExitCode {
         ),
         Ok(Command::Version) => emit(&format!("junheng {}\n", env!("CARGO_PKG_VERSION")), ExitCode::SUCCESS),
         Err(message) => {
-            eprintln!("{message}");
+            say!("{message}");
             ExitCode::from(64)
         }
     }
@@ -95,14 +104,14 @@ fn pick_county(mut evaluation: Evaluation, county: Option<&str>, lang: Lang) -> 
         names.join(lang.pick("、", ", "))
     };
     let said = format!("{}「{name}」{} {listed}", lang.pick("没有县", "no county"), lang.pick("；表中的县：", "; the table has:"));
-    eprintln!("{}", terminal_safe(&said));
+    say!("{}", terminal_safe(&said));
     Err(ExitCode::from(2))
 }
 
 /// The bytes of FILE (or standard input), or the exit status after saying why not.
 fn read_or_say(file: &str) -> Result<Vec<u8>, ExitCode> {
     read_input(file).map_err(|error| {
-        eprintln!("junheng: cannot read {}: {error}", terminal_safe(file));
+        say!("junheng: cannot read {}: {error}", terminal_safe(file));
         ExitCode::from(2)
     })
 }
@@ -110,7 +119,7 @@ fn read_or_say(file: &str) -> Result<Vec<u8>, ExitCode> {
 /// Says each problem on standard error; the status of unusable input.
 fn refuse(file: &str, problems: &[junheng::input::Problem], lang: Lang) -> ExitCode {
     for problem in problems {
-        eprintln!("junheng: {}: {}", terminal_safe(file), terminal_safe(&problem.describe(lang)));
+        say!("junheng: {}: {}", terminal_safe(file), terminal_safe(&problem.describe(lang)));
     }
     ExitCode::from(2)
 }
@@ -176,7 +185,7 @@ fn evaluate(args: &Args) -> ExitCode {
         .flatten()
         .flat_map(|c| c.errors.iter().map(move |p| format!("{}：{}", c.county.as_deref().unwrap_or_default(), p.describe(lang))));
     for line in evaluation.errors.iter().map(|p| p.describe(lang)).chain(named) {
-        eprintln!("{}", terminal_safe(&line));
+        say!("{}", terminal_safe(&line));
     }
     let usable = evaluation.errors.is_empty() && evaluation.counties.iter().flatten().all(|c| c.errors.is_empty());
     let status = if usable { ExitCode::SUCCESS } else { ExitCode::from(2) };

@@ -57,6 +57,15 @@ fn cli_survives_a_reader_that_stops_early() {
 }
 
 #[test]
+fn cli_keeps_its_exit_code_when_stderr_is_full() {
+    // /dev/full refuses every write: the message is lost, the status still says why.
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    assert_eq!(cli().arg("--bogus").stderr(full()).status().unwrap().code(), Some(64));
+    let refused = cli().args(["evaluate", &fixture_path("picture.png")]).stderr(full()).stdout(Stdio::null()).status().unwrap();
+    assert_eq!(refused.code(), Some(2));
+}
+
+#[test]
 fn cli_refuses_hostile_workbooks_without_allocating() {
     for name in ["far-cell-zzzzzz.xlsx", "far-row-2e9.xlsx", "wrapping-row.xlsx", "corner-cells.xlsx", "dtd-entities.xlsx"] {
         let out = cli().args(["evaluate", &fixture_path(name)]).output().unwrap();

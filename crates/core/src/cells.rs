@@ -17,8 +17,7 @@ pub fn fold_width(text: &str) -> String {
 /// first line has a tab (a paste from a spreadsheet), comma-separated otherwise.
 pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
     let text = text.trim_start_matches('\u{feff}');
-    // Title lines above a pasted table may have no tab: look a few lines down.
-    let delimiter = if text.lines().take(10).any(|l| l.contains('\t')) { b'\t' } else { b',' };
+    let delimiter = if has_tab_delimiter(text) { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut grid = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -40,6 +39,26 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
         }
     }
     grid
+}
+
+/// Whether the text is tab-separated: a tab outside quotes in its first ten lines (title
+/// lines above a pasted table may have none; a tab inside a quoted CSV cell is text).
+fn has_tab_delimiter(text: &str) -> bool {
+    let (mut quoted, mut lines) = (false, 0);
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\t' if !quoted => return true,
+            b'\n' if !quoted => {
+                lines += 1;
+                if lines == 10 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Characters that show as nothing but change a text: zero-width marks, which make two

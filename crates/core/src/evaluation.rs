@@ -77,7 +77,11 @@ pub struct ProvinceRow {
     pub county: String,
     pub summary: Vec<LevelSummary>,
     pub problems: usize,
+    /// The whole verdict, every part included (`None` when the table has mistakes).
     pub passed: Option<bool>,
+    /// Whether every level's resources pass, as the rows show them (`None` when the table
+    /// has mistakes): what the province's headline counts.
+    pub levels_passed: Option<bool>,
 }
 
 impl Evaluation {
@@ -88,6 +92,7 @@ impl Evaluation {
             summary: self.summary.clone().unwrap_or_default(),
             problems: self.errors.len(),
             passed: self.overall.as_ref().map(|o| o.passed),
+            levels_passed: self.errors.is_empty().then(|| self.levels.values().all(|l| l.passed)),
         }
     }
 }

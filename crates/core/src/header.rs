@@ -33,6 +33,12 @@ pub struct MappedColumn {
     pub column: Option<&'static str>,
     /// True when the user chose the column by hand.
     pub by_user: bool,
+    /// What its values were multiplied by to read them in the core's unit (10 000 for a
+    /// header in 万元): 1 when read as written.
+    pub factor: f64,
+    /// The core's unit of the column, in the reader's language ('' for none): what the
+    /// values are in once read.
+    pub unit: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -194,7 +200,16 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
         None if text.is_empty() => None,
         None => match_column(&name),
     };
-    columns.review.columns.push(MappedColumn { index, header: text.clone(), column: column.map(Column::key), by_user: chosen.is_some() });
+    let unit_of = |c: Option<Column>| c.map(|c| c.unit(lang)).unwrap_or_default();
+    let mapped = MappedColumn {
+        index,
+        header: text.clone(),
+        column: column.map(Column::key),
+        by_user: chosen.is_some(),
+        factor: 1.0,
+        unit: unit_of(column),
+    };
+    columns.review.columns.push(mapped);
     let Some(column) = column else {
         if !text.is_empty() && chosen.is_none() {
             columns.warnings.push(Problem::notice(Code::UnknownColumn, args![], lang).at_row(header_line).in_column(&text));
@@ -215,6 +230,9 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
             return;
         };
         columns.factors.push((column, *factor));
+        if let Some(mapped) = columns.review.columns.last_mut() {
+            mapped.factor = *factor;
+        }
     }
     columns.headers.insert(column, text);
     columns.positions.push((column, index));

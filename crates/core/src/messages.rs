@@ -374,7 +374,8 @@ fn costs(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
             "the planned data does not pass on re-evaluation (a bug in the calculator: please report it)",
         ),
         Code::CostNotNumber => {
-            (format!("「{key}」的单价应为不小于0的数（元）"), format!("the cost of \"{key}\" must be a number ≥ 0 (yuan)"))
+            let max = a("max");
+            (format!("「{key}」的单价应为0到{max}之间的数（元）"), format!("the cost of \"{key}\" must be a number from 0 to {max} (yuan)"))
         }
         _ => (
             format!("「{key}」不是模板的资源列，也不是 transfer（每人次交流轮岗）"),

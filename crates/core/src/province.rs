@@ -32,8 +32,12 @@ pub struct LevelSummary {
     pub worst_name: Option<&'static str>,
     pub worst_cv: Option<f64>,
     pub worst_limit: Option<f64>,
+    /// Whether the worst CV is within its limit (`None` without a limit).
+    pub worst_passed: Option<bool>,
     pub composite_cv: Option<f64>,
     pub composite_limit: Option<f64>,
+    /// Whether the composite is within its limit (`None` without one).
+    pub composite_passed: Option<bool>,
     /// quality2017: schools that miss the per-school rule.
     pub schools_failing: Option<usize>,
     pub passed: bool,
@@ -119,8 +123,10 @@ pub(crate) fn summarise(levels: &BTreeMap<Level, LevelResult>) -> Vec<LevelSumma
                 worst_name: worst.map(|i| i.name),
                 worst_cv: worst.and_then(|i| i.cv),
                 worst_limit: worst.and_then(|i| i.limit),
+                worst_passed: worst.and_then(|i| i.passed),
                 composite_cv: r.composite_cv,
                 composite_limit: r.composite_limit,
+                composite_passed: r.composite_passed,
                 schools_failing: r.schools_passed.map(|passed| r.schools - passed),
                 passed: r.passed,
             }

@@ -86,7 +86,11 @@ pub struct LevelStudents {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct SplitResource {
     pub resource: Resource,
+    /// The column as the file names it.
     pub column: String,
+    /// The resource's name with the unit its figures are in (「教学仪器设备值（元）」): the
+    /// figures are in the core's unit whatever unit the file's header named.
+    pub name: String,
     pub total: f64,
     pub primary: f64,
     pub junior: f64,
@@ -190,6 +194,7 @@ fn split_facility(
     let part = SplitResource {
         resource,
         column: label,
+        name: Column::Resource(resource).label_with_unit(lang),
         total,
         primary: share(weighted[0]),
         junior: share(weighted[1]),

@@ -159,10 +159,36 @@ impl Column {
     }
 
     /// A province's or an inspector's column, not the county template's: the county, 隶属关系
-    /// and the facts the work rules' allowances read.
+    /// and the facts the local allowances read.
     pub fn is_optional_extra(self) -> bool {
         use SchoolFact::*;
         matches!(self, Column::County | Column::Affiliation | Column::Fact(BuiltYear | MigrantShare | TravellingPeArtTeachers))
+    }
+
+    /// The unit the core reads this column in (after any unit a header names is converted),
+    /// for people; empty where the name says it (teachers, computers, books in English).
+    pub fn unit(self, lang: Lang) -> String {
+        use Resource::*;
+        let (zh, en) = match self {
+            Column::Resource(TeachingArea | SportsArea) => ("㎡", "㎡"),
+            Column::Resource(EquipmentValue) => ("元", "yuan"),
+            Column::Resource(Computers) => ("台", ""),
+            Column::Resource(Books) => ("册", ""),
+            Column::Resource(MultimediaRooms) => ("间", ""),
+            Column::Resource(_) => ("人", ""),
+            _ => ("", ""),
+        };
+        lang.script(lang.pick(zh, en).to_string())
+    }
+
+    /// The column's name for people with the unit its values are in: 「教学仪器设备值（元）」.
+    pub fn label_with_unit(self, lang: Lang) -> String {
+        let (label, unit) = (lang.script(self.label(lang).to_string()), self.unit(lang));
+        match (unit.is_empty(), lang) {
+            (true, _) => label,
+            (false, Lang::En) => format!("{label} ({unit})"),
+            (false, _) => format!("{label}（{unit}）"),
+        }
     }
 
     /// Units a header may name in brackets, and the factor to the unit the core uses.

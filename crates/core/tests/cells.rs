@@ -71,3 +71,16 @@ fn totals_rows_in_every_spelling() {
     totals("合肥路小学", false);
     totals("Totally New School", false);
 }
+
+#[test]
+fn a_tab_inside_a_quoted_csv_cell_is_text_and_a_tab_outside_quotes_makes_tsv() {
+    let csv = "学校名称,学段,在校生数\n\"甲\t校\",小学,10\n乙校,小学,20\n";
+    let grid = junheng::input::read_grid(csv);
+    assert_eq!(grid[0].1, ["学校名称", "学段", "在校生数"]);
+    assert_eq!(grid[1].1, ["甲\t校", "小学", "10"]);
+    let tsv = "说明\n学校名称\t学段\t在校生数\n甲校\t小学\t10\n";
+    assert_eq!(junheng::input::read_grid(tsv)[1].1, ["学校名称", "学段", "在校生数"]);
+    // A quoted cell spanning lines does not hide the tabs after it.
+    let spanning = "\"备注\n第二行\"\n学校名称\t学段\n";
+    assert_eq!(junheng::input::read_grid(spanning).last().unwrap().1, ["学校名称", "学段"]);
+}

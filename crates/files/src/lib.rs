@@ -40,17 +40,20 @@ const MAX_AREA: u64 = 6_000_000;
 /// The most XML a workbook may unpack to (a zip bomb unpacks to far more).
 const MAX_XML_BYTES: u64 = 1 << 30;
 
-/// Checks an .xlsx's sheets before calamine reads them: no DTD, every cell reference within Excel's
-/// limits (calamine's u32 arithmetic wraps A4294967297 to row 1), the rectangle of cells
-/// small enough to allocate, and the unpacked XML bounded.
-fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
+/// Checks a zipped workbook (.xlsx, .ods) before calamine reads it: no DTD in any XML part, the
+/// unpacked XML bounded, and an .xlsx's every cell reference within Excel's limits
+/// (calamine's u32 arithmetic wraps A4294967297 to row 1), the rectangle of cells small
+/// enough to allocate.
+fn check_zipped_workbook(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
     let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else { return Ok(()) };
     let mut unpacked = 0;
     for index in 0..archive.len() {
         let Ok(entry) = archive.by_index(index) else { continue };
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        // Every XML part (an .xlsx's sheets and strings, an .ods's content.xml) is bounded and
+        // must have no DTD; the sheets' cell references are checked below.
         let xml = std::path::Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        if !(name.starts_with("xl/worksheets/") && xml) {
+        if !xml {
             continue;
         }
         let mut xml = Vec::new();
@@ -63,6 +66,9 @@ fn check_xlsx_dimensions(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         // spreadsheet programs never write one.
         if xml.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE")) {
             return Err(Problem::error(Code::Dtd, args![], lang));
+        }
+        if !name.starts_with("xl/worksheets/") {
+            continue;
         }
         let (mut low, mut high) = ((u64::MAX, u64::MAX), (0, 0));
         for reference in cell_references(&xml) {
@@ -110,7 +116,7 @@ fn parse_reference(reference: &[u8]) -> Option<(u64, u64)> {
 /// Every sheet of a workbook as (name, grid). Numbers keep full precision.
 pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Problem> {
     if bytes.starts_with(b"PK\x03\x04") {
-        check_xlsx_dimensions(bytes, lang)?;
+        check_zipped_workbook(bytes, lang)?;
     }
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| Problem::error(Code::SpreadsheetUnreadable, args!["error" => e.to_string()], lang))?;

@@ -96,3 +96,31 @@ proptest! {
         let _ = files::read_file_grid(&broken, None, Lang::Zh);
     }
 }
+
+/// The fixture .ods with a document type (and an entity) in its content.xml, as an attacker
+/// would write it: every other part as it was.
+fn ods_with_dtd() -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(hostile("schools.ods"))).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "content.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            let at = text.find("?>").unwrap() + 2;
+            bytes = format!("{}<!DOCTYPE office:document-content [<!ENTITY a \"甲\">]>{}", &text[..at], &text[at..]).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_with_a_dtd_is_refused_as_an_xlsx_is() {
+    let problem = files::read_file_grid(&ods_with_dtd(), None, Lang::Zh).map(|(grid, _)| grid.len()).unwrap_err();
+    assert!(problem.message.contains("DTD"), "{}", problem.message);
+}

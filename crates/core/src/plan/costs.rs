@@ -86,7 +86,7 @@ impl UnitCosts {
         let costs = self.resources.iter().map(|(k, v)| (k.as_str(), *v)).chain([("transfer", self.transfer)]);
         for (key, value) in costs {
             if !(value.is_finite() && (0.0..=MAX_COST).contains(&value)) {
-                return Err(Problem::error(Code::CostNotNumber, args!["key" => key], lang).in_column(key));
+                return Err(Problem::error(Code::CostNotNumber, args!["key" => key, "max" => MAX_COST], lang).in_column(key));
             }
             if key != "transfer" && !Resource::ALL.iter().any(|&r| column_key(r) == key) {
                 return Err(Problem::error(Code::UnknownCost, args!["key" => key], lang).in_column(key));
