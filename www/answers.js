@@ -52,6 +52,12 @@ export function readControl(answers, el) {
   }
 }
 
+/** Whether any answer is given. */
+export function hasAnswers(a) {
+  return a.school_standard_met != null || Object.keys(a.government_points).length > 0 || Object.keys(a.items).length > 0 ||
+    Object.keys(a.survey).length > 0 || a.vetoes.length > 0;
+}
+
 export function emptyAnswers() {
   return { school_standard_met: null, government_points: {}, items: {}, survey: {}, vetoes: [] };
 }

@@ -10,24 +10,18 @@ import { applyStrings, t, useLang } from './i18n.js';
 import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
-import { renderAnswers, readControl, emptyAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
+import { renderAnswers, readControl, emptyAnswers, hasAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
 import { decodeBytes, download, isZip, looksBinary } from './files.js';
 import { formatCount, formatDate, LOCALES } from './format.js';
 import { Store } from './storage.js';
-import { MAX_DEPTH, parseBounded } from './bounded-json.js';
 import { mountPartsNav } from './parts-nav.js';
-import { demoTable, demoAnswers, fileUrl, pageUrl } from './assets.js';
+import { demoTable, demoAnswers, fileUrl } from './assets.js';
 
 /** The whole result (schools and all) is made after every evaluation of up to this many
  * schools: any county's. A province's costs as much as its evaluation (docs/PERFORMANCE.md),
  * so it is made only when asked for (a `result` listener, `evaluate()`, `load()`). */
 const WHOLE_RESULT_SCHOOLS = 5000;
 
-/** A profile is a few KB; a project holds a table (a province's is tens of MB). Larger files
- * are refused before they are parsed or sent to the engine. */
-const PROFILE_MAX_CHARS = 1024 * 1024;
-const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
-const formatBytes = (chars) => `${chars / 1024 / 1024} MB`;
 
 /** The language a `lang` attribute names: 繁體中文 for Traditional Chinese (zh-Hant, or the
  * regions that write it: zh-TW, zh-HK, zh-MO), 简体中文 for any other Chinese, English, or
@@ -195,10 +189,6 @@ export function mountCalculator(root, host, embed) {
     return setText(state.text, state.mapping);
   }
 
-  function hasAnswers(a) {
-    return a.school_standard_met != null || Object.keys(a.government_points).length > 0 || Object.keys(a.items).length > 0 ||
-      Object.keys(a.survey).length > 0 || a.vetoes.length > 0;
-  }
 
   function undo() {
     if (!previous) return;
@@ -349,7 +339,7 @@ export function mountCalculator(root, host, embed) {
     editor.markProblems(result.errors);
     const review = renderReview(result.review, columnLabels(lang), state.mapping, lang);
     showProvince(result, lang);
-    if (result.errors.length) {
+    if (result.errors.length && !result.provisional) {
       show(renderProblems(result.errors, lang), '', '', review);
       return;
     }
@@ -359,7 +349,9 @@ export function mountCalculator(root, host, embed) {
       return;
     }
     const report = renderReport(result, lang, { exampleAnswers: state.demo });
-    show('', report.summary, levelFrames(report.levels.map((l) => l.level)), html`${review}${report.extras}`, report.overall);
+    // With some rows wrong, their mistakes above the other rows' provisional figures.
+    const problems = result.provisional ? renderProblems(result.errors, lang) : '';
+    show(problems, report.summary, levelFrames(report.levels.map((l) => l.level)), html`${review}${report.extras}`, report.overall);
     for (const { level, card, schools } of report.levels) {
       update(`card-${level}`, card);
       showSchools(level, schools, result, lang);
@@ -526,128 +518,35 @@ export function mountCalculator(root, host, embed) {
 
   // --- files ---------------------------------------------------------------------------------
 
-  /** Reads a JSON file of at most `maxChars` characters, or says why it cannot. */
-  async function readJson(file, maxChars) {
-    // A file far over the bound is refused by its size, before its bytes are read.
-    if (file.size > maxChars * 4) return refuseJson(file.name, 'jsonTooLarge', maxChars);
-    let text;
-    try {
-      text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-    } catch {
-      return refuseJson(file.name, 'notJson', maxChars);
-    }
-    const { value, problem } = parseBounded(text, { maxChars });
-    return problem ? refuseJson(file.name, problem, maxChars) : value;
-  }
-
-  /** Refuses a JSON file with the reason; undefined, what readJson returns for it. */
-  function refuseJson(name, problem, maxChars) {
-    refuse(name, t(state.lang, problem, { max: formatBytes(maxChars), depth: MAX_DEPTH }));
-    return undefined;
-  }
-
   const problemList = (problems) => html`${problems.map((p, i) => html`${i ? t(state.lang, 'semicolon') : ''}${describeProblem(p, state.lang)}`)}`;
-
-  async function importProfile(file) {
-    const value = await readJson(file, PROFILE_MAX_CHARS);
-    if (value === undefined) return;
-    const problems = await engine.call('checkProfile', value, state.lang);
-    if (problems.length) return refuse(file.name, html`${t(state.lang, 'profileError')}${problemList(problems)}`);
-    notify('file');
-    state.profile = value;
-    notify('profile', html`${t(state.lang, 'profileImported')}${quoted(file.name)}`);
-    applyLanguage();
-    recompute();
-  }
-
-  async function importProject(file) {
-    const value = await readJson(file, PROJECT_MAX_CHARS);
-    if (value === undefined) return false;
-    const data = await projectData(value, file.name);
-    return data && replaceData(data.text, data.how);
-  }
-
-  /** A project document (a file's, a share link's) checked by the engine: the table and how
-   * replaceData takes it, or false when it is refused. */
-  async function projectData(value, name) {
-    const opened = await engine.call('openProject', value, state.lang);
-    if (opened.errors.length) return refuse(name, html`${t(state.lang, 'projectError')}${problemList(opened.errors)}`);
-    const { project } = opened;
-    const problems = await engine.call('checkProfile', project.profile, state.lang);
-    if (problems.length) return refuse(name, html`${t(state.lang, 'projectError')}${problemList(problems)}`);
-    const answers = { ...emptyAnswers(), ...project.answers };
-    const settings = { standard: project.standard, profile: project.profile };
-    return { text: project.schools, how: { mapping: project.mapping ?? {}, answers, settings, label: name } };
-  }
-
-  // --- share links -------------------------------------------------------------------------
 
   /** The user's own saved work while a share link's data is shown: saving waits until they
    * choose between the two. Null when nothing of theirs is at stake. */
   let ownWork = null;
 
-  /** Opens a share link's project. The user's saved work (`saved`) is never overwritten
-   * without asking: while they have some, the shared data is shown and not saved. */
-  async function openShared(fragment, saved) {
-    const name = t(state.lang, 'sharedLink');
-    const { decodeShare } = await import('./share.js');
-    let value;
+  /** Project and profile files and share links (documents.js, loaded the first time one is
+   * opened or made: a first visit needs none of them). */
+  let documents = null;
+  const docs = async () => {
+    documents ??= (await import('./documents.js')).mountDocuments({
+      state, engine, $, notify, refuse, action, quoted, replaceData, recompute, applyLanguage, options, problemList,
+      national: () => national,
+      keepOwnWork: (saved) => { ownWork = saved; },
+    });
+    return documents;
+  };
+  const openShared = async (fragment, saved) => (await docs()).openShared(fragment, saved);
+
+  /** Opens a profile or project file: the results are busy from the pick until they show
+   * what it changed (or, refused, the same as before). */
+  async function openDocument(kind, file) {
+    const before = evaluations;
+    $('results').setAttribute('aria-busy', 'true');
     try {
-      value = await decodeShare(fragment);
-    } catch (error) {
-      return refuse(name, t(state.lang, error?.key ?? 'shareDamaged', error?.values));
-    }
-    // A link leaves the national profile out (it is most of a county's link): put it back.
-    const data = await projectData(value && typeof value === 'object' ? { profile: national, ...value } : value, name);
-    if (!data) return false;
-    ownWork = (await hasOwnWork(saved)) ? saved : null;
-    await replaceData(data.text, data.how);
-    notify('undo');
-    const choice = ownWork ? html` ${t(state.lang, 'sharedOwnKept')} ${action('keep-shared', 'sharedKeep')} ${action('back-to-mine', 'sharedBack')}` : '';
-    notify('shared', html`${t(state.lang, 'sharedOpened')}${choice}`);
-    return true;
-  }
-
-  /** Whether a saved state holds anything the user made: a table (but the demo county as it
-   * came), answers (but the demo's own), a profile, the report's county or date. */
-  async function hasOwnWork(saved) {
-    if (!saved) return false;
-    const [demoText, demoAnswerValues] = saved.demo ? await Promise.all([demoTable(), demoAnswers()]) : [null, null];
-    const ownTable = Boolean(saved.text?.trim()) && saved.text !== demoText;
-    const answers = { ...emptyAnswers(), ...saved.answers };
-    const ownAnswers = saved.demo ? JSON.stringify(answers) !== JSON.stringify({ ...emptyAnswers(), ...demoAnswerValues }) : hasAnswers(answers);
-    return ownTable || ownAnswers || saved.profile != null || Boolean(saved.report?.county || saved.report?.date);
-  }
-
-  /** Makes a share link of the data, standard, profile and answers, and shows it to copy;
-   * one too long for chat apps comes with the project file instead. */
-  async function makeShareLink() {
-    const { encodeShare, SHARE_PREFIX, CHAT_LINK_LIMIT } = await import('./share.js');
-    const project = await engine.call('makeProject', state.text, options());
-    // The national profile is built in: a link without it is a third as long.
-    if (!state.profile) delete project.profile;
-    const packed = await encodeShare(project);
-    const link = pageUrl() + SHARE_PREFIX + packed;
-    const count = formatCount(link.length, state.lang);
-    // A link no chat app carries, and that no calculator opens, is not made: the file is offered.
-    if (link.length > CHAT_LINK_LIMIT) {
-      const limit = formatCount(CHAT_LINK_LIMIT, state.lang);
-      return notify('share', html`<strong>${t(state.lang, 'shareLong', { count, limit })}</strong> ${action('save-project', 'saveProject')}`);
-    }
-    notify('share', html`${t(state.lang, 'shareMade', { count })}
-      <input class="share-url" data-testid="share-url" readonly value="${link}" aria-label="${t(state.lang, 'shareLink')}">
-      ${action('copy-link', 'copyLink')}`);
-    $('notice').querySelector('.share-url').select();
-  }
-
-  async function copyLink() {
-    const input = $('notice').querySelector('.share-url');
-    input.select();
-    try {
-      await navigator.clipboard.writeText(input.value);
-      notify('copied', t(state.lang, 'linkCopied'));
-    } catch {
-      notify('copied', t(state.lang, 'copyByHand'));
+      const documents = await docs();
+      await (kind === 'profile' ? documents.importProfile(file) : documents.importProject(file));
+    } finally {
+      if (evaluations === before) $('results').setAttribute('aria-busy', 'false');
     }
   }
 
@@ -670,6 +569,9 @@ export function mountCalculator(root, host, embed) {
 
   /** Opens a table's text named `name`, refused when it has no cell. */
   async function openText(text, name) {
+    // Not a table's shape (far too wide, a quote never closed): refused before it is held.
+    const problem = await engine.call('tableProblem', text, state.lang);
+    if (problem) return refuse(name, describeProblem(problem, state.lang));
     if (!(await engine.call('hasCells', text))) return refuse(name, t(state.lang, 'fileEmpty'));
     return openTable(text, { label: name });
   }
@@ -832,8 +734,8 @@ export function mountCalculator(root, host, embed) {
       notify('conflict');
       store.keepMine(state);
     },
-    'save-project': () => saveProject(),
-    'copy-link': copyLink,
+    'save-project': async () => (await docs()).saveProject(),
+    'copy-link': async () => (await docs()).copyLink(),
     'keep-shared': () => {
       ownWork = null;
       saveState();
@@ -852,10 +754,6 @@ export function mountCalculator(root, host, embed) {
     'clear-demo': () => replaceData(emptyTable(), { label: t(state.lang, 'newTable') }),
   };
 
-  async function saveProject() {
-    const project = await engine.call('makeProject', state.text, options());
-    download(t(state.lang, 'projectFile'), JSON.stringify(project, null, 2), 'application/json');
-  }
 
   function wire() {
     editor = new Editor($('editor'), (text, how) => {
@@ -892,8 +790,8 @@ export function mountCalculator(root, host, embed) {
       button.addEventListener('click', () => $(/** @type {HTMLElement} */ (button).dataset.pick).click());
     }
     mountPartsNav(root);
-    onFilePicked('profile-input', importProfile);
-    onFilePicked('project-input', importProject);
+    onFilePicked('profile-input', (file) => openDocument('profile', file));
+    onFilePicked('project-input', (file) => openDocument('project', file));
     onFilePicked('file-input', openFile);
     $('notice').addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.());
     $('demo-banner').addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.());
@@ -909,11 +807,11 @@ export function mountCalculator(root, host, embed) {
       applyLanguage();
       recompute();
     });
-    $('save-project').addEventListener('click', saveProject);
+    $('save-project').addEventListener('click', async () => (await docs()).saveProject());
     $('load-demo').addEventListener('click', loadDemo);
     $('download-template').addEventListener('click', () => download(t(state.lang, 'templateFile'), template.header[state.lang] + '\r\n'));
     $('download-example').addEventListener('click', async () => download(t(state.lang, 'exampleFile'), await demoTable()));
-    $('share-link').addEventListener('click', makeShareLink);
+    $('share-link').addEventListener('click', async () => (await docs()).makeShareLink());
     $('plan-open').addEventListener('click', openPlan);
     for (const field of ['report-county', 'report-date']) {
       $(field).addEventListener('input', (event) => {

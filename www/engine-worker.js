@@ -29,8 +29,10 @@ const text = (value) => JSON.stringify(value ?? {});
  * @template T @param {import('./junheng').Json<T>} json @returns {T} */
 const parse = (json) => JSON.parse(json);
 
-/** What the page may ask, by name. */
-const calls = {
+/** What the page may ask, by name: the engine's one list of calls. `Engine.call` is typed
+ * from it (engine.js), and tests/e2e/engine-api.test.js checks it against the wasm modules'
+ * exports and their declarations (junheng.d.ts). */
+export const calls = {
   /** The result without its schools (handed out by `schools`, a window at a time); of a
    * province file, `county`'s (by name) or with '' the counties' summary rows alone. */
   async evaluate(id, source, options, county) {
@@ -53,6 +55,7 @@ const calls = {
   result: () => parse(current.lastResult()),
   readGrid: (id, source) => parse(core.readGrid(source)),
   hasCells: (id, source) => core.hasCells(source),
+  tableProblem: (id, source, lang) => parse(core.tableProblem(source, lang)),
   templateColumns: (id, source) => core.templateColumns(source),
   templateHeader: (id, lang) => core.templateHeader(lang),
   templateLabels: (id, lang) => parse(core.templateLabels(lang)),

@@ -9,6 +9,10 @@
 
 import { startWorker } from './assets.js';
 
+/** The worker's calls, by name. @typedef {typeof import('./engine-worker.js').calls} Calls */
+/** A call's arguments, without the request id the worker passes first.
+ * @template F @typedef {F extends (id: any, ...args: infer A) => any ? A : never} CallArgs */
+
 /** How long a stale evaluation may go on before the worker is restarted for the newer one:
  * restarting costs an instantiation of the wasm (a few milliseconds, compiled once). */
 const STALE_MS = 250;
@@ -36,8 +40,10 @@ export class Engine {
     this.#start();
   }
 
-  /** Calls `fn` of the worker with `args`; resolves to its value.
-   * @param {string} fn @param {...unknown} args @returns {Promise<any>} */
+  /** Calls `fn` of the worker (engine-worker.js `calls`) with `args`; resolves to its value,
+   * typed from the call's own (and so from the wasm's declarations, junheng.d.ts).
+   * @template {keyof Calls} K @param {K} fn @param {CallArgs<Calls[K]>} args
+   * @returns {Promise<Awaited<ReturnType<Calls[K]>>>} */
   call(fn, ...args) {
     if (READS_SESSION.has(fn) && this.#replay) this.#replaySession();
     const answer = new Promise((resolve, reject) => this.#send({ fn, args, resolve, reject }));

@@ -71,6 +71,8 @@ export const en = {
   failed: 'Fail',
   levelPassed: '{level} resources: meet the standard',
   levelFailed: '{level} resources: do not meet the standard',
+  levelWithheld: '{level}: no verdict yet',
+  withheld: 'no verdict yet',
   levelMeta: '{schools} {schools:school|schools} · {students} {students:student|students}',
   indicator: 'Indicator',
   countyValue: 'County value',

@@ -72,6 +72,8 @@ export const hant = {
   failed: "未達標",
   levelPassed: "{level}資源配置：達到要求",
   levelFailed: "{level}資源配置：未達到要求",
+  levelWithheld: "{level}：結論待定",
+  withheld: "結論待定",
   levelMeta: "{schools} 所學校 · {students} 名學生",
   indicator: "指標",
   countyValue: "縣域值",

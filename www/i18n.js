@@ -76,6 +76,8 @@ export const STRINGS = {
     failed: '未达标',
     levelPassed: '{level}资源配置：达到要求',
     levelFailed: '{level}资源配置：未达到要求',
+    levelWithheld: '{level}：结论待定',
+    withheld: '结论待定',
     levelMeta: '{schools} 所学校 · {students} 名学生',
     indicator: '指标',
     countyValue: '县域值',

@@ -44,6 +44,8 @@ export function lastResult(): Json<Evaluation | null>;
 export function readGrid(text: string): Json<[number, string[]][]>;
 /** Whether the text has any cell with something in it. */
 export function hasCells(text: string): boolean;
+/** Why the text cannot be a table (too wide, a cell too long), checked before anything is held; null when it can be. */
+export function tableProblem(text: string, lang: Lang): Json<Problem | null>;
 /** How many template columns the best header row of the text names. */
 export function templateColumns(text: string): number;
 /** The header row of the CSV template. */

@@ -100,10 +100,12 @@ export const levelFrames = (levels) =>
 function renderSummary(result, levels, lang) {
   const cards = levels.map((level) => {
     const r = result.levels[level];
-    const heading = t(lang, r.passed ? 'levelPassed' : 'levelFailed', { level: t(lang, level) });
+    // Provisional figures (some rows wrong): the core withholds the verdict, said in words.
+    const [key, mark, kind] = result.provisional ? ['levelWithheld', '…', 'withheld'] : r.passed ? ['levelPassed', '✓', 'pass'] : ['levelFailed', '✗', 'fail'];
+    const heading = t(lang, key, { level: t(lang, level) });
     const reasons = r.reasons.map((reason) => html`<li>${reason}</li>`);
-    return html`<div class="verdict ${r.passed ? 'pass' : 'fail'}" data-testid="verdict-${level}" data-passed="${r.passed}">
-        <p class="verdict-head"><span aria-hidden="true">${r.passed ? '✓' : '✗'}</span> ${heading}</p>
+    return html`<div class="verdict ${kind}" data-testid="verdict-${level}" data-passed="${r.passed}"${result.provisional ? html` data-provisional="true"` : ''}>
+        <p class="verdict-head"><span aria-hidden="true">${mark}</span> ${heading}</p>
         <p class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</p>
         ${reasons.length ? html`<ul>${reasons}</ul>` : ''}
       </div>`;
@@ -151,7 +153,8 @@ function renderLevel(result, level, lang) {
   const head = names.map((name) => html`<th scope="col">${name}</th>`);
   const note = quality ? '' : html`<p class="meta">${t(lang, 'compositeOnly', { limit: formatLimit(r.composite_limit, lang) })}</p>`;
   const title = t(lang, level);
-  return html`<div class="panel-head"><h3 id="level-${level}">${title}</h3>${badge(r.passed, lang)}
+  const verdict = result.provisional ? html`<span class="badge withheld">… ${t(lang, 'withheld')}</span>` : badge(r.passed, lang);
+  return html`<div class="panel-head"><h3 id="level-${level}">${title}</h3>${verdict}
       <span class="meta">${t(lang, 'levelMeta', { schools: r.schools, students: formatCount(r.students, lang) })}</span></div>
     ${scrollBox(`${title} · ${t(lang, 'indicator')}`, html`<table class="indicators"><thead><tr>${head}</tr></thead><tbody>${rows}${composite}</tbody></table>`)}
     ${note}

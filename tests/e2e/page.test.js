@@ -149,7 +149,9 @@ test('results follow edits in the table, and bad cells are named and marked', as
   await page.waitForSelector('#problems .problems');
   assert.match(await page.textContent('#problems'), /第4行「图书册数」：「三百」不是数字/);
   assert.equal(await cell.getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.locator('[data-testid="verdict-primary"]').count(), 0);
+  // The other rows' figures stand, provisional: no verdict until the cell is corrected.
+  assert.equal(await page.getAttribute('[data-testid="verdict-primary"]', 'data-provisional'), 'true');
+  assert.match(await page.textContent('[data-testid="verdict-primary"]'), /结论待定/);
   await page.screenshot({ path: join(ARTIFACTS, 'error.png') });
   await context.close();
 });

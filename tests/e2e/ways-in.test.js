@@ -305,3 +305,45 @@ test('a header in 万元 is converted, said in the review, and the split table s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a row with mistakes leaves the others evaluated as provisional figures: no verdict, the mistakes listed and linked', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  await page.click('#tab-text');
+  await page.fill('[data-testid="paste-input"]', await ownCounty(29));
+  await settled(page);
+  const cvs = () => page.$$eval('[data-testid^="cv-primary-"]', (cells) => cells.map((c) => c.dataset.value));
+  const before = await cvs();
+  await page.click('#tab-table');
+  await page.click('#add-row');
+  const row = await page.evaluate(() => Math.max(...[...calc.querySelectorAll('#editor input[data-r]')].map((i) => Number(i.dataset.r))));
+  await page.locator(`#editor input[data-r="${row}"][data-c="0"]`).fill('新建学校');
+  await settled(page);
+  // The figures stand (the new row is left out of them), the verdict is withheld in words.
+  assert.deepEqual(await cvs(), before);
+  assert.equal(await page.getAttribute('[data-testid="verdict-primary"]', 'data-provisional'), 'true');
+  assert.match(await page.textContent('[data-testid="verdict-primary"]'), /数据有误，结论待定/);
+  assert.equal(await page.locator('[data-testid="verdict-overall"]').count(), 0, 'no overall verdict');
+  assert.equal(await page.locator('.verdict.pass').count(), 0, 'nothing passes');
+  assert.match(await page.textContent('#problems'), /第31行/);
+  assert.ok(await page.locator('#problems [data-jump-row="31"]').count() > 0, 'each mistake leads to its cell');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file far too wide, or with a quote never closed, is refused at its row at once; the data stays', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  const before = JSON.parse(await stored(page)).state.text;
+  const header = (await county(0)).trim();
+  const wide = `${header},${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n`;
+  const unclosed = `${header}\n"${(await ownCounty(29)).trim().split('\n').slice(1).join('\n').repeat(2000)}`;
+  for (const [name, text, reason] of [['wide.csv', wide, /第1行：这一行超过 2,?000 列/], ['unclosed.csv', unclosed, /第2行：这一行有单元格超过 1,?048,?576 个字符/]]) {
+    const started = Date.now();
+    await page.setInputFiles('[data-testid="data-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.waitForFunction((n) => calc.querySelector('[data-testid="notice-file"]')?.textContent.includes(n), name);
+    assert.match(await page.textContent('[data-testid="notice-file"]'), reason);
+    assert.ok(Date.now() - started < 15_000, `${name}: answered in ${Date.now() - started} ms`);
+    assert.equal(JSON.parse(await stored(page)).state.text, before, 'the data stays');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

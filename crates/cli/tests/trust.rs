@@ -57,6 +57,17 @@ fn cli_survives_a_reader_that_stops_early() {
 }
 
 #[test]
+fn cli_refuses_a_text_too_wide_to_be_a_table_at_its_row() {
+    let wide = format!("学校名称,学段,在校生数,{}\n", (0..100_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","));
+    let path = std::env::temp_dir().join(format!("junheng-wide-{}.csv", std::process::id()));
+    std::fs::write(&path, wide).unwrap();
+    let out = cli().args(["evaluate", path.to_str().unwrap()]).output().unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("第1行：这一行超过 2000 列"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn cli_keeps_its_exit_code_when_stderr_is_full() {
     // /dev/full refuses every write: the message is lost, the status still says why.
     let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();

@@ -1,6 +1,79 @@
 //! Text into cells: comma- or tab-separated records with the line each starts on, full-width
 //! forms folded, invisible characters found and removed.
 
+use crate::args;
+use crate::diagnostics::{Code, Problem};
+use crate::model::Lang;
+
+/// No school table is wider: a file's header row has some 30 columns, a statistics report's
+/// a few hundred. Wider is the wrong file (or separator), refused before any cell is held.
+pub const MAX_COLUMNS: usize = 2_000;
+/// No cell of a school table is anywhere near this long (a school's name is at most 200
+/// characters, refused past that with its own message); an unclosed quote makes the rest of
+/// the file one cell.
+pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// Checks the text's shape in one pass before it is cut into cells: no record wider than
+/// `MAX_COLUMNS`, no cell longer than `MAX_CELL_BYTES`, so that a file that is not a table
+/// is refused at the row where it goes wrong instead of being held and drawn (issue 20: a
+/// CSV of 100 000 columns, one line of a million commas, a quote never closed).
+pub fn check_shape(text: &str, lang: Lang) -> Result<(), Problem> {
+    let text = text.trim_start_matches('\u{feff}');
+    let delimiter = if has_tab_delimiter(text) { b'\t' } else { b',' };
+    let (mut line, mut record_line, mut fields, mut cell) = (1, 1, 1, 0);
+    let mut quotes = Quotes::default();
+    for &byte in text.as_bytes() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        if !quotes.inside(byte, cell == 0) {
+            if byte == b'\n' {
+                (record_line, fields, cell) = (line, 1, 0);
+                continue;
+            }
+            if byte == delimiter {
+                (fields, cell) = (fields + 1, 0);
+                if fields > MAX_COLUMNS {
+                    return Err(Problem::error(Code::TooManyColumns, args!["max" => MAX_COLUMNS], lang).at_row(record_line));
+                }
+                continue;
+            }
+        }
+        cell += 1;
+        if cell > MAX_CELL_BYTES {
+            return Err(Problem::error(Code::CellTooLong, args!["max" => MAX_CELL_BYTES], lang).at_row(record_line));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a byte is inside a quoted cell, as the csv crate reads quotes: a quote opens one
+/// only at the start of a cell, `""` inside is a quote, and a quote elsewhere is text.
+#[derive(Default)]
+struct Quotes {
+    quoted: bool,
+    /// The last byte closed the quoted part (a second quote right after it is an escape).
+    closed: bool,
+}
+
+impl Quotes {
+    /// Takes the next byte (`start`: the first of its cell); true while quoted, the quotes
+    /// themselves included.
+    fn inside(&mut self, byte: u8, start: bool) -> bool {
+        let was = self.quoted;
+        if byte == b'"' {
+            if self.quoted {
+                (self.quoted, self.closed) = (false, true);
+            } else if start || self.closed {
+                (self.quoted, self.closed) = (true, false);
+            }
+            return true;
+        }
+        self.closed = false;
+        was
+    }
+}
+
 /// Folds full-width forms to half-width and the ideographic space to a space, so that
 /// "（万元）" and "(万元)", "１２" and "12" read alike.
 pub fn fold_width(text: &str) -> String {
@@ -44,12 +117,14 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
 /// Whether the text is tab-separated: a tab outside quotes in its first ten lines (title
 /// lines above a pasted table may have none; a tab inside a quoted CSV cell is text).
 fn has_tab_delimiter(text: &str) -> bool {
-    let (mut quoted, mut lines) = (false, 0);
+    let (mut lines, mut start) = (0, true);
+    let mut quotes = Quotes::default();
     for byte in text.bytes() {
+        let inside = quotes.inside(byte, start);
+        start = !inside && matches!(byte, b'\t' | b',' | b'\n');
         match byte {
-            b'"' => quoted = !quoted,
-            b'\t' if !quoted => return true,
-            b'\n' if !quoted => {
+            b'\t' if !inside => return true,
+            b'\n' if !inside => {
                 lines += 1;
                 if lines == 10 {
                     return false;

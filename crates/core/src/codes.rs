@@ -23,6 +23,10 @@ pub enum Severity {
 pub enum Code {
     // Reading the table.
     NoData,
+    /// A record wider than any school table (the wrong file, or the wrong separator).
+    TooManyColumns,
+    /// A cell longer than any school table's (an unclosed quote runs to the end of the file).
+    CellTooLong,
     HeaderOnly,
     TitleSkipped,
     TotalsSkipped,
@@ -61,6 +65,8 @@ pub enum Code {
     IndoorSportsMoved,
     /// A province file: how many counties, each evaluated on its own (a notice).
     ProvinceCounties,
+    /// Rows with mistakes: the others are evaluated, every verdict withheld until they are fixed.
+    VerdictWithheld,
     /// Small rural schools' travelling PE and art teachers counted with their own (a notice).
     TravellingTeachersCounted,
     ProbableUnitMistake,

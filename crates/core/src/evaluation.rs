@@ -31,7 +31,9 @@ pub struct Options {
 }
 
 /// The result contract: the JSON of the CLI and of the wasm `evaluate` function.
-/// When `errors` is not empty the input was unusable and nothing else is filled.
+/// When `errors` is not empty the input was unusable: nothing else is filled, unless
+/// `provisional` (the mistakes are in some rows only): then the other rows are evaluated and
+/// every verdict is withheld (no level passes, no overall, each level's reason says why).
 #[derive(Clone, Debug, Default, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub struct Evaluation {
@@ -51,6 +53,9 @@ pub struct Evaluation {
     pub overall: Option<Overall>,
     /// How the file was read: header, column mapping, skipped rows, sum checks.
     pub review: Option<input::Review>,
+    /// The figures are the rows that read, while `errors` names the rows that did not: no
+    /// verdict until they are fixed.
+    pub provisional: bool,
     /// A province file (a county column): each county's own result, with its name and its
     /// summary rows; nothing above is then evaluated across counties (province.rs).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,6 +104,9 @@ impl Evaluation {
 
 /// Reads the text and evaluates it. Unusable input gives an `Evaluation` with `errors`.
 pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
+    if let Err(problem) = crate::cells::check_shape(text, options.lang) {
+        return failed(options, vec![problem], Vec::new(), None);
+    }
     evaluate_owned_grid(input::read_grid(text), options)
 }
 
@@ -149,9 +157,50 @@ fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Eval
 
 /// One county's table (a province file's county column, if any, is only read past).
 fn evaluate_county(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
-    let table = read_checked(&grid, options);
-    drop(grid);
-    table.map_or_else(|failed| *failed, |table| evaluate_table(&table, options))
+    read_and_evaluate(grid, options, true)
+}
+
+/// The county's evaluation; `provisional_on_error`: with mistakes in some rows only, the
+/// other rows' provisional figures (`provisional`).
+fn read_and_evaluate(grid: Vec<(usize, Vec<String>)>, options: &Options, provisional_on_error: bool) -> Evaluation {
+    match read_checked(&grid, options) {
+        Ok(table) => {
+            drop(grid);
+            evaluate_table(&table, options)
+        }
+        Err(failed) if provisional_on_error => provisional(grid, *failed, options),
+        Err(failed) => *failed,
+    }
+}
+
+/// With mistakes in some data rows only, the other rows evaluated, every verdict withheld and
+/// the mistakes kept as the errors, so that one cell typed wrong does not blank the report;
+/// any other mistake (the profile, the header, a column, or rows whose removal breaks
+/// another) stops the evaluation as before.
+fn provisional(grid: Vec<(usize, Vec<String>)>, failed: Evaluation, options: &Options) -> Evaluation {
+    let header = failed.review.as_ref().map(|r| r.header_rows.clone()).unwrap_or_default();
+    let rows: Option<Vec<usize>> = failed.errors.iter().map(|e| e.row.filter(|row| header.last().is_some_and(|h| row > h))).collect();
+    let Some(mut rows) = rows else { return failed };
+    rows.sort_unstable();
+    rows.dedup();
+    let rest: Vec<_> = grid.into_iter().filter(|(line, _)| rows.binary_search(line).is_err()).collect();
+    let mut result = read_and_evaluate(rest, options, false);
+    if !result.errors.is_empty() || result.levels.is_empty() {
+        return failed;
+    }
+    let withheld = Problem::error(Code::VerdictWithheld, args!["rows" => rows.len()], options.lang).message;
+    for level in result.levels.values_mut() {
+        level.passed = false;
+        level.reasons = vec![withheld.clone()];
+        level.composite_passed = None;
+        for indicator in &mut level.indicators {
+            indicator.passed = None;
+        }
+    }
+    for part in &mut result.parts {
+        part.passed = false;
+    }
+    Evaluation { errors: failed.errors, overall: None, provisional: true, ..result }
 }
 
 /// The table read from the cells, or the evaluation that stops at the profile's or the

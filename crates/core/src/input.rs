@@ -11,7 +11,7 @@ use crate::header::{self, Columns};
 use crate::model::{Lang, SchoolRow};
 use crate::rows::{is_totals_row, RowReader};
 
-pub use crate::cells::{fold_width, is_invisible, read_grid};
+pub use crate::cells::{check_shape, fold_width, is_invisible, read_grid, MAX_CELL_BYTES, MAX_COLUMNS};
 pub use crate::diagnostics::Problem;
 pub use crate::header::{template_columns_in, ColumnIndex, MappedColumn, Mapping, Review, SumCheck};
 pub use crate::rows::{parse_number, MAX_CELL};

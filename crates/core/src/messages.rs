@@ -27,6 +27,13 @@ fn fixed(zh: &str, en: &str) -> (String, String) {
 /// counted, an attached class without its school.
 fn facilities_and_counties(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
     match code {
+        Code::VerdictWithheld => {
+            let rows = a("rows");
+            (
+                format!("数据有误，结论待定：{rows} 行有错，下面是其余各行的暂算结果，改正后才有结论"),
+                format!("the data has mistakes, no verdict yet: {rows} rows are wrong; below, the other rows' provisional figures; the verdict comes once they are corrected"),
+            )
+        }
         Code::ProvinceCounties => {
             let count = a("count");
             (
@@ -84,6 +91,20 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         MissingColumn | SumMismatch | Duplicate | MoreThanAllTeachers | ProbableUnitMistake => table(code, &a, &n),
         SeniorMismatch | SeniorMissing | WholeSchoolTotalEmpty | TotalRepeated => mixed(code, &a),
         PointsOutOfRange | SurveyCounts | AnswerOutOfRange | OutOfRange => answers(code, &a),
+        TooManyColumns => {
+            let max = a("max");
+            (
+                format!("这一行超过 {max} 列，不是学校数据表：是否选错了文件，或分隔符不对？"),
+                format!("this row has more than {max} columns, not a table of schools: the wrong file, or the wrong separator?"),
+            )
+        }
+        CellTooLong => {
+            let max = a("max");
+            (
+                format!("这一行有单元格超过 {max} 个字符，不是学校数据表：可能少了一个引号（\"）"),
+                format!("a cell of this row is over {max} characters, not a table of schools: perhaps a quote (\") is not closed"),
+            )
+        }
         BadItemId => {
             let id = a("id");
             (
@@ -93,7 +114,7 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
-        ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted | AttachedWithoutHost => {
+        ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted | AttachedWithoutHost | VerdictWithheld => {
             facilities_and_counties(code, &a)
         }
         NothingToExplain => {

@@ -4,9 +4,13 @@ use junheng::input::Problem;
 use junheng::{evaluate_text, Lang, Options, Standard};
 use proptest::prelude::*;
 
+/// The errors of an unusable table: nothing passes, and figures are shown only as the
+/// provisional figures of the rows that read.
 fn errors(text: &str, standard: Standard) -> Vec<Problem> {
     let result = evaluate_text(text, &Options { standard, ..Options::default() });
-    assert!(result.levels.is_empty() && result.schools.is_empty());
+    assert!(!result.errors.is_empty());
+    assert!(result.overall.is_none() && result.levels.values().all(|l| !l.passed) && result.parts.iter().all(|p| !p.passed));
+    assert!(result.provisional || (result.levels.is_empty() && result.schools.is_empty()));
     result.errors
 }
 
@@ -115,6 +119,28 @@ fn duplicate_school_and_level_rows() {
 }
 
 #[test]
+fn a_wrong_row_leaves_the_others_evaluated_as_provisional_figures_with_no_verdict() {
+    let good = "甲,小学,100,279,230,380,92000,9,3,3,1\n乙,小学,80,137,190,300,70000,6,3,2,1\n丙,小学,120,935,400,700,120000,12,6,5,3";
+    let with_bad = format!("{BOOKS}\n{good}\n丁,,,,,,,,,,\n");
+    let options = Options { standard: Standard::Basic2012, ..Options::default() };
+    let provisional = evaluate_text(&with_bad, &options);
+    assert!(provisional.provisional);
+    assert!(provisional.errors.iter().all(|e| e.row == Some(5)), "{:?}", provisional.errors);
+    assert!(provisional.overall.is_none());
+    let level = &provisional.levels[&junheng::model::Level::Primary];
+    assert!(!level.passed);
+    assert!(level.reasons[0].contains("数据有误，结论待定"), "{:?}", level.reasons);
+    // The figures are those of the rows that read, exactly.
+    let alone = evaluate_text(&format!("{BOOKS}\n{good}\n"), &options);
+    assert!(!alone.provisional && alone.errors.is_empty());
+    let cvs = |e: &junheng::Evaluation| e.levels.values().flat_map(|l| l.indicators.iter().map(|i| i.cv)).collect::<Vec<_>>();
+    assert_eq!(cvs(&provisional), cvs(&alone));
+    // A mistake outside the rows (a missing column) stops everything, as before.
+    let e = evaluate_text("学校名称,学段\n甲,小学\n", &options);
+    assert!(!e.provisional && e.levels.is_empty());
+}
+
+#[test]
 fn same_school_on_two_levels_is_not_a_duplicate() {
     let text = format!("{BOOKS}\n甲,小学,100,1,1,1,1,1,1,1,1\n甲,初中,100,1,1,1,1,1,1,1,1\n");
     let result = evaluate_text(&text, &Options { standard: Standard::Basic2012, ..Options::default() });
@@ -180,4 +206,32 @@ fn an_unknown_locality_names_its_row_and_the_three_words() {
     // Also read: the statistics' older words and English.
     let ok = text.replace("郊区", "农村").replace(",乡村", ",urban");
     assert!(evaluate_text(&ok, &Options { standard: Standard::Basic2012, ..Options::default() }).errors.is_empty());
+}
+
+#[test]
+fn a_text_that_is_not_a_table_shape_is_refused_at_its_row_before_it_is_held() {
+    let options = Options { standard: Standard::Basic2012, ..Options::default() };
+    // 100 000 columns: refused at the header row, in one pass.
+    let wide = format!("{BOOKS},{}\n", (0..100_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","));
+    let e = evaluate_text(&wide, &options);
+    assert_eq!((e.errors.len(), e.errors[0].row), (1, Some(1)), "{:?}", e.errors);
+    assert!(e.errors[0].message.contains("超过 2000 列"), "{}", e.errors[0].message);
+    // A million commas on the third line.
+    let commas = format!("{BOOKS}\n甲,小学,100,1,1,1,1,1,1,1,1\n{}\n", ",".repeat(1_000_000));
+    assert_eq!(evaluate_text(&commas, &options).errors[0].row, Some(3));
+    // A quote opened on line 3 and never closed: the rest of the file is one cell.
+    let unclosed =
+        format!("{BOOKS}\n甲,小学,100,1,1,1,1,1,1,1,1\n\"乙,小学,100,1,1,1,1,1,1,1,1\n{}", "丙,小学,100,1,1,1,1,1,1,1,1\n".repeat(40_000));
+    let e = evaluate_text(&unclosed, &options);
+    assert_eq!(e.errors[0].row, Some(3));
+    assert!(e.errors[0].message.contains("引号"), "{}", e.errors[0].message);
+    // Quotes as the csv crate reads them: a quote inside a cell is text, "" inside quotes a quote.
+    let quoted = format!("{BOOKS}\n\"甲\"\"校\",小学,100,1,1,1,1,1,1,1,1\n乙5\"校,小学,100,1,1,1,1,1,1,1,1\n");
+    assert!(junheng::input::check_shape(&quoted, Lang::Zh).is_ok());
+    assert!(evaluate_text(&quoted, &options).errors.is_empty());
+    // At the bounds: 2 000 columns and a cell of 1 MiB are read.
+    let at = format!("{}\n", vec!["x"; junheng::input::MAX_COLUMNS].join(","));
+    assert!(junheng::input::check_shape(&at, Lang::Zh).is_ok());
+    let long = format!("{BOOKS}\n{},小学\n", "名".repeat(junheng::input::MAX_CELL_BYTES / 3));
+    assert!(junheng::input::check_shape(&long, Lang::Zh).is_ok());
 }

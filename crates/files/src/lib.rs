@@ -182,6 +182,7 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
         if looks_binary(&text) {
             return Err(Problem::error(Code::NotATable, args![], lang));
         }
+        junheng::input::check_shape(&text, lang)?;
         return Ok((read_grid(&text), encoding.to_string()));
     }
     if let Some(kind) = zip_kind(bytes) {

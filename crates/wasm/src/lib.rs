@@ -1,7 +1,8 @@
 //! The browser binding: JSON text in and out, parsed on the JS side by `JSON.parse` (faster
 //! than building objects from Rust, and without serde-wasm-bindgen's code, measured in
 //! docs/PERFORMANCE.md). No core type crosses as a class. User mistakes come back as
-//! `errors` in the result; a panic is a bug, and the panic hook prints it to the console.
+//! `errors` in the result; a panic is a bug: the shipped modules abort at once (the worker
+//! reports the trap), and the test builds print it to the console (the panic hook).
 //!
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
@@ -24,6 +25,9 @@ mod explaining;
 #[cfg(feature = "extra")]
 mod planning;
 
+// Only in the test builds: the shipped modules' panics abort at once (build.sh), and the
+// hook's formatting would cost the first load bytes that never run.
+#[cfg(debug_assertions)]
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -156,10 +160,22 @@ pub fn last_result() -> String {
     LAST.with_borrow(|last| last.as_ref().map_or_else(|| "null".to_string(), |l| json(&l.whole)))
 }
 
-/// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`.
+/// The text as rows of cells, each with the line it starts on: `[[line, [cells…]], …]`;
+/// none for a text that is not a table's shape (`tableProblem` says why), so that nothing
+/// of it is held or drawn.
 #[wasm_bindgen(js_name = readGrid)]
 pub fn read_grid(text: &str) -> String {
+    if input::check_shape(text, Lang::Zh).is_err() {
+        return "[]".to_string();
+    }
     json(&input::read_grid(text))
+}
+
+/// Why a text cannot be a table, checked before anything is held: a record wider than any
+/// school table, or a cell longer than any (a quote never closed); `null` when it can be.
+#[wasm_bindgen(js_name = tableProblem)]
+pub fn table_problem(text: &str, lang: &str) -> String {
+    input::check_shape(text, parse_lang(lang)).err().map_or_else(|| "null".to_string(), |problem| json(&problem))
 }
 
 /// Whether the text is a province's file (a county column): the first module evaluates one
@@ -170,18 +186,24 @@ pub fn has_county_column(text: &str, options: &str) -> Result<bool, JsError> {
     const HEAD_LINES: usize = 16;
     let head = text.match_indices('\n').nth(HEAD_LINES).map_or(text, |(at, _)| &text[..at]);
     let options = read_options(options)?;
+    if input::check_shape(head, options.lang).is_err() {
+        return Ok(false);
+    }
     Ok(junheng::province::has_county_column(&input::read_grid(head), &options.mapping, options.lang))
 }
 
 /// Whether the text has any cell with something in it (an empty file is refused).
 #[wasm_bindgen(js_name = hasCells)]
 pub fn has_cells(text: &str) -> bool {
-    !input::read_grid(text).is_empty()
+    input::check_shape(text, Lang::Zh).is_err() || !input::read_grid(text).is_empty()
 }
 
 /// How many template columns the text's best header row names: which sheet is the table.
 #[wasm_bindgen(js_name = templateColumns)]
 pub fn template_columns(text: &str) -> usize {
+    if input::check_shape(text, Lang::Zh).is_err() {
+        return 0;
+    }
     input::template_columns_in(&input::read_grid(text))
 }
 
