@@ -385,7 +385,7 @@ export function renderOverall(result, lang, exampleAnswers = false) {
     // Schools judged by a local allowance of the profile, named whether the item passes or not.
     const allowed = part.items.flatMap((i) => i.allowances);
     const allowances = allowed.length ? html`<p class="meta" data-testid="allowances-${part.part}">${t(lang, 'allowancesUsed')}</p><ul class="details">${allowed.map((a) => html`<li>${a}</li>`)}</ul>` : '';
-    const example = exampleAnswers && part.items.some((i) => !i.computed)
+    const example = exampleAnswers && part.items.some((i) => i.from_answers)
       ? html`<p class="meta example-answers" data-testid="example-answers-${part.part}">${t(lang, 'exampleAnswersPart')}</p>`
       : '';
     return html`<li class="part ${part.passed ? 'pass' : 'fail'}" data-testid="part-${part.part}" data-passed="${part.passed}">

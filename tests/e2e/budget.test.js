@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
 /** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.1 % above where
- * the page stands: 273 460 after issue 20's first part (every way in checked, +6.2 KB;
+ * the page stands: 273 837 after issue 20's first part (every way in checked, +6.2 KB;
  * provisional results while rows are wrong and the table's shape checked before it is held,
- * +2.6 KB; paid for by building the shipped wasm with panic=immediate-abort and without the
+ * +2.6 KB; which items rest on an answer, in the core's result, +0.4 KB; paid for by building the shipped wasm with panic=immediate-abort and without the
  * panic hook, −11.9 KB, and by loading project, profile and share-link code on demand,
  * −1.4 KB; docs/PERFORMANCE.md). Before: 276 761 after
  * issues 12 and 13 (繁體中文, which the core writes itself,
@@ -20,7 +20,7 @@ import { useBrowser, firstLoad } from './harness.js';
  * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
  * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
  * shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 273_700;
+export const FIRST_LOAD_BUDGET = 274_100;
 
 const env = useBrowser();
 

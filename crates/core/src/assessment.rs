@@ -69,6 +69,9 @@ pub struct PartItem {
     pub answered: bool,
     /// True when the school table decided the item (guarantee items 3–5).
     pub computed: bool,
+    /// True when the item is judged on an answer the user gives (a form's field), not on the
+    /// school table: what an example's answers decide (the demo's verdict says so).
+    pub from_answers: bool,
     /// Offending schools, measures and the like.
     pub details: Vec<String>,
     /// The schools judged by a local allowance of the profile, each in a sentence (computed items).
@@ -219,7 +222,7 @@ fn mark_problems(parts: &mut [Part], problems: &[AnswerProblem], lang: Lang) {
         };
         if !part.items.iter().any(|i| i.id == p.id) {
             let name = survey_group_name(&p.id, lang);
-            part.items.insert(0, item(&p.id, &name, None, None, String::new(), false));
+            part.items.insert(0, PartItem { from_answers: true, ..item(&p.id, &name, None, None, String::new(), false) });
         }
         for i in part.items.iter_mut().filter(|i| i.id == p.id) {
             i.error = Some(p.problem.clone());
@@ -328,6 +331,7 @@ fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule
         name: name.into(),
         answered: value.is_some(),
         computed: false,
+        from_answers: false,
         value,
         threshold,
         rule,
@@ -339,7 +343,12 @@ fn item(id: &str, name: &str, value: Option<Value>, threshold: Option<f64>, rule
     }
 }
 
-fn part(part: &'static str, name: &str, items: Vec<PartItem>) -> Part {
+fn part(part: &'static str, name: &str, mut items: Vec<PartItem>) -> Part {
+    // The resources are the school table's, but for basic2012's gate (办学基本标准), an answer;
+    // every other part is answered, but for the items the table decides.
+    for i in &mut items {
+        i.from_answers = if part == "resources" { i.id == "school_standard" } else { !i.computed };
+    }
     Part {
         part,
         name: name.into(),
