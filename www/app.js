@@ -22,6 +22,8 @@ import { demoTable, demoAnswers, fileUrl } from './assets.js';
  * so it is made only when asked for (a `result` listener, `evaluate()`, `load()`). */
 const WHOLE_RESULT_SCHOOLS = 5000;
 
+/** The largest file opened (a nation's table is 24 MB). */
+const MAX_FILE_BYTES = 200 * 2 ** 20;
 
 /** The language a `lang` attribute names: 繁體中文 for Traditional Chinese (zh-Hant, or the
  * regions that write it: zh-TW, zh-HK, zh-MO), 简体中文 for any other Chinese, English, or
@@ -173,8 +175,7 @@ export function mountCalculator(root, host, embed) {
     return replaceData(text, { mapping: state.mapping, label: t(state.lang, 'ownTable') });
   }
 
-  /** The demo county's school names (its file's first column), to tell the demo edited from
-   * a table of the user's typed over it. */
+  /** The demo's school names (its first column): the demo edited, or a table typed over it. */
   let demoSchools = [];
   const learnDemoSchools = async () => {
     demoSchools = (await demoTable()).split('\n').slice(1).map((line) => line.split(',')[0].trim()).filter(Boolean);
@@ -188,7 +189,6 @@ export function mountCalculator(root, host, embed) {
     $('demo-banner').hidden = !state.demo;
     return setText(state.text, state.mapping);
   }
-
 
   function undo() {
     if (!previous) return;
@@ -552,6 +552,7 @@ export function mountCalculator(root, host, embed) {
 
   /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
   async function openFile(file) {
+    if (file.size > MAX_FILE_BYTES) return refuse(file.name, t(state.lang, 'fileOverSize', { max: formatCount(MAX_FILE_BYTES / 2 ** 20, state.lang) }));
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -632,6 +633,11 @@ export function mountCalculator(root, host, embed) {
       return refuse(name, t(state.lang, 'fetchFailed'));
     }
     if (!response.ok) return refuse(name, t(state.lang, 'fetchStatus', { status: response.status }));
+    // A size the server states is checked before the body is read.
+    if (Number(response.headers.get('content-length')) > MAX_FILE_BYTES) {
+      response.body?.cancel();
+      return refuse(name, t(state.lang, 'fileOverSize', { max: formatCount(MAX_FILE_BYTES / 2 ** 20, state.lang) }));
+    }
     return openFile(new File([await response.blob()], name));
   }
 

@@ -347,3 +347,16 @@ test('a file far too wide, or with a quote never closed, is refused at its row a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a file past 200 MB is refused by its size before it is read; the data stays', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  const before = JSON.parse(await stored(page)).state.text;
+  const refusal = await page.evaluate(async () => {
+    const huge = new Blob([new Uint8Array(201 * 1024 * 1024)], { type: 'text/csv' });
+    return document.querySelector('junheng-calculator').load(huge).then(() => 'opened', (error) => String(error.message));
+  });
+  assert.match(refusal, /文件超过 200 MB/);
+  assert.equal(JSON.parse(await stored(page)).state.text, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
