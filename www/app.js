@@ -537,8 +537,7 @@ export function mountCalculator(root, host, embed) {
   };
   const openShared = async (fragment, saved) => (await docs()).openShared(fragment, saved);
 
-  /** Opens a profile or project file: the results are busy from the pick until they show
-   * what it changed (or, refused, the same as before). */
+  /** Opens a profile or project file, the results busy until they show what it changed. */
   async function openDocument(kind, file) {
     const before = evaluations;
     $('results').setAttribute('aria-busy', 'true');
@@ -1001,7 +1000,8 @@ export function mountCalculator(root, host, embed) {
 
   const started = main().catch((error) => {
     console.error(error);
-    setHtml($('problems'), html`<div class="problems internal"><p>${t(state.lang, 'internalError')}${String(error?.message ?? error)}</p></div>`);
+    const words = error?.unavailable ? t(state.lang, 'engineUnavailable') : `${t(state.lang, 'internalError')}${String(error?.message ?? error)}`;
+    setHtml($('problems'), html`<div class="problems internal" data-testid="not-started"><p>${words}</p></div>`);
   });
 
   return {

@@ -3,9 +3,7 @@
 // runs at a time, a newer request replaces any waiting one, and one that has run too long
 // when a newer arrives is stopped by restarting the worker (model: 01mf02/jaq's jaq-play).
 // A stale or cancelled evaluation resolves to null; other calls always get their answer.
-// The worker's session (the last evaluation, the last plan) survives a restart: the engine
-// keeps the calls that made it and replays them in the new worker before any call that
-// reads it.
+// The worker's session (the last evaluation, the last plan) is replayed after a restart.
 
 import { startWorker } from './assets.js';
 
@@ -32,6 +30,8 @@ export class Engine {
   #session = { evaluate: null, plan: null };
   /** The worker was restarted since the session was made: replay it before reading it. */
   #replay = false;
+  /** Why no worker could start here: every call fails with it. */
+  #broken = null;
 
   /** @param {{ progress?: (info: { rows: number } | null) => void }} [hooks] progress of the
    * running evaluation (its rows), and null when none runs. */
@@ -78,18 +78,24 @@ export class Engine {
   }
 
   #start() {
-    this.#worker = startWorker();
+    try {
+      this.#worker = startWorker();
+    } catch (error) {
+      this.#worker = null;
+      this.#broken = error?.message ?? 'engine failed';
+      return;
+    }
     this.#worker.addEventListener('message', ({ data }) => this.#answer(data));
     this.#worker.addEventListener('error', (event) => {
-      // A worker that cannot start (no module workers, a blocked script) fails every call.
-      for (const call of this.#pending.values()) call.reject(new Error(event.message || 'engine failed'));
+      // A worker that cannot start fails every call, saying so (`unavailable`).
+      for (const call of this.#pending.values()) call.reject(Object.assign(new Error(event.message || 'engine failed'), { unavailable: true }));
       this.#pending.clear();
     });
   }
 
   /** Stops the worker and starts another; calls other than evaluations are sent again. */
   #restart() {
-    this.#worker.terminate();
+    this.#worker?.terminate();
     const resend = [...this.#pending.values()].filter((call) => call.fn !== 'evaluate');
     for (const call of this.#pending.values()) if (call.fn === 'evaluate') call.resolve(null);
     this.#pending.clear();
@@ -112,6 +118,10 @@ export class Engine {
 
   #send(call) {
     const id = this.#next++;
+    if (this.#broken) {
+      call.reject(Object.assign(new Error(this.#broken), { unavailable: true }));
+      return id;
+    }
     this.#pending.set(id, call);
     this.#worker.postMessage({ id, fn: call.fn, args: call.args });
     return id;

@@ -1,10 +1,56 @@
 // Keeps the page's state in localStorage across reloads: versioned, never silently
 // overwriting what another tab saved later, and saying when saving fails. What is read back
-// is checked like any other input (saved-state.js): what cannot be used is kept aside under
-// a key of its own, never deleted, and the calculator starts without it.
+// is input like any other: each field is checked for its type (a profile's rules by the
+// engine, app.js); what cannot be used is kept aside under a key of its own, never deleted,
+// and the calculator starts without it.
 
-import { MAX_DEPTH, nestingDepth } from './bounded-json.js';
-import { usableState } from './saved-state.js';
+import { MAX_DEPTH, isRecord, nestingDepth } from './bounded-json.js';
+
+const isString = (value) => typeof value === 'string';
+const orNull = (check) => (value) => value === null || check(value);
+const oneOf = (...values) => (value) => values.includes(value);
+
+/** The answers' parts, each of its own kind; a part left out is unanswered. */
+const ANSWER_PARTS = {
+  school_standard_met: orNull((v) => typeof v === 'boolean'),
+  government_points: isRecord,
+  items: isRecord,
+  survey: isRecord,
+  vetoes: Array.isArray,
+};
+
+const validAnswers = (value) => isRecord(value) && Object.entries(ANSWER_PARTS).every(([key, ok]) => !(key in value) || ok(value[key]));
+
+/** Every field the calculator keeps, and what it must be. */
+const FIELDS = {
+  text: isString,
+  standard: oneOf('basic2012', 'quality2017'),
+  lang: oneOf('zh', 'zh-Hant', 'en'),
+  view: oneOf('table', 'text'),
+  answers: validAnswers,
+  profile: orNull(isRecord),
+  mapping: (value) => isRecord(value) && Object.values(value).every(isString),
+  demo: (value) => typeof value === 'boolean',
+  baseline: orNull(isString),
+  planOptions: orNull(isRecord),
+  report: (value) => isRecord(value) && isString(value.county) && isString(value.date),
+  county: isString,
+};
+
+/** The usable fields of a saved state, and the names of those that were not usable (the
+ * whole state's name, 'state', when it is not an object at all).
+ * @param {unknown} saved @returns {{ state: Record<string, any>, damaged: string[] }} */
+function usableState(saved) {
+  if (!isRecord(saved)) return { state: {}, damaged: ['state'] };
+  const state = {};
+  const damaged = [];
+  for (const [key, ok] of Object.entries(FIELDS)) {
+    if (saved[key] === undefined) continue;
+    if (ok(saved[key])) state[key] = saved[key];
+    else damaged.push(key);
+  }
+  return { state, damaged };
+}
 
 /** The key the calculator's own page keeps its state under (`persist` names it). */
 export const PAGE_KEY = 'junheng.state';

@@ -360,3 +360,28 @@ test('a file past 200 MB is refused by its size before it is read; the data stay
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a frame sandboxed without allow-same-origin says in words that the calculator cannot run there', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await watch(context);
+  await page.route('**/sandboxed.html', (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': CSP },
+    body: `<!doctype html><meta charset="utf-8"><title>host</title><iframe id="f" title="calculator" sandbox="allow-scripts" src="${env.url}index.html?embed=1"></iframe>` }));
+  await page.goto(`${env.url}sandboxed.html`);
+  // Its modules cannot load from an opaque origin: the page's own words, without any script.
+  const message = page.frameLocator('#f').locator('.not-started');
+  await message.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.match(await message.textContent(), /嵌在其他网站的页面里.*直接打开计算器本身的网址/);
+  await context.close();
+});
+
+test('an engine that cannot start is said in words that name what can help, not "refresh"', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await watch(context);
+  await context.route('**/engine-worker.js', (route) => route.abort());
+  await page.goto(env.url);
+  await page.waitForSelector('[data-testid="not-started"]', { timeout: 20_000 });
+  const words = await page.textContent('[data-testid="not-started"]');
+  assert.match(words, /计算器无法在这里运行.*直接打开计算器本身的网址/);
+  assert.doesNotMatch(words, /刷新/);
+  await context.close();
+});
