@@ -11,8 +11,8 @@ import { Editor } from './editor.js';
 import { html, setHtml, user } from './html.js';
 import { renderReport, renderProblems, renderReview, describeProblem, profileName, scopeSentence, schoolRow, schoolColumns, levelFrames } from './report.js';
 import { renderAnswers, readControl, emptyAnswers, hasAnswers, fillTotals, markAnswerErrors, useAnswerForm } from './answers.js';
-import { decodeBytes, download, isZip, looksBinary } from './files.js';
-import { formatCount, formatDate, LOCALES } from './format.js';
+import { decodeBytes, decodedUriPart, download, isZip, looksBinary } from './files.js';
+import { formatCount, formatDate, formatMegabytes, LOCALES } from './format.js';
 import { Store } from './storage.js';
 import { mountPartsNav } from './parts-nav.js';
 import { demoTable, demoAnswers, fileUrl } from './assets.js';
@@ -551,7 +551,7 @@ export function mountCalculator(root, host, embed) {
 
   /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
   async function openFile(file) {
-    if (file.size > MAX_FILE_BYTES) return refuse(file.name, t(state.lang, 'fileOverSize', { max: formatCount(MAX_FILE_BYTES / 2 ** 20, state.lang) }));
+    if (file.size > MAX_FILE_BYTES) return refuseOverSize(file.name);
     let bytes;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
@@ -566,6 +566,9 @@ export function mountCalculator(root, host, embed) {
     if (looksBinary(text)) return refuse(file.name, t(state.lang, 'fileNotTable'));
     return openText(text, file.name);
   }
+
+  /** A file past MAX_FILE_BYTES, refused by its size. */
+  const refuseOverSize = (name) => refuse(name, t(state.lang, 'fileOverSize', { max: formatMegabytes(MAX_FILE_BYTES, state.lang) }));
 
   /** Opens a table's text named `name`, refused when it has no cell. */
   async function openText(text, name) {
@@ -618,13 +621,7 @@ export function mountCalculator(root, host, embed) {
     } catch {
       return refuse(src, t(state.lang, 'fetchFailed'));
     }
-    const last = url.pathname.split('/').pop() || url.host;
-    let name = last;
-    try {
-      name = decodeURIComponent(last);
-    } catch {
-      // A broken escape in the address: the name as written.
-    }
+    const name = decodedUriPart(url.pathname.split('/').pop() || url.host);
     let response;
     try {
       response = await fetch(url);
@@ -635,7 +632,7 @@ export function mountCalculator(root, host, embed) {
     // A size the server states is checked before the body is read.
     if (Number(response.headers.get('content-length')) > MAX_FILE_BYTES) {
       response.body?.cancel();
-      return refuse(name, t(state.lang, 'fileOverSize', { max: formatCount(MAX_FILE_BYTES / 2 ** 20, state.lang) }));
+      return refuseOverSize(name);
     }
     return openFile(new File([await response.blob()], name));
   }

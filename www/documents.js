@@ -6,7 +6,7 @@
 import { html } from './html.js';
 import { t } from './i18n.js';
 import { decodeBytes, download } from './files.js';
-import { formatCount } from './format.js';
+import { formatCount, formatMegabytes } from './format.js';
 import { emptyAnswers, hasAnswers } from './answers.js';
 import { demoAnswers, demoTable, pageUrl } from './assets.js';
 import { MAX_DEPTH, parseBounded } from './bounded-json.js';
@@ -15,7 +15,6 @@ import { MAX_DEPTH, parseBounded } from './bounded-json.js';
  * are refused before they are parsed or sent to the engine. */
 const PROFILE_MAX_CHARS = 1024 * 1024;
 const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
-const formatBytes = (chars) => `${chars / 1024 / 1024} MB`;
 
 /** What documents need of their calculator (app.js).
  * @typedef {{ state: Record<string, any>, engine: import('./engine.js').Engine, $: (id: string) => any,
@@ -45,7 +44,7 @@ export function mountDocuments(calc) {
 
   /** Refuses a JSON file with the reason; undefined, what readJson returns for it. */
   function refuseJson(name, problem, maxChars) {
-    refuse(name, t(state.lang, problem, { max: formatBytes(maxChars), depth: MAX_DEPTH }));
+    refuse(name, t(state.lang, problem, { max: formatMegabytes(maxChars, state.lang), depth: MAX_DEPTH }));
     return undefined;
   }
 
@@ -90,12 +89,13 @@ export function mountDocuments(calc) {
    * without asking: while they have some, the shared data is shown and not saved. */
   async function openShared(fragment, saved) {
     const name = t(state.lang, 'sharedLink');
-    const { decodeShare } = await import('./share.js');
+    const { decodeShare, CHAT_LINK_LIMIT, SHARE_MAX_BYTES } = await import('./share.js');
     let value;
     try {
       value = await decodeShare(fragment);
     } catch (error) {
-      return refuse(name, t(state.lang, error?.key ?? 'shareDamaged', error?.values));
+      const bounds = { limit: formatCount(CHAT_LINK_LIMIT, state.lang), max: formatMegabytes(SHARE_MAX_BYTES, state.lang), depth: MAX_DEPTH };
+      return refuse(name, t(state.lang, error?.key ?? 'shareDamaged', bounds));
     }
     // A link leaves the national profile out (it is most of a county's link): put it back.
     const data = await projectData(value && typeof value === 'object' ? { profile: calc.national(), ...value } : value, name);

@@ -13,6 +13,15 @@ export function decodeBytes(bytes) {
   }
 }
 
+/** A percent-encoded part of an address, or itself when its encoding is broken. */
+export function decodedUriPart(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A zip container, as .xlsx and .ods files are. */
 export const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 

@@ -29,6 +29,8 @@ export function formatValue(value, lang) {
 
 /** Students, schools, points: up to one decimal. */
 export const formatCount = (value, lang) => formatter(lang, { maximumFractionDigits: 1 }).format(value);
+/** A size in bytes as megabytes ("200 MB"), for the bounds a refusal names. */
+export const formatMegabytes = (bytes, lang) => `${formatCount(bytes / 2 ** 20, lang)} MB`;
 
 /** An answer's number: up to three decimals, never a trailing dot. */
 export const formatAnswer = (value, lang) => formatter(lang, { maximumFractionDigits: 3 }).format(value);

@@ -198,7 +198,7 @@ export const en = {
   notJson: 'it is not a JSON file, or it is damaged',
   fileUnreadable: 'the browser cannot read this file',
   fileEmpty: 'the file is empty: no table in it',
-  fileOverSize: 'the file is over {max} MB: not a table of schools',
+  fileOverSize: 'the file is over {max}: not a table of schools',
   fileNotTable: 'this is not a table (the content is not text: a picture, PDF or archive?)',
   fileNoSheets: 'the workbook has no sheet with data',
   fileDamaged: 'the file is damaged or incomplete (perhaps not fully downloaded)',

@@ -199,7 +199,7 @@ export const hant = {
   notJson: "這不是 JSON 文件，或內容已損壞",
   fileUnreadable: "瀏覽器無法讀取這個文件",
   fileEmpty: "文件是空的，沒有表格數據",
-  fileOverSize: "文件超過 {max} MB，不是學校數據表",
+  fileOverSize: "文件超過 {max}，不是學校數據表",
   fileNotTable: "這不是表格文件（內容不是文字，可能是圖片、PDF 或壓縮包）",
   fileNoSheets: "工作簿中沒有含數據的工作表",
   fileDamaged: "文件已損壞或不完整（可能未下載完），無法讀取",

@@ -203,7 +203,7 @@ export const STRINGS = {
     notJson: '这不是 JSON 文件，或内容已损坏',
     fileUnreadable: '浏览器无法读取这个文件',
     fileEmpty: '文件是空的，没有表格数据',
-    fileOverSize: '文件超过 {max} MB，不是学校数据表',
+    fileOverSize: '文件超过 {max}，不是学校数据表',
     fileNotTable: '这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）',
     fileNoSheets: '工作簿中没有含数据的工作表',
     fileDamaged: '文件已损坏或不完整（可能未下载完），无法读取',

@@ -8,6 +8,7 @@
 
 import { applyStrings, t } from './i18n.js';
 import { LOCALES } from './format.js';
+import { decodedUriPart } from './files.js';
 
 const params = new URLSearchParams(location.search);
 const embedded = params.get('embed') === '1';
@@ -70,7 +71,7 @@ embedding?.startEmbed(calculator, params);
  * class); #share=… opens a share link's data, once: a reload shows the user's own data again. */
 async function followAddress() {
   const hash = location.hash;
-  if (hash.startsWith('#explain=')) return renew('explain', decoded(hash.slice('#explain='.length)));
+  if (hash.startsWith('#explain=')) return renew('explain', decodedUriPart(hash.slice('#explain='.length)));
   if (!hash.startsWith('#share=')) return;
   renew('share', hash);
   history.replaceState(null, '', location.pathname + location.search);
@@ -80,13 +81,4 @@ async function followAddress() {
 function renew(name, value) {
   calculator.removeAttribute(name);
   calculator.setAttribute(name, value);
-}
-
-/** A percent-encoded part of the address, or itself when its encoding is broken. */
-function decoded(text) {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -3,7 +3,7 @@
 // compressed with the browser's own CompressionStream (deflate-raw) and written base64url,
 // so that it survives chat apps and mail (model: astral-sh/ruff's playground).
 
-import { MAX_DEPTH, parseBounded } from './bounded-json.js';
+import { parseBounded } from './bounded-json.js';
 
 /** What a share link's fragment starts with. */
 export const SHARE_PREFIX = '#share=';
@@ -17,13 +17,13 @@ export const CHAT_LINK_LIMIT = 8000;
  * JSON; past this it is a bomb, refused before it is held. */
 export const SHARE_MAX_BYTES = 4 * 1024 * 1024;
 
-/** Why a share link cannot be opened: a key of the page's strings, and its values. */
+/** Why a share link cannot be opened: a key of the page's strings (the caller names the
+ * bounds in the reader's language). */
 export class ShareRefused extends Error {
   /** @param {string} key */
   constructor(key) {
     super(key);
     this.key = key;
-    this.values = { limit: CHAT_LINK_LIMIT, max: `${SHARE_MAX_BYTES / 1024 / 1024} MB`, depth: MAX_DEPTH };
   }
 }
 

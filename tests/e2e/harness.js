@@ -120,6 +120,15 @@ export async function county(schools, edit = () => {}) {
   return lines.join('\n') + '\n';
 }
 
+/** A province's file: the demo county's rows under each of `counties`, a 县 column first;
+ * `edit(county, k, cells)` gives the cells of the county's row `k` (as they are by default). */
+export async function provinceOf(counties, edit = (county, k, cells) => cells) {
+  const [header, ...rows] = (await readFile(join(WWW, 'demo/demo-county.csv'), 'utf8')).trim().split('\n');
+  const lines = [`县,${header}`];
+  for (const county of counties) rows.forEach((row, k) => lines.push(`${county},${edit(county, k, row.split(',')).join(',')}`));
+  return lines.join('\n') + '\n';
+}
+
 /** Waits until the file `name` is opened (the undo notice names it) or refused (the file
  * notice does), and its result is drawn. */
 export async function opened(page, name, timeout = 30_000) {

@@ -4,26 +4,19 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, openPage, openCsv, settled, ROOT, ARTIFACTS } from './harness.js';
+import { useBrowser, openPage, openCsv, settled, provinceOf, ARTIFACTS } from './harness.js';
 
 const env = useBrowser();
 
 /** 东河县 (the demo county), 西山县 (the demo, every teacher count and area scaled by 1.5 for
  * its first five schools: other CVs), 南岭县 (one cell wrong). */
-async function provinceCsv() {
-  const [header, ...rows] = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).trim().split('\n');
-  const lines = [`县,${header}`];
-  for (const county of ['东河县', '西山县', '南岭县']) {
-    rows.forEach((row, k) => {
-      let cells = row.split(',');
-      if (county === '西山县' && k < 5) cells = cells.map((c, i) => (i >= 7 && i <= 13 && c ? String(Math.round(Number(c) * 1.5)) : c));
-      if (county === '南岭县' && k === 2) cells[5] = '一千五';
-      lines.push(`${county},${cells.join(',')}`);
-    });
-  }
-  return lines.join('\n') + '\n';
+function provinceCsv() {
+  return provinceOf(['东河县', '西山县', '南岭县'], (county, k, cells) => {
+    if (county === '西山县' && k < 5) return cells.map((c, i) => (i >= 7 && i <= 13 && c ? String(Math.round(Number(c) * 1.5)) : c));
+    if (county === '南岭县' && k === 2) cells[5] = '一千五';
+    return cells;
+  });
 }
 
 const cvsShown = (page) => page.$$eval('[data-testid^="cv-primary-"]', (cells) => cells.map((c) => Number(c.dataset.value)));

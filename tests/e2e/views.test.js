@@ -3,25 +3,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { useBrowser, openPage, openCsv, settled, ROOT } from './harness.js';
+import { useBrowser, openPage, openCsv, settled, provinceOf } from './harness.js';
 
 const env = useBrowser();
 
 /** Three counties of the demo's rows; 西山县's first five schools with five times the
  * teachers and areas (its CVs far above the limits), 北川县 as the demo. */
-async function provinceCsv() {
-  const [header, ...rows] = (await readFile(join(ROOT, 'www/demo/demo-county.csv'), 'utf8')).trim().split('\n');
-  const lines = [`县,${header}`];
-  for (const county of ['东河县', '西山县', '北川县']) {
-    rows.forEach((row, k) => {
-      let cells = row.split(',');
-      if (county === '西山县' && k < 5) cells = cells.map((c, i) => (i >= 7 && i <= 13 && c ? String(Number(c) * 5) : c));
-      lines.push(`${county},${cells.join(',')}`);
-    });
-  }
-  return lines.join('\n') + '\n';
+function provinceCsv() {
+  return provinceOf(['东河县', '西山县', '北川县'], (county, k, cells) =>
+    (county === '西山县' && k < 5 ? cells.map((c, i) => (i >= 7 && i <= 13 && c ? String(Number(c) * 5) : c)) : cells));
 }
 
 test('a province row puts ≤ or > between a CV and its limit as the numbers are, and the headline counts the rows that fail', async () => {
