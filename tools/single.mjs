@@ -1,6 +1,6 @@
 // ./build.sh single: dist/junheng.html, the whole calculator in one file that works opened
 // from file:// with no server and no network (to be mailed, or kept on a USB stick). The
-// page's modules are bundled by esbuild with www/assets.js swapped for tools/single/*, the
+// page's modules are bundled by esbuild with www/io/assets.js swapped for tools/single/*, the
 // worker's bundle (with the wasm) goes in as text, and the page's CSP allows its one
 // script and one style by hash, blob: workers, and nothing else.
 
@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const esbuild = createRequire(join(ROOT, 'tests/e2e/package.json'))('esbuild');
 const OUT = join(ROOT, 'dist/junheng.html');
 
-/** Resolves www/assets.js to `replacement`, and `junheng:worker` to the worker's code. */
+/** Resolves www/io/assets.js to `replacement`, and `junheng:worker` to the worker's code. */
 const swap = (replacement, worker = '') => ({
   name: 'single-assets',
   setup(build) {
@@ -43,7 +43,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('ba
 
 // A classic worker: a page opened from file:// (an opaque origin) cannot start a module
 // worker, even from a blob: URL.
-const worker = await bundle('engine-worker.js', swap('worker-assets.js'), 'iife');
+const worker = await bundle('engine/engine-worker.js', swap('worker-assets.js'), 'iife');
 // A `</script` inside the bundle would end the inline script early.
 const script = (await bundle('index.js', swap('page-assets.js', worker))).replace(/<\/script/gi, '<\\/script');
 const style = await readFile(join(ROOT, 'www/style.css'), 'utf8');

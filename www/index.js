@@ -6,9 +6,9 @@
 // the iframe mode (embed.js): no page chrome, and nothing kept in localStorage unless
 // ?persist= names a key, kept apart from this page's and per framing site (docs/EMBED.md).
 
-import { applyStrings, t } from './i18n.js';
-import { LOCALES } from './format.js';
-import { decodedUriPart } from './files.js';
+import { applyStrings, t } from './i18n/i18n.js';
+import { LOCALES } from './lib/format.js';
+import { decodedUriPart } from './io/files.js';
 
 const params = new URLSearchParams(location.search);
 const embedded = params.get('embed') === '1';

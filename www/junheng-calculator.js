@@ -11,14 +11,14 @@
 // contract, after every evaluation), `langchange` ({ lang }), `ready` once the first
 // result shows. Methods: `load(textOrFile)`, `evaluate()`; property `result`.
 
-import { mountCalculator } from './app.js';
-import { calculatorMarkup } from './calculator-markup.js';
-import { adoptStyles } from './assets.js';
-import { setHtml } from './html.js';
+import { mountCalculator } from './calculator/mount.js';
+import { calculatorMarkup } from './views/calculator-markup.js';
+import { adoptStyles } from './io/assets.js';
+import { setHtml } from './lib/html.js';
 
 export class JunhengCalculator extends HTMLElement {
   static observedAttributes = ['lang', 'standard', 'src', 'explain', 'share'];
-  /** The running calculator (see the end of app.js). */
+  /** The running calculator (see calculator/mount.js). */
   #app = null;
   /** `result` listeners: the whole result (schools and all) is made for them. */
   #listeners = 0;

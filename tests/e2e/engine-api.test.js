@@ -4,9 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT } from './harness.js';
+import { ROOT, pageModules } from './harness.js';
 
 const WWW = join(ROOT, 'www');
 const read = (path) => readFile(join(WWW, path), 'utf8');
@@ -15,7 +15,7 @@ const sorted = (set) => [...set].sort();
 
 /** The calls the worker answers: the keys of its `calls` object. */
 async function workerCalls() {
-  const source = await read('engine-worker.js');
+  const source = await read('engine/engine-worker.js');
   const body = source.slice(source.indexOf('export const calls = {'), source.indexOf('\n};\n'));
   return { source, calls: names(body, /^ {2}(?:async )?(\w+)(?:: |\()/gm) };
 }
@@ -42,7 +42,7 @@ test('the worker calls only declared wasm functions, and every declared one is c
 test('the page asks only for the worker\'s calls, and every call is asked for', async () => {
   const { calls } = await workerCalls();
   assert.ok(calls.size > 15, `${calls.size} calls read`);
-  const files = (await readdir(WWW)).filter((f) => f.endsWith('.js') && f !== 'engine-worker.js');
+  const files = (await pageModules()).filter((f) => f !== 'engine/engine-worker.js');
   const asked = new Set();
   for (const file of files) {
     const source = await read(file);
@@ -56,7 +56,9 @@ test('the page asks only for the worker\'s calls, and every call is asked for', 
 });
 
 test('views name no call of the engine: they are functions of the state, the result and the language', async () => {
-  for (const view of ['report.js', 'answers.js', 'province.js', 'explain.js', 'whatif.js', 'export.js']) {
+  const views = (await pageModules()).filter((f) => f.startsWith('views/'));
+  assert.ok(views.length >= 8, `${views.length} views read`);
+  for (const view of [...views, 'io/export.js']) {
     const source = await read(view);
     assert.doesNotMatch(source, /\bengine\.\w+\(|\.call\('|from '\.\/engine/, `${view} names the engine`);
   }

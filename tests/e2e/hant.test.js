@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { STRINGS } from '../../www/i18n.js';
-import { EXTRA_STRINGS } from '../../www/i18n-extra.js';
-import { hant } from '../../www/i18n-hant.js';
+import { STRINGS } from '../../www/i18n/i18n.js';
+import { EXTRA_STRINGS } from '../../www/i18n/i18n-extra.js';
+import { hant } from '../../www/i18n/i18n-hant.js';
 import { demoUserTexts, openPage, settled, useBrowser, visibleTexts, withoutUserTexts } from './harness.js';
 
 const require = createRequire(import.meta.url);

@@ -4,13 +4,19 @@
 import { createServer } from 'node:http';
 import { before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The page's own modules: every .js under www/ but the wasm's glue (pkg/), by path from www/. */
+export async function pageModules() {
+  const files = await readdir(WWW, { recursive: true });
+  return files.filter((f) => f.endsWith('.js') && !f.startsWith('pkg/')).sort();
+}
+
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const WWW = join(ROOT, 'www');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };

@@ -2,12 +2,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STRINGS as ZH } from '../../www/i18n.js';
-import { en } from '../../www/i18n-en.js';
-import { EXTRA_STRINGS } from '../../www/i18n-extra.js';
-import { ROOT } from './harness.js';
+import { STRINGS as ZH } from '../../www/i18n/i18n.js';
+import { en } from '../../www/i18n/i18n-en.js';
+import { EXTRA_STRINGS } from '../../www/i18n/i18n-extra.js';
+import { ROOT, pageModules } from './harness.js';
 
 // The plan's strings come with plan.js and whatif.js (i18n.js `addStrings`).
 const STRINGS = { zh: { ...ZH.zh, ...EXTRA_STRINGS.zh }, en: { ...en, ...EXTRA_STRINGS.en } };
@@ -28,7 +28,7 @@ test('Chinese and English have the same keys, none empty', () => {
 
 test('every key the page names is defined', async () => {
   const www = join(ROOT, 'www');
-  const sources = await Promise.all((await readdir(www)).filter((f) => /\.(js|html)$/.test(f)).map((f) => readFile(join(www, f), 'utf8')));
+  const sources = await Promise.all([...(await pageModules()), 'index.html'].map((f) => readFile(join(www, f), 'utf8')));
   const used = new Set();
   for (const source of sources) {
     for (const [, key] of source.matchAll(/\bt\(\s*(?:state\.)?lang\s*,\s*'(\w+)'/g)) used.add(key);
@@ -40,7 +40,7 @@ test('every key the page names is defined', async () => {
 
 test('no key is written twice in a language (the later one would silently win)', async () => {
   // Each language's object, read as text: zh inside STRINGS (keys at 4 spaces), en alone (2).
-  const files = [['zh', 'www/i18n.js', 4], ['en', 'www/i18n-en.js', 2]];
+  const files = [['zh', 'www/i18n/i18n.js', 4], ['en', 'www/i18n/i18n-en.js', 2]];
   for (const [lang, file, indent] of files) {
     const source = await readFile(join(ROOT, file), 'utf8');
     const pattern = new RegExp(`^ {${indent}}(?:'([^']+)'|([\\p{L}\\p{N}_]+)):`, 'gmu');

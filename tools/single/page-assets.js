@@ -1,6 +1,6 @@
-// The single file's www/assets.js (tools/single.mjs puts it in that module's place): every
+// The single file's www/io/assets.js (tools/single.mjs puts it in that module's place): every
 // file the page would fetch is inline, so that one .html works from file:// with no server.
-// The same exports as www/assets.js, less `wasmSource` and `extraWasmSource` (the worker's:
+// The same exports as www/io/assets.js, less `wasmSource` and `extraWasmSource` (the worker's:
 // worker-assets.js).
 
 import workerSource from 'junheng:worker';

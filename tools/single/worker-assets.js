@@ -1,4 +1,4 @@
-// The single file's www/assets.js inside the engine's worker: the wasm, inline (base64).
+// The single file's www/io/assets.js inside the engine's worker: the wasm, inline (base64).
 
 import wasm from '../../www/pkg/junheng_bg.wasm';
 import extraWasm from '../../www/pkg/junheng-extra_bg.wasm';

@@ -1,5 +1,5 @@
 //! How the core writes a number into a sentence (reasons, details, messages); the page
-//! formats the numbers it shows with Intl (www/format.js). One policy per kind of number.
+//! formats the numbers it shows with Intl (www/lib/format.js). One policy per kind of number.
 
 /// A coefficient of variation: three decimals, as reports print them (SPEC §1).
 pub fn cv(value: f64) -> String {

@@ -10,16 +10,18 @@
 use junheng::evaluation::{evaluate_text, Evaluation, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
-use junheng::project::{self, Project};
 use junheng::resources::SchoolResult;
 use junheng::standards::Profile;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-// What is asked for only sometimes — the rectification plan, the step-by-step view — is a
+// What is asked for only sometimes — the rectification plan, the step-by-step view, project
+// and profile files, a workbook's sheets — is a
 // second build (`--features extra`, www/pkg/junheng-extra.js) that the page loads the first
 // time one is asked for, so that it costs nothing on first load.
+#[cfg(feature = "extra")]
+mod documents;
 #[cfg(feature = "extra")]
 mod explaining;
 #[cfg(feature = "extra")]
@@ -198,15 +200,6 @@ pub fn has_cells(text: &str) -> bool {
     input::check_shape(text, Lang::Zh).is_err() || !input::read_grid(text).is_empty()
 }
 
-/// How many template columns the text's best header row names: which sheet is the table.
-#[wasm_bindgen(js_name = templateColumns)]
-pub fn template_columns(text: &str) -> usize {
-    if input::check_shape(text, Lang::Zh).is_err() {
-        return 0;
-    }
-    input::template_columns_in(&input::read_grid(text))
-}
-
 /// The header row of the CSV template, `"zh"` or `"en"`.
 #[wasm_bindgen(js_name = templateHeader)]
 pub fn template_header(lang: &str) -> String {
@@ -264,41 +257,6 @@ pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = nationalProfile)]
 pub fn national_profile() -> String {
     json(&Profile::national())
-}
-
-/// The problems of a profile document (its shape, then its numbers); empty when usable.
-#[wasm_bindgen(js_name = checkProfile)]
-pub fn check_profile(value: &str, lang: &str) -> String {
-    let lang = parse_lang(lang);
-    let problems = match serde_json::from_str::<Profile>(value) {
-        Ok(profile) => profile.validate(lang),
-        Err(e) => vec![project::shape_problem("profile", e, lang)],
-    };
-    json(&problems)
-}
-
-/// What `openProject` returns: the project, or why it cannot be opened.
-#[derive(Serialize)]
-struct Opened {
-    project: Option<Project>,
-    errors: Vec<input::Problem>,
-}
-
-/// Reads a project document: `{ project }` when it can be used, `{ errors }` otherwise.
-#[wasm_bindgen(js_name = openProject)]
-pub fn open_project(value: &str, lang: &str) -> String {
-    let lang = parse_lang(lang);
-    let opened = project::read_json(value, lang);
-    json(&match opened {
-        Ok(project) => Opened { project: Some(project), errors: Vec::new() },
-        Err(problem) => Opened { project: None, errors: vec![problem] },
-    })
-}
-
-/// A project document for saving: the same shape the CLI reads with --project.
-#[wasm_bindgen(js_name = makeProject)]
-pub fn make_project(text: &str, options: &str) -> Result<String, JsError> {
-    Ok(json(&Project::new(text.to_string(), read_options(options)?)))
 }
 
 pub(crate) fn parse_lang(lang: &str) -> Lang {

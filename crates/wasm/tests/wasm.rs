@@ -95,6 +95,8 @@ fn read_grid_gives_lines_and_cells() {
     assert_eq!(grid, serde_json::json!([[1, ["a", "b"]], [3, ["1", "2"]]]));
 }
 
+// In the second module: a first visit opens no project or profile file.
+#[cfg(feature = "extra")]
 #[wasm_bindgen_test]
 fn profiles_and_projects_cross_as_json() {
     let national = junheng_wasm::national_profile();

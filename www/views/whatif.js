@@ -2,15 +2,12 @@
 // plan), every CV, each level's verdict and each school whose result changed are shown beside
 // the baseline's. Both results are the core's; this module only lays them side by side.
 
-import { addStrings, t } from './i18n.js';
-import { EXTRA_STRINGS } from './i18n-extra.js';
-import { headedTable, html, user } from './html.js';
-import { formatCv, formatValue } from './format.js';
+import { t } from '../i18n/i18n.js';
+import { headedTable, html, user } from '../lib/html.js';
+import { formatCv, formatValue } from '../lib/format.js';
 
-addStrings(EXTRA_STRINGS);
-
-/** @typedef {import('./types/Evaluation').Evaluation} Evaluation
- *  @typedef {import('./types/SchoolResult').SchoolResult} SchoolResult
+/** @typedef {import('../types/Evaluation').Evaluation} Evaluation
+ *  @typedef {import('../types/SchoolResult').SchoolResult} SchoolResult
  *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
 /** A verdict word, or a dash when there is none. @param {boolean | null | undefined} passed @param {Lang} lang */

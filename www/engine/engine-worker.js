@@ -3,16 +3,17 @@
 // (only a bug throws: user mistakes are in the value). The core speaks JSON text; it is
 // parsed here, off the page's thread, and the page gets plain objects.
 
-import init, * as core from './pkg/junheng.js';
-import { extraWasmSource, wasmSource } from './assets.js';
+import init, * as core from '../pkg/junheng.js';
+import { extraWasmSource, wasmSource } from '../io/assets.js';
 
 const ready = init(wasmSource());
-/** The core with what is asked for only sometimes (the plan, the step-by-step view): loaded
+/** The core with what is asked for only sometimes (the plan, the step-by-step view, project
+ * and profile files, a workbook's sheets): loaded
  * the first time one of them is asked for, so that it costs nothing on a visit that never asks. */
 let extra = null;
 async function extraCore() {
   if (!extra) {
-    const module = await import('./pkg/junheng-extra.js');
+    const module = await import('../pkg/junheng-extra.js');
     await module.default(extraWasmSource());
     extra = module;
   }
@@ -26,7 +27,7 @@ const coreFor = async (source, options) => (core.hasCountyColumn(source, text(op
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
 /** The core's JSON text, parsed to the type it declares.
- * @template T @param {import('./junheng').Json<T>} json @returns {T} */
+ * @template T @param {import('../junheng').Json<T>} json @returns {T} */
 const parse = (json) => JSON.parse(json);
 
 /** What the page may ask, by name: the engine's one list of calls. `Engine.call` is typed
@@ -56,15 +57,15 @@ export const calls = {
   readGrid: (id, source) => parse(core.readGrid(source)),
   hasCells: (id, source) => core.hasCells(source),
   tableProblem: (id, source, lang) => parse(core.tableProblem(source, lang)),
-  templateColumns: (id, source) => core.templateColumns(source),
+  templateColumns: async (id, source) => (await extraCore()).templateColumns(source),
   templateHeader: (id, lang) => core.templateHeader(lang),
   templateLabels: (id, lang) => parse(core.templateLabels(lang)),
   answerForm: () => parse(core.answerForm()),
   nationalProfile: () => parse(core.nationalProfile()),
   measureRules: (id, profile, lang) => parse(core.measureRules(text(profile), lang)),
-  checkProfile: (id, value, lang) => parse(core.checkProfile(text(value), lang)),
-  openProject: (id, value, lang) => parse(core.openProject(text(value), lang)),
-  makeProject: (id, source, options) => parse(core.makeProject(source, text(options))),
+  checkProfile: async (id, value, lang) => parse((await extraCore()).checkProfile(text(value), lang)),
+  openProject: async (id, value, lang) => parse((await extraCore()).openProject(text(value), lang)),
+  makeProject: async (id, source, options) => parse((await extraCore()).makeProject(source, text(options))),
   /** The whole result contract of a text, without touching the last evaluation's. */
   evaluateWhole: async (id, source, options) => parse((await coreFor(source, options)).evaluate(source, text(options))),
   plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),

@@ -39,7 +39,6 @@ export const STRINGS = {
     readAs: '读作',
     unitConverted: '（已换算为{unit}：×{factor}）',
     fileHeader: '文件中的表头',
-    xlsUnsupported: '这是旧版 .xls 文件：请在 Excel / WPS 中另存为 .xlsx 或 CSV 后再打开（命令行版可直接读取 .xls）。',
     auto: '自动识别',
     ignore: '（不使用）',
     skippedRows: '跳过的行',
@@ -162,11 +161,8 @@ export const STRINGS = {
     importProfile: '导入标准文件',
     exportProfile: '导出当前标准',
     resetProfile: '恢复全国标准',
-    profileError: '标准文件不能使用：',
     saveProject: '保存项目文件',
     openProject: '打开项目文件',
-    projectError: '项目文件不能打开：',
-    projectFile: '均衡评估项目.json',
     profileFile: '数值标准.json',
     profileNational: '全国标准',
     short: '差 {amount}（为标准的 {share}）',
@@ -195,27 +191,12 @@ export const STRINGS = {
     cancelled: '已停止计算；数据未改动，结果为停止前的结果。',
     replaced: '已载入',
     replacedAfter: '，替换了之前的数据。',
-    profileImported: '已导入标准文件',
     answersKept: '您填写的其他评估内容已保留。',
     clearAnswers: '清除这些答案',
     fileRefused: '无法打开',
     dataKept: '现有数据未作任何改动。',
     notJson: '这不是 JSON 文件，或内容已损坏',
-    fileUnreadable: '浏览器无法读取这个文件',
-    fileEmpty: '文件是空的，没有表格数据',
-    fileOverSize: '文件超过 {max}，不是学校数据表',
-    fileNotTable: '这不是表格文件（内容不是文字，可能是图片、PDF 或压缩包）',
-    fileNoSheets: '工作簿中没有含数据的工作表',
-    fileDamaged: '文件已损坏或不完整（可能未下载完），无法读取',
-    fileDtd: '工作表含有 DTD（文档类型声明），电子表格软件不会写入它，可能是恶意文件，未读取',
-    fileCellRange: '单元格位置 {cell} 超出 Excel 的范围，文件可能已损坏，未读取',
-    fileArea: '工作表的单元格跨越 {rows} 行 × {columns} 列，超出可读取的范围：请删除远处的零散单元格',
-    fileWord: '这是 Word 文档，不是电子表格：请打开 Excel / WPS 表格（.xlsx、.ods）或 CSV 文件',
-    filePowerPoint: '这是 PowerPoint 演示文稿，不是电子表格',
-    fileNotSpreadsheet: '这是压缩包，不是 Excel 或 OpenDocument 电子表格',
-    fileTooLarge: '文件解压后过大，不像是学校数据表，未读取',
     demoName: '示例县',
-    givenData: '网页提供的数据',
     reasons: '未达标原因',
     exportJson: '导出结果（JSON）',
     exportCsv: '导出各校结果（CSV）',
@@ -242,25 +223,10 @@ export const STRINGS = {
     locality_urban: '城区',
     locality_town: '镇区',
     locality_rural: '乡村',
-    fetchFailed: '无法下载该文件（网络不通，或对方网站不允许读取）。',
-    fetchStatus: '无法下载该文件（服务器回答 {status}）。',
     shareButton: '分享链接',
-    shareLink: '分享链接',
-    shareMade: '分享链接已生成（{count} 个字符）。全部数据都在链接中“#”之后的部分，打开时不会发送给任何服务器。',
-    shareLong: '链接会有 {count} 个字符，超过常见聊天软件的上限（约 {limit} 个字符），会被截断，因此不生成链接：请改发项目文件。',
     copyLink: '复制链接',
-    linkCopied: '链接已复制。',
-    copyByHand: '浏览器不允许自动复制：链接已选中，请按 Ctrl+C 复制。',
-    sharedLink: '分享链接',
-    shareDamaged: '链接不完整或已损坏（可能在转发时被截断）。',
-    shareTooLong: '链接超过 {limit} 个字符，不是本计算器生成的分享链接。',
-    shareTooLarge: '链接展开后超过 {max}，不是本计算器生成的分享链接。',
     jsonTooDeep: '内容嵌套超过 {depth} 层，不是本计算器的文件。',
     jsonTooLarge: '文件超过 {max}，不是本计算器的方案或项目文件。',
-    sharedOpened: '正在查看分享链接中的数据。',
-    sharedOwnKept: '你自己保存的数据没有被覆盖，查看期间暂不保存。',
-    sharedKeep: '把分享的数据保存为我的数据',
-    sharedBack: '回到我的数据',
     sharedKept: '分享的数据已保存为你的数据。',
     demoBanner: '这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。',
     clearDemo: '清空示例，开始填写本县数据',
@@ -285,16 +251,26 @@ export const STRINGS = {
   },
 };
 
-/** Strings that modules loaded on demand bring (plan.js), kept for English until it loads. */
+/** Strings of the parts loaded on demand (i18n-extra.js), kept for English until it loads. */
 const added = { zh: {}, en: {} };
+/** The extra strings' loading, once started. @type {Promise<void> | null} */
+let extras = null;
 
-/** Adds a module's strings to every language (to English now or when it is loaded).
+/** Adds strings to every language (to English now or when it is loaded).
  * @param {Record<'zh' | 'en', Record<string, string>>} strings */
-export function addStrings(strings) {
+function addStrings(strings) {
   for (const lang of /** @type {const} */ (['zh', 'en'])) {
     Object.assign(added[lang], strings[lang]);
     if (STRINGS[lang]) Object.assign(STRINGS[lang], strings[lang]);
   }
+}
+
+/** The strings of the parts loaded on demand (the plan, the step-by-step view, a province's
+ * rows, the what-if), added the first time one of them is opened: whoever opens such a view
+ * awaits this first, so that importing a view changes no catalogue. */
+export async function useExtraStrings() {
+  extras ??= import('./i18n-extra.js').then(({ EXTRA_STRINGS }) => addStrings(EXTRA_STRINGS));
+  return extras;
 }
 
 /** Makes `lang`'s strings ready: English is fetched the first time it is asked for (most

@@ -3,8 +3,8 @@
 // so typing never loses focus. Row numbers are the lines of the text, as errors name them.
 // Only the rows in view are drawn (virtual.js): a province's table has 200 000.
 
-import { t } from './i18n.js';
-import { gridToText } from './files.js';
+import { t } from '../i18n/i18n.js';
+import { gridToText } from '../io/files.js';
 import { html, setHtml } from './html.js';
 import { VirtualRows } from './virtual.js';
 

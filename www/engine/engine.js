@@ -5,7 +5,7 @@
 // A stale or cancelled evaluation resolves to null; other calls always get their answer.
 // The worker's session (the last evaluation, the last plan) is replayed after a restart.
 
-import { startWorker } from './assets.js';
+import { startWorker } from '../io/assets.js';
 
 /** The worker's calls, by name. @typedef {typeof import('./engine-worker.js').calls} Calls */
 /** A call's arguments, without the request id the worker passes first.

@@ -3,16 +3,13 @@
 // county's full results. Every figure and verdict is the core's (`ProvinceRow`); the page
 // only orders the rows. Loaded when a file with a county column is first opened.
 
-import { addStrings, t } from './i18n.js';
-import { EXTRA_STRINGS } from './i18n-extra.js';
-import { html, scrollBox, setHtml, user } from './html.js';
-import { formatCount, formatCv, formatLimit } from './format.js';
-import { VirtualRows } from './virtual.js';
+import { t } from '../i18n/i18n.js';
+import { html, scrollBox, setHtml, user } from '../lib/html.js';
+import { formatCount, formatCv, formatLimit } from '../lib/format.js';
+import { VirtualRows } from '../lib/virtual.js';
 
-addStrings(EXTRA_STRINGS);
-
-/** @typedef {import('./types/ProvinceRow').ProvinceRow} ProvinceRow
- *  @typedef {import('./types/LevelSummary').LevelSummary} LevelSummary
+/** @typedef {import('../types/ProvinceRow').ProvinceRow} ProvinceRow
+ *  @typedef {import('../types/LevelSummary').LevelSummary} LevelSummary
  *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang
  *  @typedef {{ county: string, order: number, problems: number, summary: LevelSummary | null }} Line */
 

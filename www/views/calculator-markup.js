@@ -3,7 +3,7 @@
 // Results first: the verdict is what one sees first; then the plan, and what it rests on
 // (the settings, the data, the other answers), each reached from the bar of parts.
 
-import { html } from './html.js';
+import { html } from '../lib/html.js';
 
 export const calculatorMarkup = html`<div class="wrap calculator" id="calculator">
   <div id="notice" role="alert"></div>

@@ -3,13 +3,10 @@
 // spreadsheet recipes and why they differ. Every number is the core's (`explain`, from the
 // engine's second module), unrounded in data- attributes; this module only lays them out.
 
-import { addStrings, t } from './i18n.js';
-import { EXTRA_STRINGS } from './i18n-extra.js';
-import { headedTable, html, user } from './html.js';
-import { formatCount, formatCv, formatShare, formatValue, LOCALES } from './format.js';
-import { labelWidth } from './report.js';
-
-addStrings(EXTRA_STRINGS);
+import { t } from '../i18n/i18n.js';
+import { headedTable, html, user } from '../lib/html.js';
+import { formatCount, formatCv, formatShare, formatValue, LOCALES } from '../lib/format.js';
+import { labelWidth } from '../lib/markup.js';
 
 /** A figure of the computation: six significant digits, one formatter per language. (Its place
  * is format.js, whose bytes are on the first load, which this view is not.) */
@@ -19,7 +16,7 @@ const precise = (value, lang) => {
   return preciseFormats.get(lang).format(value);
 };
 
-/** @typedef {import('./types/Explanation').Explanation} Explanation
+/** @typedef {import('../types/Explanation').Explanation} Explanation
  *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
 /** The indicator's schools as bars sorted by value, with the county value and (quality2017)

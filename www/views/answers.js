@@ -2,9 +2,9 @@
 // and quality items, the survey and the vetoes. They are drawn from the profile's item
 // lists and write into `answers`; the page recomputes on every change.
 
-import { t } from './i18n.js';
-import { headedTable, html } from './html.js';
-import { formatCount, formatRate } from './format.js';
+import { t } from '../i18n/i18n.js';
+import { headedTable, html } from '../lib/html.js';
+import { formatCount, formatLimit, formatRate, formatShare } from '../lib/format.js';
 
 /** The survey groups and government aspects, from the core (`answerForm`). */
 let GROUPS = [];
@@ -73,7 +73,7 @@ const numberInput = (attrs, value, label) =>
   html`<input type="number" inputmode="decimal" step="any" min="0" ${attrs} value="${value ?? ''}" aria-label="${label}">`;
 
 /** Marks each field whose answer the core set aside, with its message beside it.
- * @param {HTMLElement} container @param {import('./types/Part').Part[]} parts */
+ * @param {HTMLElement} container @param {import('../types/Part').Part[]} parts */
 export function markAnswerErrors(container, parts) {
   for (const el of container.querySelectorAll('.field-error')) el.remove();
   for (const el of container.querySelectorAll('[data-answer][aria-invalid]')) {
@@ -99,7 +99,7 @@ export function markAnswerErrors(container, parts) {
 }
 
 /** Writes the core's subtotals and rates into the forms, which are not redrawn while typing.
- * @param {HTMLElement} container @param {import('./types/Part').Part[]} parts @param {import('./types/Lang').Lang} lang */
+ * @param {HTMLElement} container @param {import('../types/Part').Part[]} parts @param {import('../types/Lang').Lang} lang */
 export function fillTotals(container, parts, lang) {
   const set = (testid, text) => {
     const cell = container.querySelector(`[data-testid="${testid}"]`);
@@ -126,9 +126,12 @@ export function fillTotals(container, parts, lang) {
 /** The forms of the chosen standard. `computed` holds the ids the school table decides;
  * `rules`, the profile's words in `lang` from the core (`measureRules`). */
 export function renderAnswers(standard, profile, answers, computed, lang, rules) {
-  return standard === 'basic2012'
-    ? html`${gateForm(answers, lang)}${governmentForm(profile.basic2012, answers, lang, rules)}${surveyForm('satisfaction', answers, lang)}`
-    : html`${checkForm('guarantee', profile.quality2017.guarantees, answers, computed, lang, rules)}${checkForm('quality', profile.quality2017.quality, answers, computed, lang, rules)}${surveyForm('recognition', answers, lang)}${vetoForm(profile.quality2017.vetoes, answers, lang, rules)}`;
+  // The standard's part of the profile says what it asks: a government score (basic2012), or
+  // guarantee and quality items with vetoes (quality2017).
+  const part = profile[standard];
+  return 'government_items' in part
+    ? html`${gateForm(answers, lang)}${governmentForm(part, answers, lang, rules)}${surveyForm('satisfaction', answers, lang)}`
+    : html`${checkForm('guarantee', part.guarantees, answers, computed, lang, rules)}${checkForm('quality', part.quality, answers, computed, lang, rules)}${surveyForm('recognition', answers, lang)}${vetoForm(part.vetoes, answers, lang, rules)}`;
 }
 
 /** An item's, measure's or veto's text: the core's, in the reader's language (繁體中文
@@ -207,3 +210,41 @@ function vetoForm(vetoes, answers, lang, rules) {
   const boxes = vetoes.map((v) => html`<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? html` checked` : ''}> ${words(rules, v.id, v.text, lang)}</label>`);
   return section('veto', t(lang, 'partVeto'), html`<div class="checks">${boxes}</div>`, t(lang, 'vetoNote'));
 }
+
+/** The standard's rule in one sentence, every number from the profile in use.
+ * @param {import('../types/Profile').Profile} profile @param {'basic2012' | 'quality2017'} standard @param {import('../types/Lang').Lang} lang */
+export function scopeSentence(profile, standard, lang) {
+  const part = profile[standard];
+  const { scope } = part;
+  const points = scope.teaching_points;
+  const excluded = [
+    scope.exclude_private && t(lang, 'excludedPrivate'),
+    scope.exclude_direct && t(lang, 'excludedDirect'),
+    scope.exclude_special && t(lang, 'excludedSpecial'),
+    scope.exclude_vocational && t(lang, 'excludedVocational'),
+    points === 'exclude_all' ? t(lang, 'excludedPoints') : typeof points === 'object' ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,
+  ].filter(Boolean);
+  const list = excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '';
+  // quality2017's part has its school standards; basic2012's a composite limit.
+  if ('standards' in part) {
+    const q = part;
+    return t(lang, 'scopeQuality', {
+      primary: formatLimit(q.cv_limit.primary, lang),
+      junior: formatLimit(q.cv_limit.junior, lang),
+      count: q.standards.length,
+      minMet: q.min_met,
+      floor: formatShare(q.floor_fraction, lang),
+      excluded: list,
+    });
+  }
+  const b = part;
+  return t(lang, 'scopeBasic', {
+    primary: formatLimit(b.composite_limit.primary, lang),
+    junior: formatLimit(b.composite_limit.junior, lang),
+    count: BASIC_INDICATORS,
+    excluded: list,
+  });
+}
+
+/** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
+const BASIC_INDICATORS = 8;

@@ -4,9 +4,9 @@
 // text (CSV injection).
 
 import { gridToText } from './files.js';
-import { t } from './i18n.js';
+import { t } from '../i18n/i18n.js';
 
-/** @typedef {import('./types/Evaluation').Evaluation} Evaluation */
+/** @typedef {import('../types/Evaluation').Evaluation} Evaluation */
 
 /** A cell as a spreadsheet will show it, never run it. */
 export const neutral = (cell) => {

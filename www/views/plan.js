@@ -1,147 +1,54 @@
-// The rectification plan (整改台账) on the page: the options, the plan the core makes (in the
-// engine's worker, from the planner's own wasm module), explained in words, its ledger with
-// the core's totals, and what to do with it: apply it to the data as a what-if, export it as
-// CSV, print it. Loaded the first time a plan is asked for. Every figure is the core's.
+// The rectification plan (整改台账) as markup: its options' form, the plan the core made
+// explained in words, its ledger with the core's totals, the actions on it, and the ledger
+// as CSV. Loaded the first time a plan is asked for (calculator/planning.js); every figure
+// is the core's.
 
-import { addStrings, t } from './i18n.js';
-import { EXTRA_STRINGS } from './i18n-extra.js';
-import { headedTable, html, setHtml, user } from './html.js';
-import { formatCount, formatLimit, formatMoney, formatShare, formatValue } from './format.js';
-import { download, gridToText } from './files.js';
-import { neutral } from './export.js';
+import { t } from '../i18n/i18n.js';
+import { headedTable, html, user } from '../lib/html.js';
+import { formatCount, formatLimit, formatMoney, formatShare, formatValue } from '../lib/format.js';
+import { gridToText } from '../io/files.js';
+import { neutral } from '../io/export.js';
 
-addStrings(EXTRA_STRINGS);
-
-/** @typedef {import('./types/Plan').Plan} Plan
- *  @typedef {import('./types/Addition').Addition} Addition
- *  @typedef {import('./types/PlanOptions').PlanOptions} PlanOptions
+/** @typedef {import('../types/Plan').Plan} Plan
+ *  @typedef {import('../types/Addition').Addition} Addition
+ *  @typedef {import('../types/PlanOptions').PlanOptions} PlanOptions
  *  @typedef {'zh' | 'zh-Hant' | 'en'} Lang */
 
-/** What the plan needs of its calculator.
- * @typedef {{ $: (id: string) => any, engine: import('./engine.js').Engine, lang: () => Lang,
- *   text: () => string, options: () => Record<string, unknown>, planOptions: () => PlanOptions | null,
- *   setPlanOptions: (o: PlanOptions) => void, labels: (lang: Lang) => [string, string][],
- *   applyText: (text: string) => Promise<unknown>, print: () => void }} PlanHost */
+/** The plan's options as a form, filled with `choices`. @param {PlanOptions} choices @param {Lang} lang
+ * @param {(key: string) => string} label */
+export function renderPlanForm(choices, lang, label) {
+  const costs = Object.entries(choices.costs.resources).map(([key, value]) => html`<label class="cost">
+    <span>${label(key)}</span><input type="number" min="0" step="any" data-cost="${key}" data-testid="plan-cost-${key}" value="${value}"></label>`);
+  return html`<p class="hint">${t(lang, 'planIntro')}</p>
+    <form id="plan-form" class="plan-form">
+      <div class="field"><label for="plan-margin">${t(lang, 'planMargin')}</label>
+        <input id="plan-margin" data-testid="plan-margin" type="number" min="0" step="0.01" value="${choices.margin}"></div>
+      <div class="field"><label for="plan-fixed">${t(lang, 'planFixed')}</label>
+        <input id="plan-fixed" data-testid="plan-fixed" inputmode="numeric" value="${choices.fixed.join(', ')}"></div>
+      <div class="field check"><input type="checkbox" id="plan-rotation" data-testid="plan-rotation"${choices.rotation ? html` checked` : ''}>
+        <label for="plan-rotation">${t(lang, 'planRotation')}</label></div>
+      <details class="plan-costs"><summary>${t(lang, 'planCosts')}</summary><div class="cost-grid">${costs}
+        <label class="cost"><span>${t(lang, 'planCostTransfer')}</span><input type="number" min="0" step="any" data-cost="transfer" data-testid="plan-cost-transfer" value="${choices.costs.transfer}"></label>
+      </div></details>
+      <button type="submit" data-testid="plan-make">${t(lang, 'planMake')}</button>
+    </form>
+    <div id="plan-result" data-testid="plan-result" aria-live="polite"></div>`;
+}
 
-/** Mounts the plan into `#plan-body`. @param {PlanHost} host */
-export function mountPlan(host) {
-  const { $, engine } = host;
-  /** The last plan, what it was made from and in which language.
-   * @type {{ plan: Plan, text: string, options: string, language: Lang } | null} */
-  let made = null;
-  /** @type {PlanOptions} */
-  let choices;
-  /** A template column's label in `lang`, by its key. */
-  const labelOf = (lang) => (key) => host.labels(lang).find(([k]) => k === key)?.[1] ?? key;
+/** A plan being made. @param {Lang} lang */
+export const renderPlanWorking = (lang) => html`<p class="meta"><span class="spinner" aria-hidden="true"></span>${t(lang, 'planWorking')}</p>`;
 
-  async function open() {
-    choices = host.planOptions() ?? { margin: 0.02, rotation: false, fixed: [], costs: await engine.call('defaultCosts') };
-    drawForm();
-    await make();
-  }
+/** The core refused the plan's options. @param {import('../types/Problem').Problem[]} errors @param {Lang} lang */
+export function renderPlanRefused(errors, lang) {
+  const reasons = errors.map((p) => p.message).join(t(lang, 'semicolon'));
+  return html`<div class="problems" role="alert"><p>${t(lang, 'planOptionsError', { reasons })}</p></div>`;
+}
 
-  function drawForm() {
-    const lang = host.lang();
-    const label = labelOf(lang);
-    const costs = Object.entries(choices.costs.resources).map(([key, value]) => html`<label class="cost">
-      <span>${label(key)}</span><input type="number" min="0" step="any" data-cost="${key}" data-testid="plan-cost-${key}" value="${value}"></label>`);
-    setHtml($('plan-body'), html`<p class="hint">${t(lang, 'planIntro')}</p>
-      <form id="plan-form" class="plan-form">
-        <div class="field"><label for="plan-margin">${t(lang, 'planMargin')}</label>
-          <input id="plan-margin" data-testid="plan-margin" type="number" min="0" step="0.01" value="${choices.margin}"></div>
-        <div class="field"><label for="plan-fixed">${t(lang, 'planFixed')}</label>
-          <input id="plan-fixed" data-testid="plan-fixed" inputmode="numeric" value="${choices.fixed.join(', ')}"></div>
-        <div class="field check"><input type="checkbox" id="plan-rotation" data-testid="plan-rotation"${choices.rotation ? html` checked` : ''}>
-          <label for="plan-rotation">${t(lang, 'planRotation')}</label></div>
-        <details class="plan-costs"><summary>${t(lang, 'planCosts')}</summary><div class="cost-grid">${costs}
-          <label class="cost"><span>${t(lang, 'planCostTransfer')}</span><input type="number" min="0" step="any" data-cost="transfer" data-testid="plan-cost-transfer" value="${choices.costs.transfer}"></label>
-        </div></details>
-        <button type="submit" data-testid="plan-make">${t(lang, 'planMake')}</button>
-      </form>
-      <div id="plan-result" data-testid="plan-result" aria-live="polite"></div>`);
-    $('plan-form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      readForm();
-      make();
-    });
-  }
-
-  /** The form's choices, kept with the calculator's state. An empty number is taken as 0;
-   * the core refuses what it cannot use (a negative cost, a margin beyond the limits). */
-  function readForm() {
-    const form = $('plan-form');
-    const number = (input) => (input.value.trim() === '' ? 0 : Number(input.value));
-    const resources = { ...choices.costs.resources };
-    let transfer = choices.costs.transfer;
-    for (const input of form.querySelectorAll('[data-cost]')) {
-      if (input.dataset.cost === 'transfer') transfer = number(input);
-      else resources[input.dataset.cost] = number(input);
-    }
-    const fixed = $('plan-fixed').value.split(/[,，、\s]+/).filter(Boolean).map(Number).filter(Number.isInteger);
-    choices = { margin: number($('plan-margin')), rotation: $('plan-rotation').checked, fixed, costs: { resources, transfer } };
-    host.setPlanOptions(choices);
-  }
-
-  async function make() {
-    const lang = host.lang();
-    setHtml($('plan-result'), html`<p class="meta"><span class="spinner" aria-hidden="true"></span>${t(lang, 'planWorking')}</p>`);
-    const [text, options] = [host.text(), host.options()];
-    const answer = await engine.call('plan', text, options, choices);
-    if (answer.errors.length) {
-      made = null;
-      const reasons = answer.errors.map((p) => p.message).join(t(lang, 'semicolon'));
-      setHtml($('plan-result'), html`<div class="problems" role="alert"><p>${t(lang, 'planOptionsError', { reasons })}</p></div>`);
-      return;
-    }
-    made = { plan: answer.plan, text, options: JSON.stringify(options), language: lang };
-    draw();
-  }
-
-  function draw() {
-    if (!made) return;
-    const lang = host.lang();
-    const stale = made.text !== host.text() || made.options !== JSON.stringify(host.options());
-    const note = stale ? html`<p class="notice info" data-testid="plan-stale">${t(lang, 'planStale')}</p>` : '';
-    setHtml($('plan-result'), html`${note}${renderPlan(made.plan, lang, labelOf(lang))}`);
-  }
-
-  async function act(name) {
-    if (!made) return;
-    const lang = host.lang();
-    if (name === 'csv') download(t(lang, 'planLedgerFile'), ledgerCsv(made.plan, lang, labelOf(lang)));
-    if (name === 'print') host.print();
-    if (name === 'apply') {
-      // The worker keeps the last plan it made; a restarted one has none: make it again.
-      let applied = await engine.call('applyPlan', lang);
-      if (!applied) {
-        await make();
-        applied = await engine.call('applyPlan', lang);
-      }
-      if (!applied || applied.errors.length) return;
-      await host.applyText(gridToText(applied.grid.map(([, cells]) => cells), ','));
-      setHtml($('plan-applied'), html`${t(lang, 'planApplied')}`);
-    }
-  }
-
-  $('plan-body').addEventListener('click', (event) => {
-    const button = event.target.closest('[data-plan]');
-    if (button) act(button.dataset.plan);
-  });
-
-  return {
-    open,
-    /** The data, the settings or the language changed: say that the plan is older. */
-    refresh: () => {
-      if (!made) return;
-      drawForm();
-      // The language alone changed: the plan is made again in it (its units and names are
-      // the core's words); any other change leaves it, said to be older.
-      const { lang: _, ...others } = host.options();
-      const { lang: __, ...before } = JSON.parse(made.options);
-      if (made.text === host.text() && JSON.stringify(others) === JSON.stringify(before) && made.language !== host.lang()) return make();
-      draw();
-    },
-  };
+/** The plan made, and whether it is older than the data or the settings. @param {Plan} plan
+ * @param {boolean} stale @param {Lang} lang @param {(key: string) => string} label */
+export function renderMadePlan(plan, stale, lang, label) {
+  const note = stale ? html`<p class="notice info" data-testid="plan-stale">${t(lang, 'planStale')}</p>` : '';
+  return html`${note}${renderPlan(plan, lang, label)}`;
 }
 
 /** A school and its level, in the language's brackets. @param {string} name @param {string} level @param {Lang} lang */

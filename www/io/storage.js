@@ -1,7 +1,7 @@
 // Keeps the page's state in localStorage across reloads: versioned, never silently
 // overwriting what another tab saved later, and saying when saving fails. What is read back
 // is input like any other: each field is checked for its type (a profile's rules by the
-// engine, app.js); what cannot be used is kept aside under a key of its own, never deleted,
+// engine, calculator/mount.js); what cannot be used is kept aside under a key of its own, never deleted,
 // and the calculator starts without it.
 
 import { MAX_DEPTH, isRecord, nestingDepth } from './bounded-json.js';

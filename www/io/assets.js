@@ -1,12 +1,13 @@
 // Where the calculator's own files come from: beside its modules, wherever the page that
 // embeds it is (a host page in another folder still finds them). The single-file build
-// (tools/single.mjs) puts tools/single-assets.js in this module's place, with the same
+// (tools/single.mjs) puts tools/single/* in this module's place, with the same
 // exports and every file inline, so that one .html works from file:// with no server.
 
-const here = (path) => new URL(path, import.meta.url).href;
+/** A path of the site (www/), whatever folder this module sits in. */
+const here = (path) => new URL(`../${path}`, import.meta.url).href;
 
 /** The engine's module worker. */
-export const startWorker = () => new Worker(here('./engine-worker.js'), { type: 'module' });
+export const startWorker = () => new Worker(here('engine/engine-worker.js'), { type: 'module' });
 
 /** What the wasm glue's `init` is given: nothing, and it fetches the module beside itself. */
 export const wasmSource = () => undefined;

@@ -1,0 +1,46 @@
+// The calculator's words in the reader's language: the page's strings, the host told of the
+// language, the printed report's title block, the scope sentence and the answer forms.
+
+import { html, setHtml, user } from '../lib/html.js';
+import { applyStrings, t } from '../i18n/i18n.js';
+import { formatDate, LOCALES } from '../lib/format.js';
+import { profileName } from '../lib/markup.js';
+import { renderAnswers, scopeSentence } from '../views/answers.js';
+import { langOf } from './context.js';
+import { fillColumnChoices } from './sheet.js';
+
+/** Draws every word in the state's language (the results follow at their next drawing). */
+export function applyLanguage(c) {
+  const { lang } = c.state;
+  applyStrings(lang, c.root);
+  // The host says its language (for screen readers, and for the page around it to follow).
+  if (langOf(c.host.getAttribute('lang')) !== lang) c.host.setAttribute('lang', lang);
+  // What is shown is in this language and script, whatever the host's attribute says (zh-Hant).
+  c.$('calculator').lang = LOCALES[lang];
+  c.host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
+  c.$('scope-note').textContent = scopeSentence(c.profile(), c.state.standard, lang);
+  showReportHead(c);
+  // The editor's labels follow at its next drawing (the language toggle redraws it).
+  c.editor.lang = lang;
+  fillColumnChoices(c);
+  renderForms(c);
+}
+
+/** The printed report's title: the county and date entered once, the standard and profile. */
+export function showReportHead(c) {
+  const { lang, report: { county, date }, standard } = c.state;
+  c.$('report-county').value = county;
+  c.$('report-date').value = date;
+  const profile = c.state.profile == null ? t(lang, 'profileNational') : c.profile().name;
+  const meta = t(lang, 'reportMeta', { standard: t(lang, standard), profile, date: date ? formatDate(date, lang) : t(lang, 'reportNoDate') });
+  const scope = scopeSentence(c.profile(), standard, lang);
+  setHtml(c.$('report-head'), html`<h2 data-testid="report-title">${county ? html`${user(county)}` : ''}${t(lang, 'reportTitle')}</h2><p>${meta}</p><p class="meta">${scope}</p>`);
+}
+
+/** The answer forms of the standard, with each measure's rule as the engine last gave it. */
+export function renderForms(c) {
+  c.rulesDrawn = c.rules;
+  const { standard, answers, lang } = c.state;
+  setHtml(c.$('answers-forms'), renderAnswers(standard, c.profile(), answers, c.computed, lang, c.rules));
+  setHtml(c.$('profile-name'), html`${profileName(c.profile().name, c.state.profile == null, lang)}`);
+}

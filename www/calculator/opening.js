@@ -1,0 +1,142 @@
+// Every way a table, a project or a profile arrives from a file: a picked or dropped file, a
+// workbook's sheets, the host's `src`, `load()` and inline table, project and profile files
+// and share links (io/documents.js). Each ends in data.js's `replaceData`; what cannot be
+// read is refused with the reason, the data kept. Loaded when first used: a first visit
+// opens the demo (data.js) and reads no file.
+
+import { html, setHtml } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+import { formatMegabytes } from '../lib/format.js';
+import { decodeBytes, decodedUriPart, isZip, looksBinary } from '../io/files.js';
+import { describeProblem } from '../lib/markup.js';
+import { action, notify, problemList, quoted, refuse } from './notices.js';
+import { openTable, replaceData } from './data.js';
+import { recompute, setBusy } from './evaluation.js';
+import { applyLanguage } from './language.js';
+
+/** The largest file opened (a nation's table is 24 MB): a bound of the browser's memory,
+ * checked before a byte is read, not a rule of the evaluation. */
+const MAX_FILE_BYTES = 200 * 2 ** 20;
+
+/** Project and profile files and share links, as functions of what they need of the
+ * calculator (io/documents.js, loaded the first time one is opened or made). */
+export async function documents(c) {
+  const module = await import('../io/documents.js');
+  c.documents ??= {
+    module,
+    calc: {
+      state: c.state, engine: c.engine, $: c.$, options: c.options,
+      notify: (kind, content, role) => notify(c, kind, content, role), refuse: (name, reason) => refuse(c, name, reason),
+      action: (name, key) => action(c, name, key), quoted: (name) => quoted(c, name), problemList: (problems) => problemList(c, problems),
+      replaceData: (text, how) => replaceData(c, text, how), recompute: () => recompute(c), applyLanguage: () => applyLanguage(c),
+      national: () => c.national,
+      keepOwnWork: (saved) => { c.ownWork = saved; },
+    },
+  };
+  return c.documents;
+}
+
+/** Runs `name` of io/documents.js with the calculator. */
+export async function withDocuments(c, name, ...args) {
+  const { module, calc } = await documents(c);
+  return module[name](calc, ...args);
+}
+
+/** Opens a profile or project file, the results busy until they show what it changed. */
+export async function openDocument(c, kind, file) {
+  const before = c.evaluations;
+  setBusy(c, true);
+  try {
+    await withDocuments(c, kind === 'profile' ? 'importProfile' : 'importProject', file);
+  } finally {
+    if (c.evaluations === before) setBusy(c, false);
+  }
+}
+
+/** Opens a table file. What cannot be read is refused with the reason; the data stays. */
+export async function openFile(c, file) {
+  const lang = c.state.lang;
+  if (file.size > MAX_FILE_BYTES) return refuseOverSize(c, file.name);
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return refuse(c, file.name, t(lang, 'fileUnreadable'));
+  }
+  if (!bytes.length) return refuse(c, file.name, t(lang, 'fileEmpty'));
+  if (isZip(bytes)) return openWorkbook(c, file.name, bytes);
+  // The old binary .xls needs a reader the page does not ship; the CLI reads it.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(c, file.name, t(lang, 'xlsUnsupported'));
+  const text = decodeBytes(bytes);
+  if (looksBinary(text)) return refuse(c, file.name, t(lang, 'fileNotTable'));
+  return openText(c, text, file.name);
+}
+
+/** A file past MAX_FILE_BYTES, refused by its size. */
+const refuseOverSize = (c, name) => refuse(c, name, t(c.state.lang, 'fileOverSize', { max: formatMegabytes(MAX_FILE_BYTES, c.state.lang) }));
+
+/** Opens a table's text named `name`, refused when it has no cell. */
+async function openText(c, text, name) {
+  // Not a table's shape (far too wide, a quote never closed): refused before it is held.
+  const problem = await c.engine.call('tableProblem', text, c.state.lang);
+  if (problem) return refuse(c, name, describeProblem(problem, c.state.lang));
+  if (!(await c.engine.call('hasCells', text))) return refuse(c, name, t(c.state.lang, 'fileEmpty'));
+  return openTable(c, text, { label: name });
+}
+
+/** Opens the sheet that looks most like the template, and offers the others. */
+async function openWorkbook(c, name, bytes) {
+  // The workbook reader is fetched when a workbook is opened, not on every visit.
+  const { readWorkbook, sheetToText } = await import('../io/xlsx.js');
+  let sheets;
+  try {
+    sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows), empty: !sheet.rows.size }));
+  } catch (problem) {
+    return refuse(c, name, t(c.state.lang, problem.code, problem.values));
+  }
+  // A sheet's row map holds only cells with text: an empty one has no data to offer.
+  const scores = await Promise.all(sheets.map((sheet) => (sheet.empty ? -1 : c.engine.call('templateColumns', sheet.text))));
+  const best = scores.reduce((b, score, i) => (score > scores[b] ? i : b), 0);
+  if (!sheets.length || scores[best] < 0) return refuse(c, name, t(c.state.lang, 'fileNoSheets'));
+  c.workbook = sheets;
+  setHtml(c.$('sheet-select'), html`${sheets.map((s, i) => html`<option value="${i}"${i === best ? html` selected` : ''}>${s.name}</option>`)}`);
+  c.$('sheet-row').hidden = sheets.length < 2;
+  return replaceData(c, sheets[best].text, { label: name });
+}
+
+/** Opens the workbook's sheet number `index`. */
+export function openSheet(c, index) {
+  const sheet = c.workbook[index];
+  return replaceData(c, sheet.text, { label: sheet.name });
+}
+
+/** Opens a table the host page gives (`load()`, inline): text, or a File or Blob. */
+export async function openGiven(c, input) {
+  const label = t(c.state.lang, 'givenData');
+  if (typeof input !== 'string') return openFile(c, input instanceof File ? input : new File([input], label));
+  return openText(c, input, label);
+}
+
+/** Opens the table at `src` (the element's attribute), relative to the host page. */
+export async function openUrl(c, src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    return refuse(c, src, t(c.state.lang, 'fetchFailed'));
+  }
+  const name = decodedUriPart(url.pathname.split('/').pop() || url.host);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    return refuse(c, name, t(c.state.lang, 'fetchFailed'));
+  }
+  if (!response.ok) return refuse(c, name, t(c.state.lang, 'fetchStatus', { status: response.status }));
+  // A size the server states is checked before the body is read.
+  if (Number(response.headers.get('content-length')) > MAX_FILE_BYTES) {
+    response.body?.cancel();
+    return refuseOverSize(c, name);
+  }
+  return openFile(c, new File([await response.blob()], name));
+}

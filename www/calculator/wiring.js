@@ -1,0 +1,239 @@
+// The calculator's controls, each wired to one action on the state: the data's views, the
+// settings, the files, the results' buttons and the notices' actions.
+
+import { html } from '../lib/html.js';
+import { t, useExtraStrings } from '../i18n/i18n.js';
+import { download } from '../io/files.js';
+import { demoTable, fileUrl } from '../io/assets.js';
+import { emptyAnswers, readControl } from '../views/answers.js';
+import { Editor } from '../lib/editor.js';
+import { initialState } from './context.js';
+import { notify } from './notices.js';
+import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
+import { recompute, settledResult } from './evaluation.js';
+import { applyLanguage, renderForms, showReportHead } from './language.js';
+import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js';
+import { mountPartsNav } from './parts-nav.js';
+
+/** Files and documents (opening.js, with the words of their refusals), the step-by-step view
+ * and the plan: fetched when first used. */
+export const opening = async () => (await Promise.all([import('./opening.js'), useExtraStrings()]))[0];
+const explaining = () => import('./explaining.js');
+const withDocuments = async (c, name) => (await opening()).withDocuments(c, name);
+const openFile = async (c, file) => (await opening()).openFile(c, file);
+
+/** An event's target, which the calculator's own listeners know the kind of. @type {(event: Event) => any} */
+const target = (event) => event.target;
+
+/** What a notice's or the demo banner's buttons do, by their `data-action`. */
+const actions = {
+  undo,
+  'clear-answers': (c) => {
+    c.state.answers = emptyAnswers();
+    notify(c, 'undo');
+    renderForms(c);
+    recompute(c);
+  },
+  'take-theirs': (c) => {
+    Object.assign(c.state, initialState(), c.store.takeTheirs());
+    notify(c, 'conflict');
+    showState(c);
+  },
+  'keep-mine': (c) => {
+    notify(c, 'conflict');
+    c.store.keepMine(c.state);
+  },
+  'save-project': (c) => withDocuments(c, 'saveProject'),
+  'copy-link': (c) => withDocuments(c, 'copyLink'),
+  'keep-shared': (c) => {
+    c.ownWork = null;
+    c.saveState();
+    notify(c, 'shared', t(c.state.lang, 'sharedKept'));
+  },
+  'back-to-mine': (c) => {
+    Object.assign(c.state, c.ownWork);
+    c.ownWork = null;
+    notify(c, 'shared');
+    showState(c);
+  },
+  cancel: (c) => {
+    c.engine.cancel();
+    notify(c, 'working', t(c.state.lang, 'cancelled'));
+  },
+  'clear-demo': newTable,
+};
+
+/** Wires every control of the calculator. */
+export function wire(c) {
+  wireData(c);
+  wireSettings(c);
+  wireFiles(c);
+  wireResults(c);
+  mountPartsNav(c.root);
+  for (const id of ['notice', 'demo-banner']) {
+    c.$(id).addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.(c));
+  }
+}
+
+/** The data's two views: the grid editor and the text box, their tabs and buttons. */
+function wireData(c) {
+  c.editor = new Editor(c.$('editor'), (text, how) => {
+    // Hand mappings are by column position: a changed header row makes them stale.
+    const header = c.editor.header().join('\t');
+    if (header !== c.editorHeader) c.state.mapping = {};
+    c.editorHeader = header;
+    edited(c, text, how);
+    fillColumnChoices(c);
+  });
+  c.$('paste').addEventListener('input', (/** @type {InputEvent} */ event) => {
+    edited(c, target(event).value, /^insertFrom(Paste|Drop)/.test(event.inputType ?? '') ? 'paste' : 'type');
+  });
+  c.$('new-table').addEventListener('click', () => newTable(c));
+  c.$('add-row').addEventListener('click', () => {
+    if (!c.editor.header().length) setText(c, emptyTable(c));
+    c.editor.addRow();
+  });
+  c.$('add-column').addEventListener('change', (event) => {
+    if (target(event).value) c.editor.addColumn(target(event).value);
+  });
+  for (const [tab, view] of [['tab-table', 'table'], ['tab-text', 'text']]) {
+    c.$(tab).addEventListener('click', () => showView(c, view));
+    c.$(tab).addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+      const other = view === 'table' ? 'text' : 'table';
+      showView(c, other);
+      c.$(`tab-${other}`).focus();
+    });
+  }
+  c.$('problems').addEventListener('click', (event) => {
+    const button = target(event).closest('[data-jump-row]');
+    if (button) jumpToCell(c, Number(button.dataset.jumpRow), button.dataset.jumpColumn);
+  });
+}
+
+/** The standard, the answers, the profile, the report's title and a column's hand mapping. */
+function wireSettings(c) {
+  c.$('standard').addEventListener('change', (event) => {
+    c.state.standard = target(event).value;
+    applyLanguage(c);
+    recompute(c);
+  });
+  for (const type of ['input', 'change']) {
+    c.$('answers-forms').addEventListener(type, (event) => {
+      if (!target(event).dataset.answer) return;
+      readControl(c.state.answers, target(event));
+      recompute(c);
+    });
+  }
+  c.$('reset-profile').addEventListener('click', () => {
+    c.state.profile = null;
+    notify(c, 'file');
+    notify(c, 'profile');
+    applyLanguage(c);
+    recompute(c);
+  });
+  for (const field of ['report-county', 'report-date']) {
+    c.$(field).addEventListener('input', (event) => {
+      c.state.report = { ...c.state.report, [target(event).dataset.report]: target(event).value };
+      c.saveState();
+      showReportHead(c);
+    });
+  }
+  c.$('extras').addEventListener('change', (event) => {
+    const index = target(event).dataset.map;
+    if (index === undefined) return;
+    if (target(event).value === '*') delete c.state.mapping[index];
+    else c.state.mapping[index] = target(event).value;
+    recompute(c);
+  });
+}
+
+/** Files in and out: pickers, the drop zone, the workbook's sheets, the templates, the
+ * project, the profile and the share link. */
+function wireFiles(c) {
+  for (const button of c.root.querySelectorAll('[data-pick]')) {
+    button.addEventListener('click', () => c.$(/** @type {HTMLElement} */ (button).dataset.pick).click());
+  }
+  onFilePicked(c, 'profile-input', async (file) => (await opening()).openDocument(c, 'profile', file));
+  onFilePicked(c, 'project-input', async (file) => (await opening()).openDocument(c, 'project', file));
+  onFilePicked(c, 'file-input', (file) => openFile(c, file));
+  // The event's target is read before any await: once dispatched, it is no longer set.
+  c.$('sheet-select').addEventListener('change', (event) => {
+    const index = Number(target(event).value);
+    opening().then((module) => module.openSheet(c, index));
+  });
+  c.$('export-profile').addEventListener('click', () => download(t(c.state.lang, 'profileFile'), JSON.stringify(c.profile(), null, 2), 'application/json'));
+  c.$('save-project').addEventListener('click', () => withDocuments(c, 'saveProject'));
+  c.$('share-link').addEventListener('click', () => withDocuments(c, 'makeShareLink'));
+  c.$('load-demo').addEventListener('click', () => loadDemo(c));
+  c.$('download-template').addEventListener('click', () => download(t(c.state.lang, 'templateFile'), c.template.header[c.state.lang] + '\r\n'));
+  c.$('download-example').addEventListener('click', async () => download(t(c.state.lang, 'exampleFile'), await demoTable()));
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (c.root.querySelectorAll('a[data-file]'))) link.href = fileUrl(link.dataset.file);
+  wireMenu(c);
+  wireDrop(c);
+}
+
+/** Calls `handle` with the file picked in the file input `id`, which is then cleared so that
+ * picking the same file again is noticed. */
+function onFilePicked(c, id, handle) {
+  c.$(id).addEventListener('change', (event) => {
+    const [file] = target(event).files;
+    if (file) handle(file);
+    target(event).value = '';
+  });
+}
+
+/** The template menu closes with Escape, as menus do, and gives focus back to its button. */
+function wireMenu(c) {
+  const menu = /** @type {HTMLDetailsElement} */ (c.root.querySelector('details.menu'));
+  menu.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    menu.open = false;
+    menu.querySelector('summary').focus();
+  });
+}
+
+/** A file dropped on the data's part opens as a picked one. */
+function wireDrop(c) {
+  const drop = c.$('data');
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('dropping');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('dropping'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('dropping');
+    const [file] = event.dataTransfer.files;
+    if (file) openFile(c, file);
+  });
+}
+
+/** The results' buttons: the step-by-step view, the what-if, the plan and the exports. */
+function wireResults(c) {
+  c.$('levels').addEventListener('click', (event) => {
+    const [level, key] = target(event).closest('[data-explain]')?.dataset.explain.split('/') ?? [];
+    if (key) explaining().then((module) => module.openExplain(c, level, key));
+  });
+  c.$('explain').addEventListener('click', (event) => {
+    // Closing needs no module; presenting asks the engine again (explaining.js is loaded,
+    // as the view is open).
+    if (target(event).closest('[data-explain-close]')) c.update('explain', html``);
+    if (target(event).closest('[data-explain-present]')) explaining().then((module) => module.togglePresenting(c));
+  });
+  c.$('whatif').addEventListener('click', (event) => {
+    const button = target(event).closest('[data-whatif]');
+    if (button?.dataset.whatif === 'undo') undoEdit(c);
+    if (button?.dataset.whatif === 'reset') resetToBaseline(c);
+  });
+  // The plan's code is fetched when a plan is first asked for.
+  c.$('plan-open').addEventListener('click', async () => (await import('./planning.js')).openPlan(c));
+  c.$('export-json').addEventListener('click', async () => {
+    const result = await settledResult(c);
+    if (result) download(t(c.state.lang, 'resultJsonFile'), JSON.stringify(result, null, 2), 'application/json');
+  });
+  c.$('export-csv').addEventListener('click', async () => {
+    const [result, { resultCsv }] = await Promise.all([settledResult(c), import('../io/export.js')]);
+    if (result) download(t(c.state.lang, 'resultCsvFile'), resultCsv(result, c.state.lang));
+  });
+}
