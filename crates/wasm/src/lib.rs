@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 // second build (`--features extra`, www/pkg/junheng-extra.js) that the page loads the first
 // time one is asked for, so that it costs nothing on first load.
 #[cfg(feature = "extra")]
-mod documents;
+pub mod documents;
 #[cfg(feature = "extra")]
 mod explaining;
 #[cfg(feature = "extra")]

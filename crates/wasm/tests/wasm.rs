@@ -100,17 +100,17 @@ fn read_grid_gives_lines_and_cells() {
 #[wasm_bindgen_test]
 fn profiles_and_projects_cross_as_json() {
     let national = junheng_wasm::national_profile();
-    assert_eq!(parse(&junheng_wasm::check_profile(&national, "zh")), serde_json::json!([]));
-    let problems = parse(&junheng_wasm::check_profile("{}", "zh"));
+    assert_eq!(parse(&junheng_wasm::documents::check_profile(&national, "zh")), serde_json::json!([]));
+    let problems = parse(&junheng_wasm::documents::check_profile("{}", "zh"));
     assert_eq!(problems.as_array().unwrap().len(), 1);
     assert!(problems[0]["message"].as_str().unwrap().contains("数值标准文件格式不正确"));
-    let project = junheng_wasm::make_project(HANDOUT, &options("basic2012", "zh")).map_err(JsValue::from).unwrap();
+    let project = junheng_wasm::documents::make_project(HANDOUT, &options("basic2012", "zh")).map_err(JsValue::from).unwrap();
     let mut value = parse(&project);
     assert_eq!(value["version"], 1);
-    let opened = parse(&junheng_wasm::open_project(&project, "zh"));
+    let opened = parse(&junheng_wasm::documents::open_project(&project, "zh"));
     assert_eq!(opened["project"]["schools"], HANDOUT);
     value["version"] = 9.into();
-    let opened = parse(&junheng_wasm::open_project(&value.to_string(), "en"));
+    let opened = parse(&junheng_wasm::documents::open_project(&value.to_string(), "en"));
     assert!(opened["project"].is_null());
     let message = opened["errors"][0]["message"].as_str().unwrap();
     assert!(message.contains("unknown project file version 9"), "{message}");
