@@ -5,7 +5,7 @@
 //   node tools/hant.mjs --check  exits 1 when any of them is not what it would write
 //
 // - www/i18n/i18n-hant.js: the page's catalogue (i18n.js and i18n-extra.js, converted);
-// - crates/core/src/hant_table.rs: the core's converter, the least it needs to reproduce
+// - crates/core/src/text/hant_table.rs: the core's converter, the least it needs to reproduce
 //   OpenCC on the core's own strings (a character map and the phrases where a character reads
 //   two ways, e.g. 系数 → 係數 but 系统 → 系統), so the wasm module stays small;
 // - crates/core/tests/data/hant.tsv: each Chinese literal of the core and the CLI with OpenCC's
@@ -82,7 +82,7 @@ function table(pairs) {
   throw new Error('no table reproduces OpenCC');
 }
 
-/** The core's conversion (crates/core/src/hant.rs), here to build and check the table:
+/** The core's conversion (crates/core/src/text/hant.rs), here to build and check the table:
  * at each place the longest phrase that starts there, else the character's own mapping. */
 function apply(text, chars, phrases) {
   const a = [...text];
@@ -138,7 +138,7 @@ ${lines(phraseRows)}
 ];
 `;
   const tsv = pairs.map(([a, b]) => `${a}\t${b}`).join('\n') + '\n';
-  return { 'crates/core/src/hant_table.rs': table_rs, 'crates/core/tests/data/hant.tsv': tsv };
+  return { 'crates/core/src/text/hant_table.rs': table_rs, 'crates/core/tests/data/hant.tsv': tsv };
 }
 
 async function pageFile() {

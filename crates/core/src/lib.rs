@@ -7,34 +7,22 @@
 
 #![forbid(unsafe_code)]
 
-mod allowances;
-pub mod assessment;
-mod cells;
-mod checks;
-mod codes;
-pub mod diagnostics;
-pub mod evaluation;
-pub mod explain;
-pub mod hant;
-mod hant_table;
-mod header;
-pub mod indicators;
-mod indoor;
-pub mod input;
-pub mod items;
-mod messages;
+// The modules in four groups (and the plan), each re-exported here under its own name, so
+// that `junheng::input` and `crate::input` name the same module wherever it lives.
+mod evaluate;
 pub mod model;
-mod numbers;
 pub mod plan;
-pub mod project;
-pub mod province;
-pub mod resources;
-mod rows;
-pub mod scope;
-pub mod standards;
-pub mod statistics;
-mod table;
-mod template;
+mod read;
+mod rules;
+mod text;
+
+pub use evaluate::{assessment, evaluation, explain, indicators, province, resources, statistics};
+use read::{cells, checks, header, rows, table, template};
+pub use read::{input, project};
+use rules::{allowances, indoor};
+pub use rules::{items, scope, standards};
+use text::{codes, hant_table, messages, numbers};
+pub use text::{diagnostics, hant};
 
 pub use evaluation::{evaluate_table, evaluate_text, Evaluation, Options};
 pub use model::{Lang, Level};

@@ -1,17 +1,44 @@
-//! The core's shape, checked on every run: modules import each other without a cycle, and
-//! no function is longer than 60 lines. Read from the sources as text (`use crate::x` and
-//! `crate::x::` name a dependency; a function runs from `fn` to the brace at its indent).
+//! The core's shape, checked on every run: modules import each other without a cycle, no
+//! function is longer than 60 lines, and no folder holds more than a dozen modules. Read
+//! from the sources as text (`use crate::x` and `crate::x::` name a dependency, every module
+//! being re-exported at the root under its own name; a function runs from `fn` to the brace
+//! at its indent). The plan's modules (`plan/`) have their own names and checks (plan.rs).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-fn sources() -> BTreeMap<String, String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+/// The folders of src/ that group the core's modules (the plan's aside).
+const GROUPS: [&str; 4] = ["read", "rules", "evaluate", "text"];
+
+fn source_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The `.rs` files of a folder, by file stem (`mod.rs` left out: it only declares).
+fn files_in(dir: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
-        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()))
+        .filter(|path| path.extension().is_some_and(|e| e == "rs") && !path.ends_with("mod.rs"))
+        .map(|path| (path.file_stem().unwrap().to_string_lossy().into_owned(), path))
         .collect()
+}
+
+/// Every module of the root and of its groups, by name, with its text.
+fn sources() -> BTreeMap<String, String> {
+    let root = source_dir();
+    let groups = GROUPS.iter().flat_map(|group| files_in(&root.join(group)));
+    files_in(&root).into_iter().chain(groups).map(|(name, path)| (name, std::fs::read_to_string(path).unwrap())).collect()
+}
+
+#[test]
+fn modules_in_groups_of_at_most_a_dozen() {
+    let root = source_dir();
+    assert!(files_in(&root).len() <= 3, "the root holds lib.rs, model.rs and little else: {:?}", files_in(&root));
+    for group in GROUPS {
+        let count = files_in(&root.join(group)).len();
+        assert!((2..=12).contains(&count), "{group}/ holds {count} modules");
+    }
+    assert_eq!(sources().len(), 28, "every module is read");
 }
 
 /// Each module → the modules it names as `crate::name`.
