@@ -42,10 +42,8 @@ export function schools(level: Level, from: number, to: number): Json<SchoolResu
 export function lastResult(): Json<Evaluation | null>;
 /** The text as rows of cells, each with the line it starts on. */
 export function readGrid(text: string): Json<[number, string[]][]>;
-/** Whether the text has any cell with something in it. */
-export function hasCells(text: string): boolean;
-/** Why the text cannot be a table (too wide, a cell too long), checked before anything is held; null when it can be. */
-export function tableProblem(text: string, lang: Lang): Json<Problem | null>;
+/** Why the text cannot be a table (too wide, a cell too long), checked before anything is held, or whether it is empty. */
+export function tableCheck(text: string, lang: Lang): Json<{ problem: Problem | null; empty: boolean }>;
 /** How many template columns the best header row of the text names. */
 export function templateColumns(text: string): number;
 /** The header row of the CSV template. */
@@ -69,6 +67,6 @@ export function plan(text: string, options: Json<Partial<Options>>, planOptions:
 /** The last plan written into its own text's cells; null before any plan. */
 export function applyPlan(lang: Lang): Json<{ grid: [number, string[]][]; errors: Problem[] } | null>;
 /** The default unit costs (yuan). */
-export function defaultCosts(): Json<UnitCosts>;
+export function defaultPlanOptions(): Json<PlanOptions>;
 /** One indicator's CV at one level step by step (the handout's table), or why there is none. */
 export function explain(text: string, options: Json<Partial<Options>>, level: Level, key: string): Json<{ explanation: Explanation | null; errors: Problem[] }>;

@@ -80,6 +80,9 @@ async function evaluateAndShow(c) {
     c.engine.cancel();
     show(c, '', html`<p class="empty">${t(lang, 'empty')}</p>`);
     c.editor.markProblems([]);
+    // The profile's words follow a change of language or profile with no data too.
+    await refreshRules(c);
+    if (c.rules !== c.rulesDrawn) renderForms(c);
     return undefined;
   }
   let result;
@@ -153,7 +156,7 @@ async function showProvince(c, result, lang) {
     const [{ mountProvince }] = await Promise.all([import('../views/province.js'), useExtraStrings()]);
     c.province ??= mountProvince(c.root, (county) => pickCounty(c, county));
   }
-  c.province.show(result.province, c.state.county, lang);
+  c.province.show(result.province, result.province_failing, c.state.county, lang);
 }
 
 /** Opens a county of the province file in view ('' the province's rows), without

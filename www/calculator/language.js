@@ -5,7 +5,7 @@ import { html, setHtml, user } from '../lib/html.js';
 import { applyStrings, t } from '../i18n/i18n.js';
 import { formatDate, LOCALES } from '../lib/format.js';
 import { profileName } from '../lib/markup.js';
-import { renderAnswers, scopeSentence } from '../views/answers.js';
+import { renderAnswers } from '../views/answers.js';
 import { langOf } from './context.js';
 import { fillColumnChoices } from './sheet.js';
 
@@ -18,8 +18,6 @@ export function applyLanguage(c) {
   // What is shown is in this language and script, whatever the host's attribute says (zh-Hant).
   c.$('calculator').lang = LOCALES[lang];
   c.host.dispatchEvent(new CustomEvent('langchange', { detail: { lang }, bubbles: true, composed: true }));
-  c.$('scope-note').textContent = scopeSentence(c.profile(), c.state.standard, lang);
-  showReportHead(c);
   // The editor's labels follow at its next drawing (the language toggle redraws it).
   c.editor.lang = lang;
   fillColumnChoices(c);
@@ -33,13 +31,17 @@ export function showReportHead(c) {
   c.$('report-date').value = date;
   const profile = c.state.profile == null ? t(lang, 'profileNational') : c.profile().name;
   const meta = t(lang, 'reportMeta', { standard: t(lang, standard), profile, date: date ? formatDate(date, lang) : t(lang, 'reportNoDate') });
-  const scope = scopeSentence(c.profile(), standard, lang);
+  // The standard's rule in one sentence, the core's words for the profile in use.
+  const scope = c.rules[`scope:${standard}`] ?? '';
   setHtml(c.$('report-head'), html`<h2 data-testid="report-title">${county ? html`${user(county)}` : ''}${t(lang, 'reportTitle')}</h2><p>${meta}</p><p class="meta">${scope}</p>`);
 }
 
-/** The answer forms of the standard, with each measure's rule as the engine last gave it. */
+/** What the profile's words make: the answer forms of the standard, each measure's rule and
+ * the standard's rule in one sentence, as the engine last gave them. */
 export function renderForms(c) {
   c.rulesDrawn = c.rules;
+  c.$('scope-note').textContent = c.rules[`scope:${c.state.standard}`] ?? '';
+  showReportHead(c);
   const { standard, answers, lang } = c.state;
   setHtml(c.$('answers-forms'), renderAnswers(standard, c.profile(), answers, c.computed, lang, c.rules));
   setHtml(c.$('profile-name'), html`${profileName(c.profile().name, c.state.profile == null, lang)}`);

@@ -78,9 +78,9 @@ const refuseOverSize = (c, name) => refuse(c, name, t(c.state.lang, 'fileOverSiz
 /** Opens a table's text named `name`, refused when it has no cell. */
 async function openText(c, text, name) {
   // Not a table's shape (far too wide, a quote never closed): refused before it is held.
-  const problem = await c.engine.call('tableProblem', text, c.state.lang);
+  const { problem, empty } = await c.engine.call('tableCheck', text, c.state.lang);
   if (problem) return refuse(c, name, describeProblem(problem, c.state.lang));
-  if (!(await c.engine.call('hasCells', text))) return refuse(c, name, t(c.state.lang, 'fileEmpty'));
+  if (empty) return refuse(c, name, t(c.state.lang, 'fileEmpty'));
   return openTable(c, text, { label: name });
 }
 

@@ -24,7 +24,7 @@ export async function openPlan(c) {
     });
     c.planner = planner;
   }
-  c.planner.choices = c.state.planOptions ?? { margin: 0.02, rotation: false, fixed: [], costs: await c.engine.call('defaultCosts') };
+  c.planner.choices = c.state.planOptions ?? (await c.engine.call('defaultPlanOptions'));
   drawForm(c, c.planner);
   await make(c, c.planner);
 }

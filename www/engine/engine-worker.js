@@ -55,8 +55,7 @@ export const calls = {
   /** The whole result contract of the last evaluation (null when this worker has none). */
   result: () => parse(current.lastResult()),
   readGrid: (id, source) => parse(core.readGrid(source)),
-  hasCells: (id, source) => core.hasCells(source),
-  tableProblem: (id, source, lang) => parse(core.tableProblem(source, lang)),
+  tableCheck: async (id, source, lang) => parse((await extraCore()).tableCheck(source, lang)),
   templateColumns: async (id, source) => (await extraCore()).templateColumns(source),
   templateHeader: (id, lang) => core.templateHeader(lang),
   templateLabels: (id, lang) => parse(core.templateLabels(lang)),
@@ -70,7 +69,7 @@ export const calls = {
   evaluateWhole: async (id, source, options) => parse((await coreFor(source, options)).evaluate(source, text(options))),
   plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),
   applyPlan: async (id, lang) => parse((await extraCore()).applyPlan(lang)),
-  defaultCosts: async () => parse((await extraCore()).defaultCosts()),
+  defaultPlanOptions: async () => parse((await extraCore()).defaultPlanOptions()),
   explain: async (id, source, options, level, key) => parse((await extraCore()).explain(source, text(options), level, key)),
 };
 

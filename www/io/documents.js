@@ -1,15 +1,15 @@
 // The documents a user exchanges: profile files (数值标准), project files and share links. Each
-// is read within bounds (bounded-json.js), checked by the engine, and opened through the
+// is read within bounds (files.js `parseBounded`), checked by the engine, and opened through the
 // calculator's one way in (its `replaceData`), never over the user's work unasked. Loaded
 // the first time one is opened or made: a first visit needs none of it.
 
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
-import { decodeBytes, download } from './files.js';
+import { MAX_DEPTH, decodeBytes, download, parseBounded } from './files.js';
 import { formatCount, formatMegabytes } from '../lib/format.js';
 import { emptyAnswers, hasAnswers } from '../views/answers.js';
 import { demoAnswers, demoTable, pageUrl } from './assets.js';
-import { MAX_DEPTH, parseBounded } from './bounded-json.js';
+
 
 /** A profile is a few KB; a project holds a table (a province's is tens of MB). Larger files
  * are refused before they are parsed or sent to the engine. */

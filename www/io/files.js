@@ -1,6 +1,9 @@
 // Text in and out of the page: decoding files with the browser's own TextDecoder (no
 // tables in the wasm), telling a table from a workbook or a binary file, turning the
-// editor's grid back into text, and downloads.
+// editor's grid back into text, downloads, and JSON from outside the page (a share link, a
+// project or profile file, the saved state, a host's message) read within bounds, before
+// anything holds or walks it: too large or nested too deep is a reason, never a frozen tab
+// or a stack overflow in the engine.
 
 /** Decodes a file's bytes: UTF-16 by its BOM, UTF-8 when valid, otherwise GB18030 (a superset of GBK). */
 export function decodeBytes(bytes) {
@@ -52,4 +55,47 @@ export function download(name, text, type = 'text/csv') {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Nesting deeper than any project, profile or saved state has (they nest five levels). */
+export const MAX_DEPTH = 64;
+
+/** How deep `text`'s arrays and objects nest, counted in one pass that skips strings; stops
+ * counting past `limit`. */
+export function nestingDepth(text, limit = MAX_DEPTH) {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** `text` parsed, or the reason it cannot be used: `{ value }` or `{ problem }` with
+ * `problem` one of 'jsonTooLarge', 'jsonTooDeep', 'notJson' (keys of the page's strings).
+ * @param {string} text @param {{ maxChars: number, maxDepth?: number }} bounds
+ * @returns {{ value: unknown, problem?: undefined } | { problem: 'jsonTooLarge' | 'jsonTooDeep' | 'notJson', value?: undefined }} */
+export function parseBounded(text, { maxChars, maxDepth = MAX_DEPTH }) {
+  if (text.length > maxChars) return { problem: 'jsonTooLarge' };
+  if (nestingDepth(text, maxDepth) > maxDepth) return { problem: 'jsonTooDeep' };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { problem: 'notJson' };
+  }
+}
+
+/** A plain object (not an array, not null).
+ * @param {unknown} value @returns {value is Record<string, any>} */
+export function isRecord(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

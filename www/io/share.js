@@ -3,7 +3,7 @@
 // compressed with the browser's own CompressionStream (deflate-raw) and written base64url,
 // so that it survives chat apps and mail (model: astral-sh/ruff's playground).
 
-import { parseBounded } from './bounded-json.js';
+import { parseBounded } from './files.js';
 
 /** What a share link's fragment starts with. */
 export const SHARE_PREFIX = '#share=';

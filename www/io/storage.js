@@ -4,7 +4,7 @@
 // engine, calculator/mount.js); what cannot be used is kept aside under a key of its own, never deleted,
 // and the calculator starts without it.
 
-import { MAX_DEPTH, isRecord, nestingDepth } from './bounded-json.js';
+import { MAX_DEPTH, isRecord, nestingDepth } from './files.js';
 
 const isString = (value) => typeof value === 'string';
 const orNull = (check) => (value) => value === null || check(value);

@@ -4,7 +4,7 @@
 
 import { t } from '../i18n/i18n.js';
 import { headedTable, html } from '../lib/html.js';
-import { formatCount, formatLimit, formatRate, formatShare } from '../lib/format.js';
+import { formatCount, formatRate } from '../lib/format.js';
 
 /** The survey groups and government aspects, from the core (`answerForm`). */
 let GROUPS = [];
@@ -210,41 +210,3 @@ function vetoForm(vetoes, answers, lang, rules) {
   const boxes = vetoes.map((v) => html`<label class="check"><input type="checkbox" data-answer="veto" data-id="${v.id}" data-testid="veto-${v.id}"${answers.vetoes.includes(v.id) ? html` checked` : ''}> ${words(rules, v.id, v.text, lang)}</label>`);
   return section('veto', t(lang, 'partVeto'), html`<div class="checks">${boxes}</div>`, t(lang, 'vetoNote'));
 }
-
-/** The standard's rule in one sentence, every number from the profile in use.
- * @param {import('../types/Profile').Profile} profile @param {'basic2012' | 'quality2017'} standard @param {import('../types/Lang').Lang} lang */
-export function scopeSentence(profile, standard, lang) {
-  const part = profile[standard];
-  const { scope } = part;
-  const points = scope.teaching_points;
-  const excluded = [
-    scope.exclude_private && t(lang, 'excludedPrivate'),
-    scope.exclude_direct && t(lang, 'excludedDirect'),
-    scope.exclude_special && t(lang, 'excludedSpecial'),
-    scope.exclude_vocational && t(lang, 'excludedVocational'),
-    points === 'exclude_all' ? t(lang, 'excludedPoints') : typeof points === 'object' ? t(lang, 'excludedPointsBelow', { n: points.exclude_below }) : false,
-  ].filter(Boolean);
-  const list = excluded.length ? t(lang, 'excludedList', { list: excluded.join(t(lang, 'listJoin')) }) : '';
-  // quality2017's part has its school standards; basic2012's a composite limit.
-  if ('standards' in part) {
-    const q = part;
-    return t(lang, 'scopeQuality', {
-      primary: formatLimit(q.cv_limit.primary, lang),
-      junior: formatLimit(q.cv_limit.junior, lang),
-      count: q.standards.length,
-      minMet: q.min_met,
-      floor: formatShare(q.floor_fraction, lang),
-      excluded: list,
-    });
-  }
-  const b = part;
-  return t(lang, 'scopeBasic', {
-    primary: formatLimit(b.composite_limit.primary, lang),
-    junior: formatLimit(b.composite_limit.junior, lang),
-    count: BASIC_INDICATORS,
-    excluded: list,
-  });
-}
-
-/** basic2012 has eight indicators (SPEC §2); the profile does not change them. */
-const BASIC_INDICATORS = 8;

@@ -75,10 +75,8 @@ function renderSummary(plan, lang, label) {
     const reasons = plan.problems.map((p) => p.message).join(t(lang, 'semicolon'));
     return html`<div class="problems" role="alert" data-testid="plan-summary"><p>${t(lang, 'planInfeasible', { reasons })}</p></div>`;
   }
-  const bought = plan.totals.resources.filter((r) => r.cost > 0 || !plan.additions.some((a) => a.column === r.column && a.counted_in))
-    .map((r) => `${label(r.column)} ${formatCount(r.add, lang)} ${r.unit}`);
-  const moves = plan.transfers.reduce((sum, m) => sum + m.count, 0);
-  if (moves) bought.push(t(lang, 'planWhatMoves', { count: formatCount(moves, lang) }));
+  const bought = plan.totals.resources.filter((r) => r.bought).map((r) => `${label(r.column)} ${formatCount(r.add, lang)} ${r.unit}`);
+  if (plan.totals.moved) bought.push(t(lang, 'planWhatMoves', { count: formatCount(plan.totals.moved, lang) }));
   const what = bought.join(t(lang, 'listJoin'));
   const sentence = t(lang, 'planSummary', { standard: t(lang, plan.standard), margin: formatLimit(plan.margin, lang), cost: formatMoney(plan.total_cost, lang), what });
   const bound = plan.lower_bound == null ? '' : html` ${t(lang, 'planBound', { bound: formatMoney(plan.lower_bound, lang) })}`;

@@ -65,12 +65,13 @@ export function mountProvince(root, pick) {
   }
 
   return {
-    /** Shows the summary of `province` with `county` in view ('' none). @param {ProvinceRow[]} province
-     * @param {string} county @param {Lang} language */
-    show(province, county, language) {
+    /** Shows the summary of `province` (`failing`: how many counties' rows fail, the core's
+     * count) with `county` in view ('' none). @param {ProvinceRow[]} province
+     * @param {number} failing @param {string} county @param {Lang} language */
+    show(province, failing, county, language) {
       lang = language;
       lines = linesOf(province);
-      setHtml(place, frame(province, county, lang));
+      setHtml(place, frame(province, failing, county, lang));
       table = null;
       draw();
     },
@@ -83,10 +84,8 @@ export function mountProvince(root, pick) {
 }
 
 /** The picker, the counts and the table's frame (its rows are drawn as they come into view).
- * @param {ProvinceRow[]} province @param {string} county @param {Lang} lang */
-function frame(province, county, lang) {
-  // The core's verdict per county on what the rows show (its levels' resources).
-  const failing = province.filter((c) => c.levels_passed !== true).length;
+ * @param {ProvinceRow[]} province @param {number} failing @param {string} county @param {Lang} lang */
+function frame(province, failing, county, lang) {
   const options = province.map((c) => html`<option value="${c.county}"${c.county === county ? html` selected` : ''}>${c.county}</option>`);
   const sortable = (key, label) => html`<th scope="col" aria-sort="none"><button type="button" class="link" data-sort="${key}">${label}</button></th>`;
   const head = html`<tr><th scope="col">${t(lang, 'provinceCounty')}</th><th scope="col">${t(lang, 'level')}</th>

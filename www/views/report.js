@@ -68,9 +68,8 @@ function renderSummary(result, levels, lang) {
 function renderDataSummary(result, levels, lang) {
   const rows = levels.map((level) => {
     const r = result.levels[level];
-    const excluded = result.excluded.filter((e) => e.level === level).length;
     return html`<tr data-testid="report-data-${level}"><th scope="row">${t(lang, level)}</th><td class="num">${formatCount(r.schools, lang)}</td>
-      <td class="num">${formatCount(r.students, lang)}</td><td class="num">${formatCount(excluded, lang)}</td></tr>`;
+      <td class="num">${formatCount(r.students, lang)}</td><td class="num">${formatCount(r.excluded, lang)}</td></tr>`;
   });
   const title = t(lang, 'reportData');
   return html`<div class="print-only" data-testid="report-data"><h4>${title}</h4>
@@ -172,7 +171,7 @@ export function renderOverall(result, lang, exampleAnswers = false) {
   const overall = result.overall;
   if (!overall) return '';
   const parts = result.parts.map((part) => {
-    const score = part.score == null ? '' : html` <span class="meta">${part.part === 'government' ? `${formatCount(part.score, lang)} / ${formatCount(part.max_score, lang)}` : formatRate(part.score, lang)}</span>`;
+    const score = part.score == null ? '' : html` <span class="meta">${part.score_kind === 'points' ? `${formatCount(part.score, lang)} / ${formatCount(part.max_score, lang)}` : formatRate(part.score, lang)}</span>`;
     const failing = part.passed ? '' : html`<ul>${part.items.filter((i) => !i.passed).map((i) => failingItem(i, lang))}</ul>`;
     // Schools judged by a local allowance of the profile, named whether the item passes or not.
     const allowed = part.items.flatMap((i) => i.allowances);

@@ -25,8 +25,8 @@ export const renderSources = (r, level, lang) =>
   html`${renderChart(r, level, lang)}${renderContributions(r, level, lang)}${renderGroups(r, level, lang)}${renderGroups(r, level, lang, 'localities')}`;
 
 /** With a 乡镇/学区 column (or, `split` = 'localities', a 城乡类型 one): how much of each
- * indicator's variance is inside the groups and how much between them (the core splits it
- * exactly), and the groups furthest below and above.
+ * indicator's variance is inside the groups and how much between them, and the groups
+ * furthest below and above (the core splits it exactly and names them).
  * @param {LevelResult} r @param {Level} level @param {Lang} lang */
 const SPLIT_WORDS = {
   groups: { title: 'groupsTitle', note: 'groupsNote', within: 'withinGroups', between: 'betweenGroups', lowest: 'lowestGroup', highest: 'highestGroup', none: 'noGroup' },
@@ -37,15 +37,14 @@ export function renderGroups(r, level, lang, split = 'groups') {
   const words = SPLIT_WORDS[split];
   // Townships are the user's names; localities are the core's keys (urban, town, rural).
   const groupName = (g) => (!g.name ? t(lang, words.none) : split === 'groups' ? user(g.name) : t(lang, `locality_${g.name}`));
-  const rows = r.indicators.filter((i) => i[split] && i[split].within + i[split].between > 0).map((i) => {
-    const { within, between, groups } = i[split];
-    const total = within + between;
-    const byValue = [...groups].sort((a, b) => a.value - b.value);
+  // The core's shares and extremes; an indicator whose every school has the county value has no share.
+  const rows = r.indicators.filter((i) => i[split]?.within_share != null).map((i) => {
+    const { within_share: within, between_share: between, groups, lowest, highest } = i[split];
     const named = (g) => html`${groupName(g)} ${formatValue(g.value, lang)}`;
     return html`<tr data-testid="${split}-${level}-${i.key}"><th scope="row">${i.name}</th>
-      <td class="num" data-value="${within / total}">${formatShare(within / total, lang)}</td>
-      <td class="num" data-value="${between / total}">${formatShare(between / total, lang)}</td>
-      <td>${named(byValue[0])}</td><td>${named(byValue[byValue.length - 1])}</td></tr>`;
+      <td class="num" data-value="${within}">${formatShare(within, lang)}</td>
+      <td class="num" data-value="${between}">${formatShare(between, lang)}</td>
+      <td>${named(groups[lowest])}</td><td>${named(groups[highest])}</td></tr>`;
   });
   if (!rows.length) return '';
   const names = [t(lang, 'indicator'), t(lang, words.within), t(lang, words.between), t(lang, words.lowest), t(lang, words.highest)];

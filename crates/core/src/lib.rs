@@ -20,7 +20,7 @@ pub use evaluate::{assessment, evaluation, explain, indicators, province, resour
 use read::{cells, checks, header, rows, table, template};
 pub use read::{input, project};
 use rules::{allowances, indoor};
-pub use rules::{items, scope, standards};
+pub use rules::{items, scope, standards, words};
 use text::{codes, hant_table, messages, numbers};
 pub use text::{diagnostics, hant};
 

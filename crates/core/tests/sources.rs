@@ -109,6 +109,10 @@ fn check_split(
                     d.between
                 );
                 assert_eq!(d.groups.iter().map(|g| g.schools).sum::<usize>(), result.schools);
+                // The shares of S² (the indicator's own SD), and the extremes of the values computed here.
+                let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() <= 1e-9);
+                assert!(close(d.within_share, d.within / variance) && close(d.between_share, d.between / variance), "{}", indicator.key);
+                let mut values = Vec::new();
                 // Each group's value, from the schools' own values here: Σ P·x / Σ P.
                 for group in &d.groups {
                     let members: Vec<_> =
@@ -124,7 +128,11 @@ fn check_split(
                         group.value
                     );
                     assert!((students - group.students).abs() < 1e-9);
+                    values.push(value);
                 }
+                let lowest = (0..values.len()).fold(0, |best, k| if values[k] < values[best] { k } else { best });
+                let highest = (0..values.len()).fold(0, |best, k| if values[k] >= values[best] { k } else { best });
+                assert_eq!((d.lowest, d.highest), (lowest, highest), "{} {}", level.key(), indicator.key);
             }
         }
     }

@@ -10,6 +10,22 @@ use junheng::standards::Profile;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// What a file's text is before it is opened: `{ problem }`, why it cannot be a table (a
+/// record wider than any school table, a cell longer than any: a quote never closed),
+/// checked before anything is held; else `{ empty }`, whether no cell holds anything.
+#[wasm_bindgen(js_name = tableCheck)]
+pub fn table_check(text: &str, lang: &str) -> String {
+    #[derive(Serialize)]
+    struct Check {
+        problem: Option<input::Problem>,
+        empty: bool,
+    }
+    json(&match input::check_shape(text, parse_lang(lang)) {
+        Err(problem) => Check { problem: Some(problem), empty: false },
+        Ok(()) => Check { problem: None, empty: input::read_grid(text).is_empty() },
+    })
+}
+
 /// How many template columns the text's best header row names: which sheet is the table.
 #[wasm_bindgen(js_name = templateColumns)]
 pub fn template_columns(text: &str) -> usize {

@@ -7,7 +7,7 @@
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, Evaluation, Options};
+use junheng::evaluation::{evaluate_text, province_table, Evaluation, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
 use junheng::resources::SchoolResult;
@@ -87,14 +87,16 @@ impl Last {
         // The counties are kept aside while the one in view (or the head) is written, with
         // every county's row when the file is a province's.
         let mut counties = self.whole.counties.take();
-        let rows = counties.as_ref().map(|list| list.iter().map(Evaluation::row).collect());
+        // Only the second module evaluates a province (the worker routes it there): the
+        // first has no counties, and leaves the table's code out.
+        let (rows, failing) = if cfg!(feature = "extra") { counties.as_deref().map(province_table).unzip() } else { (None, None) };
         let shown = match (self.view, counties.as_mut()) {
             (Some(i), Some(list)) => &mut list[i],
             _ => &mut self.whole,
         };
-        shown.province = rows;
+        (shown.province, shown.province_failing) = (rows, failing);
         let text = summary_json(shown);
-        shown.province = None;
+        (shown.province, shown.province_failing) = (None, None);
         self.whole.counties = counties;
         text
     }
@@ -173,13 +175,6 @@ pub fn read_grid(text: &str) -> String {
     json(&input::read_grid(text))
 }
 
-/// Why a text cannot be a table, checked before anything is held: a record wider than any
-/// school table, or a cell longer than any (a quote never closed); `null` when it can be.
-#[wasm_bindgen(js_name = tableProblem)]
-pub fn table_problem(text: &str, lang: &str) -> String {
-    input::check_shape(text, parse_lang(lang)).err().map_or_else(|| "null".to_string(), |problem| json(&problem))
-}
-
 /// Whether the text is a province's file (a county column): the first module evaluates one
 /// county's file, the second (`--features extra`) a province's county by county. Only the
 /// first lines are read: the header is among them.
@@ -192,12 +187,6 @@ pub fn has_county_column(text: &str, options: &str) -> Result<bool, JsError> {
         return Ok(false);
     }
     Ok(junheng::province::has_county_column(&input::read_grid(head), &options.mapping, options.lang))
-}
-
-/// Whether the text has any cell with something in it (an empty file is refused).
-#[wasm_bindgen(js_name = hasCells)]
-pub fn has_cells(text: &str) -> bool {
-    input::check_shape(text, Lang::Zh).is_err() || !input::read_grid(text).is_empty()
 }
 
 /// The header row of the CSV template, `"zh"` or `"en"`.
@@ -229,28 +218,13 @@ pub fn answer_form() -> String {
     })
 }
 
-/// A profile's words in a language: each measure's rule ("≥ 95%", "< 0.15") keyed
-/// "item.measure", and each item's, measure's and veto's text keyed "text:item" and
-/// "text:item.measure" (繁體中文 is converted here): the answer forms show the core's wording,
-/// never their own.
+/// A profile's words in a language (`junheng::words`): each standard's rule in one sentence,
+/// each measure's rule, each item's, measure's and veto's text; the page shows the core's
+/// wording, never its own.
 #[wasm_bindgen(js_name = measureRules)]
 pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
-    let lang = parse_lang(lang);
     let profile: Profile = from_json("profile", profile)?;
-    let q = &profile.quality2017;
-    let mut words = std::collections::BTreeMap::new();
-    for item in q.guarantees.iter().chain(&q.quality) {
-        words.insert(format!("text:{}", item.id), item.text.get(lang).into_owned());
-        for m in &item.measures {
-            words.insert(format!("{}.{}", item.id, m.id), m.rule(lang));
-            words.insert(format!("text:{}.{}", item.id, m.id), m.text.get(lang).into_owned());
-        }
-    }
-    let others = profile.basic2012.government_items.iter().map(|i| (&i.id, &i.text)).chain(q.vetoes.iter().map(|v| (&v.id, &v.text)));
-    for (id, text) in others {
-        words.insert(format!("text:{id}"), text.get(lang).into_owned());
-    }
-    Ok(json(&words))
+    Ok(json(&junheng::words::profile_words(&profile, parse_lang(lang))))
 }
 
 /// The national profile: every threshold, item list and point maximum.

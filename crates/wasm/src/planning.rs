@@ -1,9 +1,9 @@
 //! The rectification plan for the browser: `plan` makes it, `applyPlan` writes the last one
-//! into its own table's cells, `defaultCosts` gives the unit costs to start from.
+//! into its own table's cells, `defaultPlanOptions` gives the options to start from.
 
 use crate::{from_json, json, parse_lang, read_options};
 use junheng::input;
-use junheng::plan::{Plan, PlanOptions, UnitCosts};
+use junheng::plan::{Plan, PlanOptions};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -61,8 +61,9 @@ pub fn apply_plan(lang: &str) -> String {
     })
 }
 
-/// The default unit costs (元), for the page's cost table.
-#[wasm_bindgen(js_name = defaultCosts)]
-pub fn default_costs() -> String {
-    json(&UnitCosts::default())
+/// The plan's default options (the margin, the unit costs in 元, no rotation, nothing
+/// fixed): the page's form starts from the core's, as the CLI does.
+#[wasm_bindgen(js_name = defaultPlanOptions)]
+pub fn default_plan_options() -> String {
+    json(&PlanOptions::default())
 }

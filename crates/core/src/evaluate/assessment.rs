@@ -104,7 +104,17 @@ pub struct Part {
     pub score: Option<f64>,
     pub max_score: Option<f64>,
     pub threshold: Option<f64>,
+    /// What `score` counts: points out of `max_score`, or a rate in percent.
+    pub score_kind: Option<ScoreKind>,
     pub subtotals: Vec<Subtotal>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreKind {
+    Points,
+    Percent,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -360,6 +370,7 @@ fn part(part: &'static str, name: &str, mut items: Vec<PartItem>) -> Part {
         score: None,
         max_score: None,
         threshold: None,
+        score_kind: None,
         subtotals: Vec::new(),
     }
 }
@@ -455,6 +466,7 @@ fn government_part(answers: &Answers, cx: &Context) -> Part {
     part.score = Some(score);
     part.max_score = Some(max);
     part.threshold = Some(profile.government_pass);
+    part.score_kind = Some(ScoreKind::Points);
     part.subtotals = subtotals;
     part
 }
@@ -485,6 +497,7 @@ fn survey_part(id: &'static str, name: &str, min: f64, answers: &Answers, lang: 
     part.score = overall_rate;
     part.max_score = Some(100.0);
     part.threshold = Some(min);
+    part.score_kind = Some(ScoreKind::Percent);
     part
 }
 

@@ -72,6 +72,10 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub province: Option<Vec<ProvinceRow>>,
+    /// How many of those counties' rows fail (`levels_passed` not true): the headline's count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub province_failing: Option<usize>,
 }
 
 /// A county in a province's summary table, without its whole result: its rows per level,
@@ -87,6 +91,13 @@ pub struct ProvinceRow {
     /// Whether every level's resources pass, as the rows show them (`None` when the table
     /// has mistakes): what the province's headline counts.
     pub levels_passed: Option<bool>,
+}
+
+/// A province's summary table: every county's row, and how many of them fail.
+pub fn province_table(counties: &[Evaluation]) -> (Vec<ProvinceRow>, usize) {
+    let rows: Vec<ProvinceRow> = counties.iter().map(Evaluation::row).collect();
+    let failing = rows.iter().filter(|row| row.levels_passed != Some(true)).count();
+    (rows, failing)
 }
 
 impl Evaluation {
@@ -271,7 +282,10 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
         Ok(scoped) => scoped,
         Err((errors, warnings)) => return failed(options, errors, warnings, Some(table.review.clone())),
     };
-    let (schools, levels) = resources::evaluate_resources(&rows, &Rules { standard, profile, lang });
+    let (schools, mut levels) = resources::evaluate_resources(&rows, &Rules { standard, profile, lang });
+    for (level, result) in &mut levels {
+        result.excluded = excluded.iter().filter(|e| e.level == *level).count();
+    }
     let cx = Context { standard, profile, lang, levels: &levels, rows: &rows, table };
     let (parts, overall) = assessment::assess(&options.answers, &cx);
     if !all_finite(&levels, &schools, &splits, &parts) {

@@ -33,6 +33,8 @@ pub struct LevelResult {
     pub passed: bool,
     /// Every reason the level fails; empty when it passes.
     pub reasons: Vec<String>,
+    /// How many of the level's schools the scope left out (listed in `excluded`).
+    pub excluded: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -71,6 +73,14 @@ pub struct Decomposition {
     pub between: f64,
     /// In the order they first appear in the file; a school without a group is in the one named "".
     pub groups: Vec<GroupDispersion>,
+    /// `within` and `between` as shares of the variance they make up (`None` when it is 0:
+    /// every school has the county value).
+    pub within_share: Option<f64>,
+    pub between_share: Option<f64>,
+    /// The groups with the lowest and the highest value, as indices into `groups` (the first
+    /// lowest and the last highest in the file's order).
+    pub lowest: usize,
+    pub highest: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -302,6 +312,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
         schools_passed,
         passed: reasons.is_empty(),
         reasons,
+        excluded: 0,
     }
 }
 
@@ -388,8 +399,13 @@ fn decomposition<'r>(
             between += students / total * (own.county_value - dispersion.county_value).powi(2);
             GroupDispersion { name: (*name).to_string(), schools: list.len(), students, value: own.county_value, sd: own.sd, cv: own.cv }
         })
-        .collect();
-    Some(Decomposition { within, between, groups })
+        .collect::<Vec<GroupDispersion>>();
+    let variance = within + between;
+    let (within_share, between_share) = if variance > 0.0 { (Some(within / variance), Some(between / variance)) } else { (None, None) };
+    let by_value = |a: &(usize, &GroupDispersion), b: &(usize, &GroupDispersion)| a.1.value.total_cmp(&b.1.value);
+    let lowest = groups.iter().enumerate().min_by(by_value).map_or(0, |(i, _)| i);
+    let highest = groups.iter().enumerate().max_by(by_value).map_or(0, |(i, _)| i);
+    Some(Decomposition { within, between, groups, within_share, between_share, lowest, highest })
 }
 
 /// The schools' shares of the variance, largest first.

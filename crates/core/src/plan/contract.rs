@@ -113,8 +113,9 @@ pub struct Totals {
     pub schools: Vec<SchoolTotal>,
     /// By template column, in the template's order.
     pub resources: Vec<ResourceTotal>,
-    /// All moves together.
+    /// All moves together: what they cost, and how many teachers move.
     pub transfers: f64,
+    pub moved: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -131,4 +132,7 @@ pub struct ResourceTotal {
     pub add: f64,
     pub unit: &'static str,
     pub cost: f64,
+    /// Bought in its own right (the plan's summary names it): it costs, or none of its
+    /// additions is only counted inside another column's (`Addition::counted_in`).
+    pub bought: bool,
 }

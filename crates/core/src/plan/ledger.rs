@@ -31,7 +31,11 @@ pub fn describe(additions: &mut [Addition], standard: Standard, before: &Evaluat
 
 /// The sums of the additions and moves.
 pub fn totals(additions: &[Addition], transfers: &[Transfer]) -> Totals {
-    let mut totals = Totals { transfers: 0.0 + transfers.iter().map(|t| t.cost).sum::<f64>(), ..Totals::default() };
+    let mut totals = Totals {
+        transfers: 0.0 + transfers.iter().map(|t| t.cost).sum::<f64>(),
+        moved: transfers.iter().map(|t| t.count).sum(),
+        ..Totals::default()
+    };
     let mut by_row: Vec<&Addition> = additions.iter().collect();
     by_row.sort_by_key(|a| a.row);
     for a in by_row {
@@ -46,7 +50,8 @@ pub fn totals(additions: &[Addition], transfers: &[Transfer]) -> Totals {
         if let Some(first) = of.first() {
             let add = of.iter().map(|a| a.add).sum();
             let cost = of.iter().map(|a| a.cost).sum();
-            totals.resources.push(ResourceTotal { column: key, add, unit: first.unit, cost });
+            let bought = cost > 0.0 || of.iter().all(|a| a.counted_in.is_none());
+            totals.resources.push(ResourceTotal { column: key, add, unit: first.unit, cost, bought });
         }
     }
     totals

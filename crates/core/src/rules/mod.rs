@@ -1,9 +1,10 @@
 //! The rules: the standards and their profile (every threshold and item list), the scope of
-//! the evaluation, the items beside the table, and the local allowances a profile may
-//! switch on.
+//! the evaluation, the items beside the table, the local allowances a profile may switch on,
+//! and the profile in words.
 
 pub(crate) mod allowances;
 pub(crate) mod indoor;
 pub mod items;
 pub mod scope;
 pub mod standards;
+pub mod words;
