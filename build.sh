@@ -144,6 +144,8 @@ browser() {
   need_command chromedriver chromium-driver
   # A Chinese font, so that screenshots of the page show text, not boxes.
   fc-list 2>/dev/null | grep -qiE "wqy|cjk" || apt_install fonts-wqy-microhei
+  # The printed pages' text, read back by the paper tests (pdftotext).
+  need_command pdftotext poppler-utils
 }
 
 # The JavaScript tools, from npm (tests/e2e/package.json): playwright-core (no browser

@@ -14,11 +14,13 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const esbuild = createRequire(join(ROOT, 'tests/e2e/package.json'))('esbuild');
 const OUT = join(ROOT, 'dist/junheng.html');
 
-/** Resolves www/io/assets.js to `replacement`, and `junheng:worker` to the worker's code. */
+/** Resolves www/io/assets.js to `replacement`, www/io/part-styles.js to its inline twin, and
+ * `junheng:worker` to the worker's code. */
 const swap = (replacement, worker = '') => ({
   name: 'single-assets',
   setup(build) {
     build.onResolve({ filter: /\/assets\.js$/ }, () => ({ path: join(ROOT, 'tools/single', replacement) }));
+    build.onResolve({ filter: /\/part-styles\.js$/ }, () => ({ path: join(ROOT, 'tools/single/part-styles.js') }));
     build.onResolve({ filter: /^junheng:worker$/ }, () => ({ path: 'worker', namespace: 'junheng' }));
     build.onLoad({ filter: /.*/, namespace: 'junheng' }, () => ({ contents: `export default ${JSON.stringify(worker)};`, loader: 'js' }));
   },

@@ -111,6 +111,21 @@ test('the chart of the schools marks those below the standard in words; presente
   await page.waitForSelector(`[data-testid="explain"].presenting[data-indicator="${keys[at + 1]}"]`);
   await page.keyboard.press('ArrowLeft');
   await page.waitForSelector('[data-testid="explain"].presenting[data-indicator="teaching_area_per_student"]');
+  // Through every level: from the last of 小学 → reaches 初中's first; Home and End.
+  await page.keyboard.press('End');
+  await page.waitForSelector('[data-testid="explain"].presenting[data-level="junior"]');
+  await page.keyboard.press('Home');
+  await page.waitForSelector(`[data-testid="explain"].presenting[data-level="primary"][data-indicator="${keys[0]}"]`);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('[data-testid="explain"].presenting[data-level="junior"]');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector(`[data-testid="explain"].presenting[data-level="primary"][data-indicator="${keys[0]}"]`);
+  for (const key of keys.slice(1)) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector(`[data-testid="explain"].presenting[data-level="primary"][data-indicator="${key}"]`);
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid="explain"].presenting[data-level="junior"]');
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid="explain"]:not(.presenting)');
   assert.deepEqual(errors, []);

@@ -83,6 +83,12 @@ test('applied as a what-if, the plan makes the resources pass; undo and reset br
   }
   await page.evaluate(() => calc.querySelector('[data-testid="whatif"]').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'plan-whatif-1366.png') });
+  // The results exported now are the what-if's: the file says so, in its name and first line.
+  const [whatIf] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  assert.match(whatIf.suggestedFilename(), /假设情景/);
+  const [first, header] = (await readFile(await whatIf.path(), 'utf8')).slice(1).split('\n');
+  assert.match(first, /^假设情景：数据在载入后已改动/);
+  assert.match(header, /^行,学校,学段/);
   await page.click('[data-testid="whatif-undo"]');
   await settled(page);
   await page.waitForFunction(() => !calc.querySelector('[data-testid="whatif"]'));
@@ -109,7 +115,14 @@ test('the ledger CSV has a BOM, the ledger columns and neutralised cells; the pr
   const bytes = await readFile(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const text = bytes.toString('utf8').slice(1);
-  assert.match(text.split('\n')[0], /^行,学校,学段,指标,现值,整改后,增加的资源,增加,单位,费用（元）/);
+  // Its title block first: the county (none entered), the standard, the date (today's), the margin.
+  const [title, standard, date, margin, blank, header] = text.split('\n').map((line) => line.trim());
+  assert.equal(title, '整改台账,');
+  assert.equal(standard, '评估标准,优质均衡（教督〔2017〕6号）');
+  assert.equal(date, `日期,${new Date().toISOString().slice(0, 10)}`);
+  assert.equal(margin, '余量（差异系数低于上限）,0.02');
+  assert.equal(blank, '');
+  assert.match(header, /^行,学校,学段,指标,现值,整改后,增加的资源,增加,单位,费用（元）/);
   assert.ok(text.includes(`"'=HYPERLINK(""x"")柳湾"`), 'the formula-like name is neutralised');
   assert.ok(!/(^|,)=/m.test(text), 'no cell starts with =');
   // Print: only the plan is on the page.
@@ -128,6 +141,20 @@ test('a plan at 360 px and in English; a margin beyond the limit is refused with
   const { page, context, errors } = await demoPlan({ width: 360, height: 780 });
   await page.evaluate(() => calc.querySelector('#plan').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'plan-360.png') });
+  // On a phone each ledger line is a card: nothing cut at the right, no cell a column of
+  // single characters; every step of the parts bar within reach.
+  const phone = await page.evaluate(() => {
+    const cells = [...calc.querySelectorAll('[data-testid="plan-line"] td')].filter((td) => td.checkVisibility());
+    return {
+      sideways: document.documentElement.scrollWidth > innerWidth,
+      cut: cells.filter((td) => td.getBoundingClientRect().right > innerWidth + 0.5).length,
+      narrow: cells.filter((td) => td.textContent.trim().length > 1 && td.getBoundingClientRect().width < 60).length,
+      steps: [...calc.querySelectorAll('#parts-nav [data-step]')].filter((b) => b.getBoundingClientRect().right > innerWidth + 0.5).length,
+    };
+  });
+  assert.deepEqual(phone, { sideways: false, cut: 0, narrow: 0, steps: 0 });
+  await page.evaluate(() => calc.querySelector('[data-testid="plan-ledger"]').scrollIntoView());
+  await page.screenshot({ path: join(ARTIFACTS, 'plan-ledger-360.png') });
   await page.fill('[data-testid="plan-margin"]', '0.7');
   await page.click('[data-testid="plan-make"]');
   await page.waitForSelector('#plan-result .problems');

@@ -4,12 +4,13 @@
 
 import { html } from '../lib/html.js';
 import { useExtraStrings } from '../i18n/i18n.js';
+import { adoptPartStyles } from '../io/part-styles.js';
 import { notify, problemList } from './notices.js';
 
 /** Shows how `level`'s `key` CV is computed, step by step; `presenting`: large, one indicator
  * at a time; `focus`: the user asked (not a redraw). */
 export async function openExplain(c, level, key, presenting = false, focus = true) {
-  const [{ renderExplanation }, answer] = await Promise.all([import('../views/explain.js'), c.engine.call('explain', c.state.text, c.options(), level, key), useExtraStrings()]);
+  const [{ renderExplanation }, answer] = await Promise.all([import('../views/explain.js'), c.engine.call('explain', c.state.text, c.options(), level, key), useExtraStrings(), adoptPartStyles(c.root, 'explain')]);
   if (answer.errors.length) return notify(c, 'explain', html`${problemList(c, answer.errors)}`, 'alert');
   notify(c, 'explain');
   c.update('explain', renderExplanation(answer.explanation, c.state.lang, presenting));
@@ -17,7 +18,12 @@ export async function openExplain(c, level, key, presenting = false, focus = tru
   // not also scroll the page).
   if (!c.explainKeys) c.$('explain').addEventListener('keydown', (event) => explainKey(c, event));
   c.explainKeys = true;
-  if (focus) c.$('explain').querySelector('section').focus();
+  if (focus) {
+    // Its title at the top of the screen, below the bar of the parts (scroll-margin-top).
+    const view = c.$('explain').querySelector('section');
+    view.scrollIntoView({ block: 'start' });
+    view.focus({ preventScroll: true });
+  }
 }
 
 /** The view open now, if any. */
@@ -35,17 +41,20 @@ export async function explainAsked(c, value) {
   if (key) await openExplain(c, level, key);
 }
 
-/** Presenting: the arrows move to the previous or next indicator of the level, Escape leaves. */
+/** Presenting: the arrows move to the previous or next indicator, through every level (初中
+ * after 小学), Home and End to the first and the last; Escape leaves. */
 function explainKey(c, event) {
   const view = c.$('explain').querySelector('section.presenting');
   if (!view) return;
   if (event.key === 'Escape') return openExplain(c, view.dataset.level, view.dataset.indicator);
-  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-  const keys = [...c.$('levels').querySelectorAll(`[data-explain^="${view.dataset.level}/"]`)].map((b) => b.dataset.explain.split('/')[1]);
-  if (!step || !keys.length) return;
+  // Every indicator of the report, in its order: `<level>/<key>`.
+  const all = [...c.$('levels').querySelectorAll('[data-explain]')].map((b) => b.dataset.explain);
+  const at = all.indexOf(`${view.dataset.level}/${view.dataset.indicator}`);
+  const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 };
+  if (!(event.key in moves) || !all.length) return;
   event.preventDefault();
-  const next = keys[(keys.indexOf(view.dataset.indicator) + step + keys.length) % keys.length];
-  openExplain(c, view.dataset.level, next, true);
+  const [level, key] = all[(moves[event.key] + all.length) % all.length].split('/');
+  openExplain(c, level, key, true);
 }
 
 /** Presents the open view (or stops presenting it). */

@@ -7,6 +7,7 @@ import { html, setHtml } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { download, gridToText } from '../io/files.js';
 import { ledgerCsv, renderMadePlan, renderPlanForm, renderPlanRefused, renderPlanWorking } from '../views/plan.js';
+import { adoptPartStyles } from '../io/part-styles.js';
 import { remember, setText } from './data.js';
 
 /** @typedef {import('../types/Plan').Plan} Plan
@@ -14,7 +15,7 @@ import { remember, setText } from './data.js';
 
 /** Opens the plan: its form, and a plan made with the options as they are. */
 export async function openPlan(c) {
-  await useExtraStrings();
+  await Promise.all([useExtraStrings(), adoptPartStyles(c.root, 'plan')]);
   if (!c.planner) {
     /** The last plan, what it was made from and in which language. */
     const planner = { made: null, /** @type {PlanOptions} */ choices: null, refresh: () => refreshPlan(c, planner) };
@@ -77,7 +78,7 @@ function draw(c, planner) {
   if (!made) return;
   const lang = c.state.lang;
   const stale = made.text !== c.state.text || made.options !== JSON.stringify(c.options());
-  setHtml(c.$('plan-result'), renderMadePlan(made.plan, stale, lang, labelOf(c, lang)));
+  setHtml(c.$('plan-result'), renderMadePlan(made.plan, stale, lang, labelOf(c, lang), ledgerHead(c)));
 }
 
 /** The data, the settings or the language changed: the plan is said to be older. The
@@ -97,7 +98,7 @@ function refreshPlan(c, planner) {
 async function act(c, planner, name) {
   if (!planner.made) return;
   const lang = c.state.lang;
-  if (name === 'csv') download(t(lang, 'planLedgerFile'), ledgerCsv(planner.made.plan, lang, labelOf(c, lang)));
+  if (name === 'csv') download(t(lang, 'planLedgerFile'), ledgerCsv(planner.made.plan, lang, labelOf(c, lang), ledgerHead(c)));
   if (name === 'print') printPlan(c);
   if (name === 'apply') await applyPlan(c, planner, lang);
 }
@@ -115,6 +116,9 @@ async function applyPlan(c, planner, lang) {
   await setText(c, gridToText(applied.grid.map(([, cells]) => cells), ','), c.state.mapping);
   setHtml(c.$('plan-applied'), html`${t(lang, 'planApplied')}`);
 }
+
+/** The ledger's title block: the report's county, and its date (today's when none is set). */
+const ledgerHead = (c) => ({ county: c.state.report.county, date: c.state.report.date || new Date().toISOString().slice(0, 10) });
 
 /** Prints the ledger alone. */
 function printPlan(c) {

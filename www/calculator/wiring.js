@@ -71,6 +71,7 @@ export function wire(c) {
   wireSettings(c);
   wireFiles(c);
   wireResults(c);
+  wirePrint(c);
   mountPartsNav(c.root);
   for (const id of ['notice', 'demo-banner']) {
     c.$(id).addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.(c));
@@ -211,6 +212,21 @@ function wireDrop(c) {
   });
 }
 
+/** On paper every folded part is open (splits, where differences come from, the 85%
+ * choices): opened for the print, folded after it, as every browser honours (CSS
+ * `::details-content` alone needs Chrome 131). */
+function wirePrint(c) {
+  let opened = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...c.root.querySelectorAll('details:not([open])')];
+    for (const details of opened) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of opened) details.open = false;
+    opened = [];
+  });
+}
+
 /** The results' buttons: the step-by-step view, the what-if, the plan and the exports. */
 function wireResults(c) {
   c.$('levels').addEventListener('click', (event) => {
@@ -235,8 +251,9 @@ function wireResults(c) {
     if (result) download(t(c.state.lang, 'resultJsonFile'), JSON.stringify(result, null, 2), 'application/json');
   });
   c.$('export-csv').addEventListener('click', async () => {
-    const [result, { resultCsv }] = await Promise.all([settledResult(c), import('../io/export.js')]);
-    if (result) download(t(c.state.lang, 'resultCsvFile'), resultCsv(result, c.state.lang));
+    const [result, { resultCsvFile }] = await Promise.all([settledResult(c), import('../io/export.js'), useExtraStrings()]);
+    // Exported during a what-if (the data edited since loaded), the file says so.
+    if (result) download(...resultCsvFile(result, c.state.lang, c.state.baseline != null && c.state.text !== c.state.baseline));
   });
 }
 

@@ -14,14 +14,22 @@ export const neutral = (cell) => {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 };
 
-/** The schools of the result, one row each, with every indicator's value and the verdict.
- * @param {Evaluation} result @param {'zh' | 'zh-Hant' | 'en'} lang */
-export function resultCsv(result, lang) {
+/** The schools' CSV file: its name and text; during a what-if both say so.
+ * @param {Evaluation} result @param {'zh' | 'zh-Hant' | 'en'} lang @param {boolean} hypothetical
+ * @returns {[string, string]} */
+export const resultCsvFile = (result, lang, hypothetical) =>
+  [t(lang, hypothetical ? 'resultCsvFileHypothetical' : 'resultCsvFile'), resultCsv(result, lang, hypothetical)];
+
+/** The schools of the result, one row each, with every indicator's value and the verdict;
+ * `hypothetical`: the data was edited since it was loaded (a what-if), said in the first line.
+ * @param {Evaluation} result @param {'zh' | 'zh-Hant' | 'en'} lang @param {boolean} [hypothetical] */
+export function resultCsv(result, lang, hypothetical = false) {
   const indicators = [...new Map(Object.values(result.levels).flatMap((l) => l.indicators).map((i) => [i.key, i.name]))];
   const header = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'group'), t(lang, 'students'),
     ...indicators.map(([, name]) => name), t(lang, 'result'), t(lang, 'reasons')];
   const verdict = (passed) => (passed == null ? '' : t(lang, passed ? 'passed' : 'failed'));
   const rows = result.schools.map((s) => [s.row, s.name, t(lang, s.level), s.group ?? '', s.students,
     ...indicators.map(([key]) => s.values[key] ?? ''), verdict(s.passed), s.reasons.join(t(lang, 'semicolon'))]);
-  return gridToText([header, ...rows].map((row) => row.map(neutral)), ',');
+  const note = hypothetical ? [[t(lang, 'csvHypothetical')]] : [];
+  return gridToText([...note, header, ...rows].map((row) => row.map(neutral)), ',');
 }

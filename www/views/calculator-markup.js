@@ -36,7 +36,6 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <div id="summary"></div>
     <div id="levels"></div>
     <div id="extras"></div>
-    <p class="signatures print-only"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
   </section>
 
   <section class="panel plan" id="plan" aria-labelledby="plan-title" tabindex="-1">
@@ -46,6 +45,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     </div>
     <div id="plan-body"></div>
   </section>
+  <p class="signatures print-only report-signatures"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
 
   <section class="panel settings" id="settings" aria-labelledby="settings-title" tabindex="-1">
     <h2 id="settings-title" data-i18n="settings">评估设置</h2>

@@ -21,49 +21,58 @@ const precise = (value, lang) => {
 
 /** The indicator's schools as bars sorted by value, with the county value and (quality2017)
  * the standard as lines; a school below its standard is marked in words (✗ and the word), not
- * by colour alone. Inline SVG, no library. @param {Explanation} e @param {Lang} lang */
-function renderSchoolChart(e, lang) {
+ * by colour alone. Inline SVG, no library; `k`: how much larger than on the page (presenting).
+ * @param {Explanation} e @param {Lang} lang @param {number} k */
+function renderSchoolChart(e, lang, k) {
   const sorted = [...e.steps].sort((a, b) => a.value - b.value);
   const top = Math.max(e.county_value, e.standard ?? 0, ...sorted.map((s) => s.value), 1e-9) * 1.1;
-  const [width, bar, gap] = [300, 16, 5];
-  const left = Math.ceil(Math.max(...sorted.map((s) => labelWidth(s.name)))) + 12;
+  const [width, bar, gap, base] = [300 * k, 16 * k, 5 * k, 12 * k];
+  const left = Math.ceil(Math.max(...sorted.map((s) => labelWidth(s.name) * k))) + 12;
   const x = (v) => left + (v / top) * width;
-  const height = sorted.length * (bar + gap) + 34;
-  const bars = sorted.map((s, k) => {
-    const y = k * (bar + gap);
+  // Room under the bars for the lines' two labels, one row each.
+  const height = sorted.length * (bar + gap) + 2.6 * base + 4;
+  const bars = sorted.map((s, n) => {
+    const y = n * (bar + gap);
     const below = s.meets === false;
-    return html`<text x="${left - 6}" y="${y + 12}" text-anchor="end">${s.name}</text>
+    return html`<text x="${left - 6}" y="${y + base}" text-anchor="end">${s.name}</text>
       <rect x="${left}" y="${y}" width="${Math.max(1, x(s.value) - left)}" height="${bar}" class="${below ? 'bar over' : 'bar'}"><title>${s.name} ${formatValue(s.value, lang)}</title></rect>
-      <text x="${x(s.value) + 4}" y="${y + 12}">${formatValue(s.value, lang)}${below ? ` ✗ ${t(lang, 'explainBelow')}` : ''}</text>`;
+      <text x="${x(s.value) + 4}" y="${y + base}">${formatValue(s.value, lang)}${below ? ` ✗ ${t(lang, 'explainBelow')}` : ''}</text>`;
   });
-  const line = (value, label, className) => html`<line x1="${x(value)}" x2="${x(value)}" y1="0" y2="${height - 30}" class="${className}"/>
-    <text x="${x(value)}" y="${height - (className === 'limit' ? 4 : 18)}" text-anchor="middle" class="${className}-label">${label} ${formatValue(value, lang)}</text>`;
+  const line = (value, label, className, row) => html`<line x1="${x(value)}" x2="${x(value)}" y1="0" y2="${sorted.length * (bar + gap)}" class="${className}"/>
+    <text x="${x(value)}" y="${height - 4 - row * 1.3 * base}" text-anchor="middle" class="${className}-label">${label} ${formatValue(value, lang)}</text>`;
   const title = t(lang, 'explainChart', { indicator: e.name, level: t(lang, e.level) });
-  return html`<figure class="chart school-chart" data-testid="explain-chart"><svg viewBox="0 0 ${left + width + 90} ${height}" role="img" aria-label="${title}">
-    ${bars}${line(e.county_value, t(lang, 'explainCountyLine'), 'county')}${e.standard == null ? '' : line(e.standard, t(lang, 'explainStandardLine'), 'limit')}</svg>
+  const w = left + width + 90 * k;
+  return html`<figure class="chart school-chart" data-testid="explain-chart"><svg viewBox="0 0 ${w} ${height}" ${k > 1 ? html`width="${w}" height="${height}" ` : ''}role="img" aria-label="${title}">
+    ${bars}${line(e.county_value, t(lang, 'explainCountyLine'), 'county', 1)}${e.standard == null ? '' : line(e.standard, t(lang, 'explainStandardLine'), 'limit', 0)}</svg>
     <figcaption>${title}</figcaption></figure>`;
 }
+
+/** Presenting, the charts are drawn this much larger, at their own size (style.css): their
+ * 12-unit type becomes 18 px, to be read from the back of a room. */
+const PRESENTING = 1.5;
 
 /** How many schools the chart of shares names: the largest, which make most of the CV. */
 const SHARES_SHOWN = 10;
 
 /** Who makes the CV: the schools with the largest shares of the variance as bars, each saying
- * in words whether it stands below or above the county value. @param {Explanation} e @param {Lang} lang */
-function renderShares(e, lang) {
+ * in words whether it stands below or above the county value. @param {Explanation} e @param {Lang} lang
+ * @param {number} k */
+function renderShares(e, lang, k) {
   const top = [...e.steps].sort((a, b) => b.share - a.share).slice(0, SHARES_SHOWN).filter((s) => s.share > 0);
   if (!top.length) return '';
-  const [width, bar, gap] = [220, 16, 5];
-  const left = Math.ceil(Math.max(...top.map((s) => labelWidth(s.name)))) + 12;
+  const [width, bar, gap, base] = [220 * k, 16 * k, 5 * k, 12 * k];
+  const left = Math.ceil(Math.max(...top.map((s) => labelWidth(s.name) * k))) + 12;
   const height = top.length * (bar + gap);
-  const bars = top.map((s, k) => {
-    const y = k * (bar + gap);
+  const bars = top.map((s, n) => {
+    const y = n * (bar + gap);
     const side = t(lang, s.deviation < 0 ? 'contributionBelow' : 'contributionAbove', { share: formatShare(s.share, lang) });
-    return html`<text x="${left - 6}" y="${y + 12}" text-anchor="end">${s.name}</text>
+    return html`<text x="${left - 6}" y="${y + base}" text-anchor="end">${s.name}</text>
       <rect x="${left}" y="${y}" width="${Math.max(1, s.share * width)}" height="${bar}" class="${s.deviation < 0 ? 'bar under' : 'bar'}" data-share="${s.share}"><title>${s.name}${side}</title></rect>
-      <text x="${left + s.share * width + 4}" y="${y + 12}">${side}</text>`;
+      <text x="${left + s.share * width + 4}" y="${y + base}">${side}</text>`;
   });
   const title = t(lang, 'contributionsTitle');
-  return html`<figure class="chart school-chart" data-testid="explain-shares"><svg viewBox="0 0 ${left + width + 200} ${height}" role="img" aria-label="${title}">${bars}</svg>
+  const w = left + width + 200 * k;
+  return html`<figure class="chart school-chart" data-testid="explain-shares"><svg viewBox="0 0 ${w} ${height}" ${k > 1 ? html`width="${w}" height="${height}" ` : ''}role="img" aria-label="${title}">${bars}</svg>
     <figcaption>${title}</figcaption></figure>`;
 }
 
@@ -98,6 +107,6 @@ export function renderExplanation(e, lang, presenting = false) {
     <p class="meta">${t(lang, 'explainIntro', { scale })}</p>
     <div class="explain-body"><div>${headedTable(e.name, names, html`${rows}${total}`, 'steps')}
     ${headedTable(t(lang, 'explainCv'), [t(lang, 'explainFormula'), t(lang, 'explainResult')], sums, 'step-sums')}</div>
-    <div>${renderSchoolChart(e, lang)}${renderShares(e, lang)}</div></div>
+    <div>${renderSchoolChart(e, lang, presenting ? PRESENTING : 1)}${renderShares(e, lang, presenting ? PRESENTING : 1)}</div></div>
     <p class="explain-why">${t(lang, 'explainWhy')}</p></section>`;
 }

@@ -5,7 +5,7 @@
 
 import { t } from '../i18n/i18n.js';
 import { headedTable, html, user } from '../lib/html.js';
-import { formatCount, formatLimit, formatMoney, formatShare, formatValue } from '../lib/format.js';
+import { formatCount, formatDate, formatLimit, formatMoney, formatShare, formatValue } from '../lib/format.js';
 import { gridToText } from '../io/files.js';
 import { neutral } from '../io/export.js';
 
@@ -44,12 +44,28 @@ export function renderPlanRefused(errors, lang) {
   return html`<div class="problems" role="alert"><p>${t(lang, 'planOptionsError', { reasons })}</p></div>`;
 }
 
-/** The plan made, and whether it is older than the data or the settings. @param {Plan} plan
- * @param {boolean} stale @param {Lang} lang @param {(key: string) => string} label */
-export function renderMadePlan(plan, stale, lang, label) {
+/** The plan made, and whether it is older than the data or the settings; on paper with its
+ * title block and signature lines. @param {Plan} plan @param {boolean} stale @param {Lang} lang
+ * @param {(key: string) => string} label @param {{ county: string, date: string }} head */
+export function renderMadePlan(plan, stale, lang, label, head) {
   const note = stale ? html`<p class="notice info" data-testid="plan-stale">${t(lang, 'planStale')}</p>` : '';
-  return html`${note}${renderPlan(plan, lang, label)}`;
+  return html`${renderLedgerHead(plan, lang, label, head)}${note}${renderPlan(plan, lang, label)}${signatures(lang)}`;
 }
+
+/** On paper, the ledger's own title block: the county, the standard, the date, the margin and
+ * the unit costs it was made with. @param {Plan} plan @param {Lang} lang
+ * @param {(key: string) => string} label @param {{ county: string, date: string }} head */
+function renderLedgerHead(plan, lang, label, head) {
+  const costs = Object.entries(plan.unit_costs).map(([key, cost]) => `${label(key)} ${formatMoney(cost, lang)}`);
+  if (plan.transfer_cost > 0) costs.push(`${t(lang, 'planCostTransfer')} ${formatMoney(plan.transfer_cost, lang)}`);
+  return html`<div class="print-only ledger-head" data-testid="ledger-head">
+    <h2>${head.county ? html`${user(head.county)}` : ''}${t(lang, 'planLedgerTitle')}</h2>
+    <p>${t(lang, 'ledgerStandard')}${t(lang, 'colon')}${t(lang, plan.standard)}　${t(lang, 'ledgerDate')}${t(lang, 'colon')}${formatDate(head.date, lang)}　${t(lang, 'ledgerMargin')}${t(lang, 'colon')}${formatLimit(plan.margin, lang)}</p>
+    <p class="meta">${t(lang, 'planCosts')}${t(lang, 'colon')}${costs.join(t(lang, 'listJoin'))}</p></div>`;
+}
+
+/** The lines an inspection file is signed on, on paper only. @param {Lang} lang */
+const signatures = (lang) => html`<p class="signatures print-only ledger-signatures">${['signUnit', 'signHead', 'signBy', 'signPhone'].map((key) => html`<span>${t(lang, key)}</span>`)}</p>`;
 
 /** A school and its level, in the language's brackets. @param {string} name @param {string} level @param {Lang} lang */
 const place = (name, level, lang) => (lang !== 'en' ? html`${user(name)}（${t(lang, level)}）` : html`${user(name)} (${t(lang, level)})`);
@@ -111,14 +127,17 @@ function ledgerLines(plan, lang, label) {
 /** @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
 function renderLedger(plan, lang, label) {
   const value = (v) => (v == null ? '' : html`<span data-value="${v}">${formatValue(v, lang)}</span>`);
-  const rows = ledgerLines(plan, lang, label).map(({ a, indicator, what }) => html`<tr data-testid="plan-line">
-    <td class="line">${a.row}</td><td>${user(a.name)}</td><td>${t(lang, a.level)}</td><td>${indicator}</td>
-    <td class="num">${value(a.current)}</td><td class="num">${value(a.target)}</td>
-    <td>${what}</td><td class="num" data-value="${a.add}">${formatCount(a.add, lang)}</td><td>${a.unit}</td>
-    <td class="num" data-value="${a.cost}">${formatMoney(a.cost, lang)}</td></tr>`);
-  const total = html`<tr class="total"><th scope="row" colspan="9">${t(lang, 'planTotal')}</th><td class="num" data-testid="plan-total" data-value="${plan.total_cost}">${formatMoney(plan.total_cost, lang)}</td></tr>`;
   const names = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'indicator'), t(lang, 'planCurrent'), t(lang, 'planTarget'),
     t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planUnit'), t(lang, 'planCost')];
+  // Each cell names its column (data-label): on a phone each line is a card (style.css).
+  const [row, school, level, indicatorName, current, target, added, add, , cost] = names;
+  const rows = ledgerLines(plan, lang, label).map(({ a, indicator, what }) => html`<tr data-testid="plan-line">
+    <td class="line" data-label="${row}">${a.row}</td><td class="school" data-label="${school}">${user(a.name)}</td><td data-label="${level}">${t(lang, a.level)}</td>
+    <td data-label="${indicatorName}">${indicator}</td>
+    <td class="num" data-label="${current}">${value(a.current)}</td><td class="num" data-label="${target}">${value(a.target)}</td>
+    <td data-label="${added}">${what}</td><td class="num" data-label="${add}" data-value="${a.add}">${formatCount(a.add, lang)} <span class="unit-inline">${a.unit}</span></td><td class="unit-cell">${a.unit}</td>
+    <td class="num" data-label="${cost}" data-value="${a.cost}">${formatMoney(a.cost, lang)}</td></tr>`);
+  const total = html`<tr class="total"><th scope="row" colspan="9">${t(lang, 'planTotal')}</th><td class="num" data-testid="plan-total" data-value="${plan.total_cost}">${formatMoney(plan.total_cost, lang)}</td></tr>`;
   return html`<h3>${t(lang, 'planLedgerTitle')}</h3><div data-testid="plan-ledger">${headedTable(t(lang, 'planLedgerTitle'), names, html`${rows}${total}`, 'plan-ledger')}</div>`;
 }
 
@@ -144,14 +163,18 @@ function renderTransfers(plan, lang, label) {
 }
 
 /** The ledger as CSV (UTF-8 with BOM on download; numbers unrounded; cells that a
- * spreadsheet would run as formulas neutralised), then the moves and the total.
- * @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label */
-export function ledgerCsv(plan, lang, label) {
+ * spreadsheet would run as formulas neutralised): its title block (the county, the standard,
+ * the date, the margin), then the lines, the moves and the total.
+ * @param {Plan} plan @param {Lang} lang @param {(key: string) => string} label
+ * @param {{ county: string, date: string }} head */
+export function ledgerCsv(plan, lang, label, head) {
   const header = [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'level'), t(lang, 'indicator'), t(lang, 'planCurrent'), t(lang, 'planTarget'),
     t(lang, 'planColumnAdded'), t(lang, 'planAdd'), t(lang, 'planUnit'), t(lang, 'planCost')];
   const lines = ledgerLines(plan, lang, label).map(({ a, indicator, what }) => [a.row, a.name, t(lang, a.level), indicator, a.current ?? '', a.target ?? '', what, a.add, a.unit, a.cost]);
   const moves = plan.transfers.map((m) => [m.to.row, m.to.name, t(lang, m.to.level), t(lang, 'planTransfers'), '', '',
     `${label(m.column)} ← ${m.from.name}`, m.count, '', m.cost]);
   const total = [t(lang, 'planTotal'), '', '', '', '', '', '', '', '', plan.total_cost];
-  return gridToText([header, ...lines, ...moves, total].map((row) => row.map(neutral)), ',');
+  const title = [[t(lang, 'planLedgerTitle'), head.county], [t(lang, 'ledgerStandard'), t(lang, plan.standard)],
+    [t(lang, 'ledgerDate'), head.date], [t(lang, 'ledgerMargin'), plan.margin], []];
+  return gridToText([...title, header, ...lines, ...moves, total].map((row) => row.map(neutral)), ',');
 }

@@ -1,0 +1,18 @@
+// The single file's www/io/part-styles.js (tools/single.mjs puts it in that module's place):
+// the styles of the parts loaded on demand, inline.
+
+import planCss from '../../www/styles/plan.css';
+import explainCss from '../../www/styles/explain.css';
+
+/** The styles of a part loaded on demand, inline: one constructed sheet each, adopted once. */
+const PARTS = { plan: planCss, explain: explainCss };
+const partSheets = new Map();
+export async function adoptPartStyles(root, name) {
+  if (!partSheets.has(name)) {
+    const part = new CSSStyleSheet();
+    part.replaceSync(PARTS[name]);
+    partSheets.set(name, part);
+  }
+  const part = partSheets.get(name);
+  if (!root.adoptedStyleSheets.includes(part)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, part];
+}
