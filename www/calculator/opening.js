@@ -42,10 +42,10 @@ export async function withDocuments(c, name, ...args) {
   return module[name](calc, ...args);
 }
 
-/** Opens a profile or project file, the results busy until they show what it changed. */
+/** Opens a profile or project file; the results, busy from its pick (wiring.js), stay busy
+ * until they show what it changed. */
 export async function openDocument(c, kind, file) {
   const before = c.evaluations;
-  setBusy(c, true);
   try {
     await withDocuments(c, kind === 'profile' ? 'importProfile' : 'importProject', file);
   } finally {

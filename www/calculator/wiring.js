@@ -1,8 +1,6 @@
 // The calculator's controls, each wired to one action on the state: the data's views, the
 // settings, the files, the results' buttons, the notices' actions, and the bar of the parts
-// as steps (results, plan, data, the other answers): it stays in view, names where the
-// reader is (aria-current) and takes them to a part without the long scroll. Every part
-// stays on the page, so no control is ever hidden behind a tab.
+// (steps, not tabs: it names the part being read and takes the reader to one).
 
 import { html } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
@@ -13,7 +11,7 @@ import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
 import { notify } from './notices.js';
 import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
-import { recompute, settledResult } from './evaluation.js';
+import { recompute, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage, renderForms, showReportHead } from './language.js';
 import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js';
 
@@ -157,8 +155,13 @@ function wireFiles(c) {
   for (const button of c.root.querySelectorAll('[data-pick]')) {
     button.addEventListener('click', () => c.$(/** @type {HTMLElement} */ (button).dataset.pick).click());
   }
-  onFilePicked(c, 'profile-input', async (file) => (await opening()).openDocument(c, 'profile', file));
-  onFilePicked(c, 'project-input', async (file) => (await opening()).openDocument(c, 'project', file));
+  for (const kind of ['profile', 'project']) {
+    // Busy from the pick, before the module that reads the file is loaded.
+    onFilePicked(c, `${kind}-input`, (file) => {
+      setBusy(c, true);
+      opening().then((module) => module.openDocument(c, kind, file));
+    });
+  }
   onFilePicked(c, 'file-input', (file) => openFile(c, file));
   // The event's target is read before any await: once dispatched, it is no longer set.
   c.$('sheet-select').addEventListener('change', (event) => {
@@ -252,7 +255,7 @@ function wireResults(c) {
   });
   c.$('export-csv').addEventListener('click', async () => {
     const [result, { resultCsvFile }] = await Promise.all([settledResult(c), import('../io/export.js'), useExtraStrings()]);
-    // Exported during a what-if (the data edited since loaded), the file says so.
+    // A what-if's file says so (the data edited since it was loaded).
     if (result) download(...resultCsvFile(result, c.state.lang, c.state.baseline != null && c.state.text !== c.state.baseline));
   });
 }
