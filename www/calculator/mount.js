@@ -11,13 +11,9 @@ import { learnDemoSchools, loadDemo } from './data.js';
 import { latestResult, recompute, refreshRules, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage } from './language.js';
 import { showView } from './sheet.js';
-import { opening, wire } from './wiring.js';
+import { explaining, opening, wire } from './wiring.js';
 
 export { langOf };
-
-/** The step-by-step view (explaining.js), like files and documents (wiring.js `opening`):
- * fetched when first used, as a first visit needs neither. */
-const explaining = () => import('./explaining.js');
 
 /** Opens the step-by-step view the `explain` attribute or the address names. */
 async function explainAsked(c, value) {

@@ -18,7 +18,7 @@ import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js'
 /** Files and documents (opening.js, with the words of their refusals), the step-by-step view
  * and the plan: fetched when first used. */
 export const opening = async () => (await Promise.all([import('./opening.js'), useExtraStrings()]))[0];
-const explaining = () => import('./explaining.js');
+export const explaining = () => import('./explaining.js');
 const withDocuments = async (c, name) => (await opening()).withDocuments(c, name);
 const openFile = async (c, file) => (await opening()).openFile(c, file);
 

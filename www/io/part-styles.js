@@ -2,8 +2,7 @@
 // them rather than on the first load. The single-file build (tools/single.mjs) puts
 // tools/single/part-styles.js in this module's place, with the styles inline.
 
-/** Where the site's files are, whatever folder this module sits in. */
-const here = (path) => new URL(`../${path}`, import.meta.url).href;
+import { fileUrl } from './assets.js';
 
 /** The styles of a part loaded on demand (`styles/<name>.css`: the plan, the step-by-step
  * view), adopted into the calculator's shadow root once: a constructed stylesheet, ready
@@ -11,7 +10,7 @@ const here = (path) => new URL(`../${path}`, import.meta.url).href;
 const sheets = new Map();
 export async function adoptPartStyles(root, name) {
   if (!sheets.has(name)) {
-    sheets.set(name, fetch(here(`styles/${name}.css`)).then((r) => r.text()).then((css) => {
+    sheets.set(name, fetch(fileUrl(`styles/${name}.css`)).then((r) => r.text()).then((css) => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
       return sheet;
