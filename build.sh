@@ -146,13 +146,18 @@ browser() {
   fc-list 2>/dev/null | grep -qiE "wqy|cjk" || apt_install fonts-wqy-microhei
   # The printed pages' text, read back by the paper tests (pdftotext).
   need_command pdftotext poppler-utils
+  # The other engines: Firefox ESR (over WebDriver BiDi), and WebKitGTK's driver and its
+  # MiniBrowser, run under a virtual X server.
+  need_command firefox-esr firefox-esr
+  need_command WebKitWebDriver webkit2gtk-driver
+  need_command xvfb-run xvfb
 }
 
-# The JavaScript tools, from npm (tests/e2e/package.json): playwright-core (no browser
+# The JavaScript tools, from npm (tests/e2e/package.json): playwright-core and puppeteer-core (no browser
 # download: Debian's Chromium), typescript, esbuild.
 js_tools() {
   need_command npm npm
-  say "npm ci (playwright-core, typescript, esbuild)"
+  say "npm ci (playwright-core, puppeteer-core, typescript, esbuild)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 }
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
 /** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.1 % above where
- * the page stands: 274 074 after issue 20's first part (every way in checked, +6.2 KB;
+ * the page stands: 273 401 after issue 22's running title for print (+157 B), paid for by the
+ * not-started notice in a clerk's words (−162 B). Before: 274 074 after issue 20's first part (every way in checked, +6.2 KB;
  * provisional results while rows are wrong and the table's shape checked before it is held,
  * +2.6 KB; which items rest on an answer, in the core's result, +0.4 KB; files over 200 MB
  * refused by their size, +0.2 KB; an engine that cannot start said in words, +0.5 KB;
@@ -23,7 +24,7 @@ import { useBrowser, firstLoad } from './harness.js';
  * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
  * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
  * shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 273_410;
+export const FIRST_LOAD_BUDGET = 273_405;
 
 const env = useBrowser();
 

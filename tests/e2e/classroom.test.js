@@ -8,28 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { useBrowser, openPage, ARTIFACTS } from './harness.js';
+import { measurePresenter, FITS } from './presenter.js';
 
 const env = useBrowser();
-
-/** Where the parts of the open presenter view are, measured in the page. */
-const measure = () => {
-  const view = calc.querySelector('[data-testid="explain"].presenting');
-  const inside = (el) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
-  };
-  const box = view.querySelector('.steps').closest('.table-scroll');
-  const texts = [...view.querySelectorAll('[data-testid="explain-chart"] text')];
-  return {
-    title: inside(view.querySelector('#explain-title')),
-    cv: inside(view.querySelector('[data-testid="step-cv"]')),
-    columns: [...view.querySelectorAll('.steps thead th')].every(inside),
-    sideways: box.scrollWidth > box.clientWidth + 1 || document.documentElement.scrollWidth > innerWidth,
-    chart: inside(view.querySelector('[data-testid="explain-chart"] svg')),
-    // Each text's size on the screen: its font size times the SVG's scale.
-    smallest: Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)),
-  };
-};
 
 for (const [width, height] of [[1920, 1080], [1366, 768]]) {
   for (const lang of ['zh', 'zh-Hant', 'en']) {
@@ -38,10 +19,10 @@ for (const [width, height] of [[1920, 1080], [1366, 768]]) {
       await page.waitForSelector('[data-testid="explain"]');
       await page.click('[data-testid="explain-present"]');
       await page.waitForSelector('[data-testid="explain"].presenting');
-      const at = await page.evaluate(measure);
+      const { smallest, ...at } = await page.evaluate(measurePresenter);
       await page.screenshot({ path: join(ARTIFACTS, `presenter-${width}-${lang}.png`) });
-      assert.deepEqual({ ...at, smallest: undefined }, { title: true, cv: true, columns: true, sideways: false, chart: true, smallest: undefined });
-      if (width === 1920) assert.ok(at.smallest >= 18 - 1e-6, `the chart's smallest type is ${at.smallest} px`);
+      assert.deepEqual(at, FITS);
+      if (width === 1920) assert.ok(smallest >= 18 - 1e-6, `the chart's smallest type is ${smallest} px`);
       assert.deepEqual(errors, []);
       await context.close();
     });

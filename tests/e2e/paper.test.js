@@ -91,7 +91,7 @@ test('the ledger alone: its title block, signature lines and at least 15 lines a
   await context.close();
 });
 
-test('every folded part opens for the print and folds again after it (beforeprint, as every browser fires)', async () => {
+test('every folded part opens for the print and folds again after it (beforeprint, as every browser fires); the title is the report\'s', async () => {
   const { page, context, errors } = await openPage(env.browser, env.url);
   await page.waitForSelector('[data-testid="verdict-overall"]');
   const closed = () => calc.querySelectorAll('details:not([open])').length;
@@ -99,8 +99,12 @@ test('every folded part opens for the print and folds again after it (beforeprin
   assert.ok(folded > 0, `${folded} folded parts on screen`);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal(await page.evaluate(closed), 0, 'all open for the print');
+  // The document's title, which the browser's own header prints where @page margin boxes are
+  // missing, is the report's for the print: a running title.
+  assert.equal(await page.title(), '义务教育均衡发展督导评估自查报告');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await page.evaluate(closed), folded, 'folded again after it');
+  assert.equal(await page.title(), '县域义务教育均衡发展计算器');
   assert.deepEqual(errors, []);
   await context.close();
 });

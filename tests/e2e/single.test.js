@@ -53,6 +53,8 @@ test('index.html opened from file:// says that it cannot start there and points 
   await message.waitFor({ state: 'visible', timeout: 10_000 });
   assert.match(await message.textContent(), /计算器没有启动[^]*junheng\.html/);
   assert.match(await message.textContent(), /did not start[^]*junheng\.html/);
+  // In a clerk's words: no command to run.
+  assert.doesNotMatch(await message.textContent(), /build\.sh|命令/);
   await page.screenshot({ path: join(ARTIFACTS, 'file-index.png') });
   await context.close();
 });

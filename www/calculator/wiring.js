@@ -217,16 +217,21 @@ function wireDrop(c) {
 
 /** On paper every folded part is open (splits, where differences come from, the 85%
  * choices): opened for the print, folded after it, as every browser honours (CSS
- * `::details-content` alone needs Chrome 131). */
+ * `::details-content` alone needs Chrome 131). The document's title is the report's while it
+ * prints: where @page margin boxes are missing (Firefox, Safari, Chrome < 131), the browser's
+ * own header prints it on every page, a running title beside its page numbers. */
 function wirePrint(c) {
-  let opened = [];
+  let [opened, title] = [[], ''];
   window.addEventListener('beforeprint', () => {
     opened = [...c.root.querySelectorAll('details:not([open])')];
     for (const details of opened) details.open = true;
+    title = document.title;
+    document.title = c.$('report-head').querySelector('h2')?.textContent || title;
   });
   window.addEventListener('afterprint', () => {
     for (const details of opened) details.open = false;
     opened = [];
+    document.title = title;
   });
 }
 
