@@ -44,8 +44,6 @@ export function lastResult(): Json<Evaluation | null>;
 export function readGrid(text: string): Json<[number, string[]][]>;
 /** Why the text cannot be a table (too wide, a cell too long), checked before anything is held, or whether it is empty. */
 export function tableCheck(text: string, lang: Lang): Json<{ problem: Problem | null; empty: boolean }>;
-/** How many template columns the best header row of the text names. */
-export function templateColumns(text: string): number;
 /** The header row of the CSV template. */
 export function templateHeader(lang: Lang): string;
 /** The template's columns for menus: [key, label] with the label in `lang`. */
@@ -70,3 +68,11 @@ export function applyPlan(lang: Lang): Json<{ grid: [number, string[]][]; errors
 export function defaultPlanOptions(): Json<PlanOptions>;
 /** One indicator's CV at one level step by step (the handout's table), or why there is none. */
 export function explain(text: string, options: Json<Partial<Options>>, level: Level, key: string): Json<{ explanation: Explanation | null; errors: Problem[] }>;
+/** Every sheet of a workbook (.xlsx, .xlsm, .xls, .ods: the CLI's reader, the third module) as
+ * tab-separated text with its row numbers kept, how many template columns each names, and the
+ * one most like the template; or why the file cannot be read. */
+export function readWorkbook(bytes: Uint8Array, lang: Lang): Json<{ sheets: { name: string; text: string; columns: number }[]; best: number; problem?: undefined } | { problem: Problem; sheets?: undefined }>;
+/** Raw deflate (RFC 1951), as CompressionStream('deflate-raw') writes it. */
+export function deflate(bytes: Uint8Array): Uint8Array;
+/** Raw deflate undone, up to `limit` bytes; undefined when damaged or larger. */
+export function inflate(bytes: Uint8Array, limit: number): Uint8Array | undefined;

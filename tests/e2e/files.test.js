@@ -1,4 +1,4 @@
-// Real files on the page: an xlsx and a GBK CSV dropped onto it, the review of how they were
+// Real files on the page: an xlsx, an old .xls and a GBK CSV dropped onto it, the review of how they were
 // read, a column mapped by hand, and the Excel template.
 
 import { test } from 'node:test';
@@ -43,6 +43,25 @@ test('an xlsx with several sheets: the data sheet is chosen, totals checked, oth
   assert.deepEqual(await page.$$eval('#sheet-select option', (o) => o.map((x) => x.textContent)), ['填表说明', '学校数据', '汇总']);
   await page.evaluate(() => calc.querySelector('[data-testid="review"]').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'xlsx-review.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an old binary .xls opens as the CLI reads it: the sheet with the table, its title and totals skipped', async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  // The picker offers it.
+  assert.match(await page.getAttribute('[data-testid="data-file"]', 'accept'), /\.xls\b/);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
+  await drop(page, '22-legacy-workbook.xls');
+  await page.waitForFunction(() => calc.querySelector('#sheet-select')?.selectedOptions[0]?.textContent === '学校数据');
+  assert.deepEqual(await page.$$eval('#sheet-select option', (o) => o.map((x) => x.textContent)), ['说明', '学校数据']);
+  assert.match(await studentsOf(page, 'primary'), /3 所学校 · 2,686 名学生/);
+  assert.match(await page.textContent('[data-testid="review"]'), /表头在第 2 行/);
+  // Independent: books per student of the three primary schools, weighted CV.
+  const expected = weightedCv([1860, 640, 186], [62000, 19800, 4900]);
+  const cv = Number(await page.getAttribute('[data-testid="cv-primary-books_per_student"]', 'data-value'));
+  assert.ok(Math.abs(cv - expected) < 1e-12, `${cv} vs ${expected}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -82,11 +82,14 @@ test('a file that cannot be read never replaces the data, and says why', async (
   const schools = await page.locator('[data-testid^="school-primary-"]').count();
   const cases = [
     ['letter.docx', /Word 文档/],
-    ['truncated.xlsx', /损坏或不完整/],
+    // The CLI's reader and its words (the workbook module): calamine's own reason.
+    ['truncated.xlsx', /无法读取电子表格/],
     ['dtd-entities.xlsx', /DTD/],
     ['far-cell-zzzzzz.xlsx', /ZZZZZZ40.*超出 Excel 的范围/],
     ['wrapping-row.xlsx', /4294967297/],
     ['corner-cells.xlsx', /1048576 行 × 16384 列/],
+    // Rows and cells repeated past any sheet: refused by the expanded size, nothing allocated.
+    ['repeated-rows.ods', /1000000 行 × 16384 列/],
     ['picture.png', /不是表格文件/],
     ['empty.csv', /文件是空的/],
   ];

@@ -100,8 +100,9 @@ const session = () => ({
   /** The template's header row and [key, label] pairs per language: fixed, asked once. */
   template: { header: {}, labels: {} },
   /** Each measure's rule in words, for the forms: asked of the engine when the profile or the
-   * language changes (`rulesOf`); `rulesDrawn`: as the forms show them. */
-  rules: {}, rulesOf: null, rulesDrawn: null,
+   * language changes (`rulesOf`, the answer awaited: `rulesAsked`); `rulesDrawn`: as the
+   * forms show them. */
+  rules: {}, rulesOf: null, rulesAsked: Promise.resolve(), rulesDrawn: null,
   /** The guarantee items the school table decides, as of the last evaluation. */
   computed: new Set(),
   /** The state before the last replacement (file, demo, new table, project), for undo. */

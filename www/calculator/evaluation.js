@@ -114,14 +114,17 @@ function showForms(c, result) {
 }
 
 /** Asks the engine for the rules in words when the profile or the language has changed
- * since they were last asked for. */
-export async function refreshRules(c) {
+ * since they were last asked for. A second caller for the same profile and language waits
+ * for the same answer (it would otherwise draw the old words before they came). */
+export function refreshRules(c) {
   const [p, lang] = [c.profile(), c.state.lang];
-  if (c.rulesOf?.[0] === p && c.rulesOf[1] === lang) return;
+  if (c.rulesOf?.[0] === p && c.rulesOf[1] === lang) return c.rulesAsked;
   c.rulesOf = [p, lang];
-  const fresh = await c.engine.call('measureRules', p, lang);
-  // A later change may have asked again meanwhile: only the latest are kept.
-  if (c.rulesOf[0] === p && c.rulesOf[1] === lang) c.rules = fresh;
+  c.rulesAsked = c.engine.call('measureRules', p, lang).then((fresh) => {
+    // A later change may have asked again meanwhile: only the latest are kept.
+    if (c.rulesOf[0] === p && c.rulesOf[1] === lang) c.rules = fresh;
+  });
+  return c.rulesAsked;
 }
 
 /** Draws a result: its problems, or the report with each level's schools drawn as they

@@ -64,9 +64,8 @@ export async function openFile(c, file) {
     return refuse(c, file.name, t(lang, 'fileUnreadable'));
   }
   if (!bytes.length) return refuse(c, file.name, t(lang, 'fileEmpty'));
-  if (isZip(bytes)) return openWorkbook(c, file.name, bytes);
-  // The old binary .xls needs a reader the page does not ship; the CLI reads it.
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse(c, file.name, t(lang, 'xlsUnsupported'));
+  // A zip (.xlsx, .xlsm, .ods) or an OLE document (the old binary .xls).
+  if (isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return openWorkbook(c, file.name, bytes);
   const text = decodeBytes(bytes);
   if (looksBinary(text)) return refuse(c, file.name, t(lang, 'fileNotTable'));
   return openText(c, text, file.name);
@@ -84,20 +83,15 @@ async function openText(c, text, name) {
   return openTable(c, text, { label: name });
 }
 
-/** Opens the sheet that looks most like the template, and offers the others. */
+/** Opens the sheet that looks most like the template, and offers the others. The worker
+ * reads the workbook with the CLI's reader (the third wasm module, fetched with the first
+ * workbook), within the CLI's limits; what it cannot read is refused with its reason. */
 async function openWorkbook(c, name, bytes) {
-  // The workbook reader is fetched when a workbook is opened, not on every visit.
-  const { readWorkbook, sheetToText } = await import('../io/xlsx.js');
-  let sheets;
-  try {
-    sheets = (await readWorkbook(bytes)).map((sheet) => ({ name: sheet.name, text: sheetToText(sheet.rows), empty: !sheet.rows.size }));
-  } catch (problem) {
-    return refuse(c, name, t(c.state.lang, problem.code, problem.values));
-  }
-  // A sheet's row map holds only cells with text: an empty one has no data to offer.
-  const scores = await Promise.all(sheets.map((sheet) => (sheet.empty ? -1 : c.engine.call('templateColumns', sheet.text))));
-  const best = scores.reduce((b, score, i) => (score > scores[b] ? i : b), 0);
-  if (!sheets.length || scores[best] < 0) return refuse(c, name, t(c.state.lang, 'fileNoSheets'));
+  const read = await c.engine.call('readWorkbook', bytes, c.state.lang);
+  if (read.problem) return refuse(c, name, describeProblem(read.problem, c.state.lang));
+  // A sheet whose header names no template column has no table to offer.
+  const { sheets, best } = read;
+  if (!sheets.length || !sheets[best].columns) return refuse(c, name, t(c.state.lang, 'fileNoSheets'));
   c.workbook = sheets;
   setHtml(c.$('sheet-select'), html`${sheets.map((s, i) => html`<option value="${i}"${i === best ? html` selected` : ''}>${s.name}</option>`)}`);
   c.$('sheet-row').hidden = sheets.length < 2;

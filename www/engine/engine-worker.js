@@ -4,21 +4,18 @@
 // parsed here, off the page's thread, and the page gets plain objects.
 
 import init, * as core from '../pkg/junheng.js';
-import { extraWasmSource, wasmSource } from '../io/assets.js';
+import { extraWasmSource, wasmSource, workbookWasmSource } from '../io/assets.js';
 
 const ready = init(wasmSource());
-/** The core with what is asked for only sometimes (the plan, the step-by-step view, project
- * and profile files, a workbook's sheets): loaded
- * the first time one of them is asked for, so that it costs nothing on a visit that never asks. */
-let extra = null;
-async function extraCore() {
-  if (!extra) {
-    const module = await import('../pkg/junheng-extra.js');
-    await module.default(extraWasmSource());
-    extra = module;
-  }
-  return extra;
+/** A module started the first time it is asked for (the import literal, for the bundler). */
+function onDemand(load, source) {
+  let module;
+  return async () => (module ??= load().then(async (m) => (await m.default(source()), m)));
 }
+/** What is asked for only sometimes (the plan, the step view, project and profile files,
+ * provinces); the CLI's workbook reader with raw deflate for share links. */
+const extraCore = onDemand(() => import('../pkg/junheng-extra.js'), extraWasmSource);
+const workbookModule = onDemand(() => import('../pkg/junheng-workbook.js'), workbookWasmSource);
 /** The module whose evaluation the page is looking at: the first evaluates a county's file,
  * the second a province's (a county column), county by county. */
 let current = core;
@@ -56,7 +53,9 @@ export const calls = {
   result: () => parse(current.lastResult()),
   readGrid: (id, source) => parse(core.readGrid(source)),
   tableCheck: async (id, source, lang) => parse((await extraCore()).tableCheck(source, lang)),
-  templateColumns: async (id, source) => (await extraCore()).templateColumns(source),
+  readWorkbook: async (id, bytes, lang) => parse((await workbookModule()).readWorkbook(bytes, lang)),
+  deflate: async (id, bytes) => (await workbookModule()).deflate(bytes),
+  inflate: async (id, bytes, limit) => (await workbookModule()).inflate(bytes, limit) ?? null,
   templateHeader: (id, lang) => core.templateHeader(lang),
   templateLabels: (id, lang) => parse(core.templateLabels(lang)),
   answerForm: () => parse(core.answerForm()),

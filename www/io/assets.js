@@ -14,6 +14,8 @@ export const wasmSource = () => undefined;
 /** The module of what is asked for only sometimes (the plan, the step-by-step view): fetched
  * beside itself too. */
 export const extraWasmSource = () => undefined;
+/** The workbook reader's module, fetched beside itself too. */
+export const workbookWasmSource = () => undefined;
 
 /** Puts the calculator's styles into its shadow root. */
 export function adoptStyles(root) {

@@ -93,7 +93,7 @@ export async function openShared(calc, fragment, saved) {
   const { decodeShare, CHAT_LINK_LIMIT, SHARE_MAX_BYTES } = await import('./share.js');
   let value;
   try {
-    value = await decodeShare(fragment);
+    value = await decodeShare(fragment, calc.engine);
   } catch (error) {
     const bounds = { limit: formatCount(CHAT_LINK_LIMIT, calc.state.lang), max: formatMegabytes(SHARE_MAX_BYTES, calc.state.lang), depth: MAX_DEPTH };
     return calc.refuse(name, t(calc.state.lang, error?.key ?? 'shareDamaged', bounds));
@@ -118,7 +118,7 @@ export async function makeShareLink(calc) {
   const project = await calc.engine.call('makeProject', calc.state.text, calc.options());
   // The national profile is built in: a link without it is a third as long.
   if (!calc.state.profile) delete project.profile;
-  const link = pageUrl() + SHARE_PREFIX + (await encodeShare(project));
+  const link = pageUrl() + SHARE_PREFIX + (await encodeShare(project, calc.engine));
   const count = formatCount(link.length, calc.state.lang);
   // A link no chat app carries, and that no calculator opens, is not made.
   if (link.length > CHAT_LINK_LIMIT) {

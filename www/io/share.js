@@ -1,7 +1,9 @@
 // Share links: a project (the data, standard, profile, answers: what a project file holds)
 // carried in the URL's fragment, which browsers never send to a server. The JSON is
 // compressed with the browser's own CompressionStream (deflate-raw) and written base64url,
-// so that it survives chat apps and mail (model: astral-sh/ruff's playground).
+// so that it survives chat apps and mail (model: astral-sh/ruff's playground). A browser
+// without the stream (Chrome before 103, Safari before 16.4) has the engine's (the workbook
+// module's raw deflate): the same format, so a link made in one opens in every other.
 
 import { parseBounded } from './files.js';
 
@@ -27,21 +29,37 @@ export class ShareRefused extends Error {
   }
 }
 
-/** The value, as the text after SHARE_PREFIX. */
-export async function encodeShare(value) {
+/** The engine, whose raw deflate serves where the browser has no stream for it.
+ * @typedef {import('../engine/engine.js').Engine} Deflater */
+
+/** Whether this browser's streams take raw deflate (a format they do not know throws). */
+export function hasRawDeflate() {
+  try {
+    new CompressionStream('deflate-raw');
+    new DecompressionStream('deflate-raw');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The value, as the text after SHARE_PREFIX. @param {unknown} value @param {Deflater} engine */
+export async function encodeShare(value, engine) {
   const bytes = new TextEncoder().encode(JSON.stringify(value));
-  const packed = await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
-  return toBase64Url(new Uint8Array(packed));
+  const packed = hasRawDeflate()
+    ? new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer())
+    : await engine.call('deflate', bytes);
+  return toBase64Url(packed);
 }
 
 /** The value a fragment (with or without SHARE_PREFIX) carries; throws ShareRefused with
  * the reason when it is too long, inflates too far, is nested too deep or is damaged. */
-export async function decodeShare(fragment) {
+export async function decodeShare(fragment, /** @type {Deflater} */ engine) {
   const packed = fragment.startsWith(SHARE_PREFIX) ? fragment.slice(SHARE_PREFIX.length) : fragment;
   if (packed.length > CHAT_LINK_LIMIT) throw new ShareRefused('shareTooLong');
   let bytes;
   try {
-    bytes = await inflate(fromBase64Url(packed));
+    bytes = hasRawDeflate() ? await inflate(fromBase64Url(packed)) : await engineInflate(engine, fromBase64Url(packed));
   } catch (error) {
     throw error instanceof ShareRefused ? error : new ShareRefused('shareDamaged');
   }
@@ -78,6 +96,14 @@ async function inflate(bytes) {
     all.set(chunk, at);
     at += chunk.length;
   }
+  return all;
+}
+
+/** The engine's inflate, with the same bound: a result past it was cut there. */
+async function engineInflate(engine, bytes) {
+  const all = await engine.call('inflate', bytes, SHARE_MAX_BYTES);
+  if (!all) throw new ShareRefused('shareDamaged');
+  if (all.length > SHARE_MAX_BYTES) throw new ShareRefused('shareTooLarge');
   return all;
 }
 

@@ -76,7 +76,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       <div class="actions">
         <button type="button" id="load-demo" data-i18n="loadDemo">载入示例县</button>
         <button type="button" data-pick="file-input" data-i18n="openFile">打开文件</button>
-        <input type="file" id="file-input" data-testid="data-file" accept=".csv,.tsv,.txt,.xlsx,.ods,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" hidden>
+        <input type="file" id="file-input" data-testid="data-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods" hidden>
         <details class="menu">
           <summary class="button" data-i18n="template">下载模板</summary>
           <div class="menu-items">

@@ -67,6 +67,9 @@ fn check_zipped_workbook(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         if xml.windows(9).any(|w| w.eq_ignore_ascii_case(b"<!DOCTYPE")) {
             return Err(Problem::error(Code::Dtd, args![], lang));
         }
+        if name == "content.xml" {
+            check_ods_tables(&xml, lang)?;
+        }
         if !name.starts_with("xl/worksheets/") {
             continue;
         }
@@ -90,6 +93,81 @@ fn check_zipped_workbook(bytes: &[u8], lang: Lang) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+/// An .ods's tables, each refused when its cells, with their repeated rows and columns
+/// expanded (as calamine expands them, up to 16 384 × 1 048 576), span more than `MAX_AREA`.
+fn check_ods_tables(xml: &[u8], lang: Lang) -> Result<(), Problem> {
+    for (name, rows, columns) in ods_extents(xml) {
+        if rows * columns > MAX_AREA {
+            let args = args!["sheet" => name, "rows" => rows as f64, "columns" => columns as f64, "max" => MAX_AREA as f64];
+            return Err(Problem::error(Code::SheetTooLarge, args, lang));
+        }
+    }
+    Ok(())
+}
+
+/// Each table of an .ods's content.xml: its name and the rows and columns its filled cells
+/// span once repeats are expanded. A cell is filled when it has content (it is not an empty
+/// element) or a value type; counts saturate rather than wrap.
+fn ods_extents(xml: &[u8]) -> Vec<(String, u64, u64)> {
+    let mut tables = Vec::new();
+    let mut table: Option<String> = None;
+    let (mut row, mut row_repeat, mut column) = (0u64, 1u64, 0u64);
+    let (mut first, mut last, mut width) = (u64::MAX, 0u64, 0u64);
+    let mut close = |table: &mut Option<String>, first: u64, last: u64, width: u64| {
+        if let Some(name) = table.take() {
+            tables.push((name, if last >= first { last - first + 1 } else { 0 }, width));
+        }
+    };
+    for tag in xml_tags(xml) {
+        let empty = tag.ends_with(b"/");
+        if tag.starts_with(b"table:table ") || tag == b"table:table" {
+            close(&mut table, first, last, width);
+            table = Some(attribute(tag, b"table:name").map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default());
+            (row, first, last, width) = (0, u64::MAX, 0, 0);
+        } else if tag == b"/table:table" {
+            close(&mut table, first, last, width);
+        } else if tag.starts_with(b"table:table-row") && !tag.starts_with(b"table:table-rows") {
+            row_repeat = repeat(tag, b"table:number-rows-repeated");
+            column = 0;
+            if empty {
+                row = row.saturating_add(row_repeat);
+            }
+        } else if tag == b"/table:table-row" {
+            row = row.saturating_add(row_repeat);
+        } else if tag.starts_with(b"table:table-cell") || tag.starts_with(b"table:covered-table-cell") {
+            let columns = repeat(tag, b"table:number-columns-repeated");
+            if !empty || attribute(tag, b"office:value-type").is_some() {
+                first = first.min(row);
+                last = last.max(row.saturating_add(row_repeat - 1));
+                width = width.max(column.saturating_add(columns));
+            }
+            column = column.saturating_add(columns);
+        }
+    }
+    close(&mut table, first, last, width);
+    tables
+}
+
+/// The insides of an XML document's tags, `<` and `>` left off (`table:table-row a="1"`,
+/// `/table:table-row`, `text:s/`).
+fn xml_tags(xml: &[u8]) -> impl Iterator<Item = &[u8]> {
+    xml.split(|&b| b == b'<').skip(1).filter_map(|part| part.iter().position(|&b| b == b'>').map(|end| &part[..end]))
+}
+
+/// The value of attribute `name` in a tag's inside.
+fn attribute<'a>(tag: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
+    let at = tag
+        .windows(name.len() + 3)
+        .position(|w| w[0].is_ascii_whitespace() && &w[1..=name.len()] == name && &w[name.len() + 1..] == b"=\"")?;
+    let value = &tag[at + name.len() + 3..];
+    value.iter().position(|&b| b == b'"').map(|end| &value[..end])
+}
+
+/// A repeat count attribute: 1 when absent or unreadable, at least 1.
+fn repeat(tag: &[u8], name: &[u8]) -> u64 {
+    attribute(tag, name).and_then(|v| std::str::from_utf8(v).ok()?.parse::<u64>().ok()).unwrap_or(1).max(1)
 }
 
 /// The values of the `r` attributes (cells and rows) of a sheet's XML.
@@ -185,15 +263,28 @@ pub fn read_file_grid(bytes: &[u8], sheet: Option<&str>, lang: Lang) -> Result<(
         junheng::input::check_shape(&text, lang)?;
         return Ok((read_grid(&text), encoding.to_string()));
     }
+    let mut sheets = read_spreadsheet(bytes, lang)?;
+    let index = match sheet {
+        Some(name) => {
+            sheets.iter().position(|(n, _)| n == name).ok_or_else(|| Problem::error(Code::NoSuchSheet, args!["name" => name], lang))?
+        }
+        None => best_sheet(&sheets).unwrap_or(0),
+    };
+    let chosen = if sheets.is_empty() { Default::default() } else { sheets.swap_remove(index) };
+    Ok((chosen.1, chosen.0))
+}
+
+/// The sheets of a spreadsheet file (a zip or OLE document), or why it cannot be read: a Word
+/// or `PowerPoint` file is named as such; the rest is `read_workbook`.
+pub fn read_spreadsheet(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Problem> {
     if let Some(kind) = zip_kind(bytes) {
         return Err(Problem::error(Code::OtherDocument, args!["kind" => kind], lang));
     }
-    let sheets = read_workbook(bytes, lang)?;
-    let chosen = match sheet {
-        Some(name) => {
-            sheets.into_iter().find(|(n, _)| n == name).ok_or_else(|| Problem::error(Code::NoSuchSheet, args!["name" => name], lang))?
-        }
-        None => sheets.into_iter().max_by_key(|(_, grid)| junheng::input::template_columns_in(grid)).unwrap_or_default(),
-    };
-    Ok((chosen.1, chosen.0))
+    read_workbook(bytes, lang)
+}
+
+/// The sheet that looks most like the template: the most template columns named in a header
+/// row (the last of equals, as before); None for a workbook without sheets.
+pub fn best_sheet(sheets: &[(String, Grid)]) -> Option<usize> {
+    (0..sheets.len()).max_by_key(|&i| junheng::input::template_columns_in(&sheets[i].1))
 }

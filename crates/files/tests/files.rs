@@ -195,6 +195,15 @@ fn the_workbook_sheet_that_looks_like_the_table_is_chosen() {
 }
 
 #[test]
+fn an_old_binary_xls_reads_as_the_xlsx_does() {
+    let (table, sheet) = read("22-legacy-workbook.xls");
+    assert_eq!(sheet, "学校数据", "the sheet with the table, not the first");
+    assert_same_as_expected("22", &table);
+    assert_eq!(table.review.header_rows, [2]);
+    assert_eq!(table.review.sums[0].file_total, Some(4466.0));
+}
+
+#[test]
 fn a_column_can_be_mapped_by_hand() {
     // "人数" is no template name: unmapped, the students column is missing.
     let text = "学校名称,学段,人数,图书册数\n甲,小学,100,300\n乙,小学,50,200\n";

@@ -35,6 +35,9 @@ fn hostile_workbooks_are_refused_with_a_reason() {
     unreadable("truncated.xlsx", "无法读取电子表格");
     unreadable("letter.docx", "Word 文档");
     unreadable("picture.png", "不是表格文件");
+    // A million rows of 16 384 cells from a file of a few hundred bytes: refused by its
+    // expanded size before calamine allocates it.
+    unreadable("repeated-rows.ods", "1000000 行 × 16384 列");
     let (grid, _) = files::read_file_grid(&hostile("schools.ods"), None, Lang::Zh).unwrap();
     assert_eq!(grid.len(), 4);
     assert_eq!(grid[1].1[0], "甲小学");

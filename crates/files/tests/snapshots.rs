@@ -7,7 +7,7 @@ use junheng::{Lang, Options, Standard};
 
 #[test]
 fn every_fixture_under_both_standards() {
-    insta::glob!("../../../tests/fixtures", "*.{csv,tsv,txt,xlsx}", |path| {
+    insta::glob!("../../../tests/fixtures", "*.{csv,tsv,txt,xlsx,xls}", |path| {
         let bytes = std::fs::read(path).unwrap();
         let (grid, _) = junheng_files::read_file_grid(&bytes, None, Lang::Zh).unwrap();
         for standard in [Standard::Basic2012, Standard::Quality2017] {

@@ -1,10 +1,9 @@
 //! Documents and files for the browser, in the second module (none is needed on a first
-//! visit): profile and project files checked, read and made, and a workbook's sheets scored
-//! to find the table among them.
+//! visit): profile and project files checked, read and made, and a file's text checked
+//! before it is held.
 
 use crate::{json, parse_lang, read_options};
 use junheng::input;
-use junheng::model::Lang;
 use junheng::project::{self, Project};
 use junheng::standards::Profile;
 use serde::Serialize;
@@ -24,15 +23,6 @@ pub fn table_check(text: &str, lang: &str) -> String {
         Err(problem) => Check { problem: Some(problem), empty: false },
         Ok(()) => Check { problem: None, empty: input::read_grid(text).is_empty() },
     })
-}
-
-/// How many template columns the text's best header row names: which sheet is the table.
-#[wasm_bindgen(js_name = templateColumns)]
-pub fn template_columns(text: &str) -> usize {
-    if input::check_shape(text, Lang::Zh).is_err() {
-        return 0;
-    }
-    input::template_columns_in(&input::read_grid(text))
 }
 
 /// The problems of a profile document (its shape, then its numbers); empty when usable.
