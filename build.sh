@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # junheng build script.
 #
-#   ./build.sh          build the wasm module into www/pkg
-#   ./build.sh serve    build, then serve the calculator on http://127.0.0.1:8080
+#   ./build.sh          build the wasm modules into www/pkg, and site/ (what is served)
+#   ./build.sh serve    build, then serve the calculator (site/) on http://127.0.0.1:8080
 #   ./build.sh test     native tests, wasm tests in headless Chromium, end-to-end page tests
 #   ./build.sh bench    benchmarks: native (criterion) and in the browser
 #   ./build.sh types    the TypeScript declarations of the result contract (www/types)
@@ -43,6 +43,10 @@ apt_install() {
 # Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's externref table ("Table.set():
 # Argument 1 is invalid"), so the module is built without reference types.
 WASM_RUSTFLAGS="-C target-feature=-reference-types"
+# The wasm features the shipped modules have (tools/floor.mjs checks them against the browser
+# floor): not bulk memory nor non-trapping float-to-int, which Safari has from 15.1 (the
+# standard library is built here with the same target features: no memory.copy from it).
+WASM_FEATURES=(--enable-sign-ext --enable-mutable-globals)
 
 # Sets WASM_ENV and WASM_FLAGS: how to run cargo for the wasm target.
 wasm_toolchain() {
@@ -51,6 +55,8 @@ wasm_toolchain() {
     WASM_ENV=(env "RUSTFLAGS=$WASM_RUSTFLAGS")
     WASM_FLAGS=(--target "$TARGET")
     WASM_MODULE_ENV=("${WASM_ENV[@]}")
+    # rustup's prebuilt standard library has them: a laptop's build needs Safari 15.1.
+    WASM_FEATURES+=(--enable-bulk-memory --enable-nontrapping-float-to-int)
     return
   fi
   local missing=()
@@ -63,6 +69,7 @@ wasm_toolchain() {
     apt_install "${missing[@]}"
   fi
   say "using Debian's Rust with -Zbuild-std (no prebuilt wasm32 std here)"
+  WASM_RUSTFLAGS="-C target-cpu=mvp -C target-feature=+sign-ext,+mutable-globals"
   WASM_ENV=(env "PATH=/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 "RUSTFLAGS=-C linker=wasm-ld $WASM_RUSTFLAGS")
   WASM_FLAGS=(--target "$TARGET" -Zbuild-std=std,panic_abort)
   # The shipped modules (not the tests, whose harness reports failures by panicking) abort
@@ -140,8 +147,7 @@ wasm_module() {
   say "wasm-opt -Oz --converge"
   local wasm="www/pkg/${name}_bg.wasm"
   # --converge repeats the passes while they still shrink the module (0.8 KB gzipped, 3 s).
-  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --strip-debug --strip-producers "$wasm" -o "$wasm"
+  wasm-opt -Oz --converge "${WASM_FEATURES[@]}" --strip-debug --strip-producers "$wasm" -o "$wasm"
   say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
 }
 
@@ -163,7 +169,9 @@ browser() {
 # download: Debian's Chromium), typescript, esbuild.
 js_tools() {
   need_command npm npm
-  say "npm ci (playwright-core, puppeteer-core, typescript, esbuild)"
+  # Once per lock file: npm ci starts from nothing each time.
+  if [ tests/e2e/node_modules/.package-lock.json -nt tests/e2e/package-lock.json ]; then return; fi
+  say "npm ci (playwright-core, puppeteer-core, MDN's compat data, typescript, esbuild)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 }
 
@@ -171,6 +179,13 @@ js_tools() {
 hant_check() {
   say "繁體中文 up to date with the Simplified strings (tools/hant.mjs --check)"
   node tools/hant.mjs --check
+}
+
+# www/ as it is served (tools/site.mjs): each module without its comments and spaces, lowered
+# to the browser floor (esbuild from npm, one file at a time). The page tests make it too.
+site() {
+  say "site/: www/ as served"
+  node tools/site.mjs
 }
 
 # The calculator in one .html file (tools/single.mjs bundles it with esbuild from npm).
@@ -210,13 +225,15 @@ test_page() {
 }
 
 case "${1:-build}" in
-  build) types && build ;;
+  build) types && build && js_tools && site ;;
   types) types ;;
   serve)
     types
     build
-    say "serving www/ on http://127.0.0.1:$PORT (Ctrl-C stops)"
-    exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory www
+    js_tools
+    site
+    say "serving site/ on http://127.0.0.1:$PORT (Ctrl-C stops)"
+    exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory site
     ;;
   test)
     test_native

@@ -53,19 +53,24 @@ document.getElementById('skip').addEventListener('click', (event) => {
 for (const name of ['standard', 'lang', 'src', 'compact']) {
   if (params.has(name)) calculator.setAttribute(name, params.get(name));
 }
-const embedding = embedded ? await import('./embed.js') : null;
-if (embedding) {
-  document.documentElement.dataset.embed = 'true';
-  embedding.prepareEmbed(calculator, params);
+/** Starts the calculator, after the embedding's preparation (its module only in a frame).
+ * Not top-level await, which Chrome 87 and 88 lack. */
+async function start() {
+  const embedding = embedded ? await import('./embed.js') : null;
+  if (embedding) {
+    document.documentElement.dataset.embed = 'true';
+    embedding.prepareEmbed(calculator, params);
+  }
+  followAddress();
+  // The address is followed whenever it changes, not only at the start (a link typed or
+  // pasted into the address bar of an open page).
+  window.addEventListener('hashchange', followAddress);
+  await import('./junheng-calculator.js');
+  // The message for a calculator that cannot start (index.html) is not needed: it started.
+  calculator.querySelector('.not-started')?.remove();
+  embedding?.startEmbed(calculator, params);
 }
-followAddress();
-// The address is followed whenever it changes, not only at the start (a link typed or
-// pasted into the address bar of an open page).
-window.addEventListener('hashchange', followAddress);
-await import('./junheng-calculator.js');
-// The message for a calculator that cannot start (index.html) is not needed: it started.
-calculator.querySelector('.not-started')?.remove();
-embedding?.startEmbed(calculator, params);
+start();
 
 /** #explain=<level>/<indicator key> opens that CV step by step (a teacher's link for a
  * class); #share=… opens a share link's data, once: a reload shows the user's own data again. */

@@ -9,6 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildSite } from '../../tools/site.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The page's own modules: every .js under www/ but the wasm's glue (pkg/), by path from www/. */
@@ -19,6 +20,10 @@ export async function pageModules() {
 
 export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const WWW = join(ROOT, 'www');
+/** What the server serves: site/, www/ as it ships (tools/site.mjs), made once per test
+ * process from the sources as they are now. */
+let site = null;
+const SITE = () => (site ??= buildSite());
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };
 
 /** The policy a strict government host sets: the page must work under it, with no violation. */
@@ -29,10 +34,11 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export const violations = [];
 
 export async function startServer() {
+  const root = await SITE();
   const server = createServer(async (req, res) => {
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-      const body = await readFile(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
+      const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
       res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream', 'content-security-policy': CSP });
       res.end(body);
     } catch {
@@ -161,7 +167,8 @@ export async function firstLoad(browser, url) {
   await page.waitForSelector('[data-testid="verdict-overall"]');
   await context.close();
   const files = [...paths].map((p) => (p.endsWith('/') ? `${p}index.html` : p)).filter((p) => /\.(html|css|js|wasm)$/.test(p));
-  return Promise.all(files.map(async (p) => [p, gzipSync(await readFile(join(WWW, p)), { level: 9 }).length]));
+  const root = await SITE();
+  return Promise.all(files.map(async (p) => [p, gzipSync(await readFile(join(root, p)), { level: 9 }).length]));
 }
 
 /** For a test file: one server and one browser, started before its tests and closed after. */

@@ -18,6 +18,8 @@ export const startWorker = () => new Worker(workerUrl);
 /** One constructed stylesheet shared by every calculator (not subject to style-src). */
 let sheet;
 export function adoptStyles(root) {
+  // Safari before 16.4 constructs no sheets: a <style>, which the file's CSP allows by its hash.
+  if (!('replaceSync' in CSSStyleSheet.prototype)) return root.prepend(Object.assign(document.createElement('style'), { textContent: css }));
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(css);

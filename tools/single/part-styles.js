@@ -8,6 +8,11 @@ import explainCss from '../../www/styles/explain.css';
 const PARTS = { plan: planCss, explain: explainCss };
 const partSheets = new Map();
 export async function adoptPartStyles(root, name) {
+  // Safari before 16.4 constructs no sheets: a <style>, which the file's CSP allows by its hash.
+  if (!('replaceSync' in CSSStyleSheet.prototype)) {
+    if (!root.querySelector(`style[data-part="${name}"]`)) root.append(Object.assign(document.createElement('style'), { textContent: PARTS[name], dataset: { part: name } }));
+    return;
+  }
   if (!partSheets.has(name)) {
     const part = new CSSStyleSheet();
     part.replaceSync(PARTS[name]);

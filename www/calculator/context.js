@@ -23,6 +23,9 @@ export const langOf = (value) => {
 export const standardOf = (value) => (['basic2012', 'quality2017'].includes(value) ? value : null);
 
 /** What the user is working on. `demo` is true while the data is the example county's. */
+/** A copy of the state, which is JSON (it is saved as such): structuredClone needs Chrome 98. */
+export const copyState = (state) => JSON.parse(JSON.stringify(state));
+
 export const initialState = () => ({ text: '', standard: 'quality2017', lang: 'zh', view: 'table', answers: emptyAnswers(), profile: null, mapping: {}, demo: false,
   baseline: null, planOptions: null, report: { county: '', date: '' }, county: '' });
 

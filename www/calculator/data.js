@@ -8,6 +8,7 @@ import { t } from '../i18n/i18n.js';
 import { demoAnswers, demoTable } from '../io/assets.js';
 import { emptyAnswers, hasAnswers } from '../views/answers.js';
 import { action, notify, quoted } from './notices.js';
+import { copyState } from './context.js';
 import { recompute } from './evaluation.js';
 import { applyLanguage } from './language.js';
 import { emptyTable, fillColumnChoices, loadEditor } from './sheet.js';
@@ -20,7 +21,7 @@ import { emptyTable, fillColumnChoices, loadEditor } from './sheet.js';
 export function replaceData(c, text, how) {
   const { mapping = {}, demo = false, answers = undefined, settings = {}, label } = how;
   const { state } = c;
-  c.previous = structuredClone(state);
+  c.previous = copyState(state);
   const keptAnswers = !demo && answers === undefined && !state.demo && hasAnswers(state.answers);
   if (answers !== undefined) state.answers = answers;
   else if (state.demo || demo) state.answers = emptyAnswers();

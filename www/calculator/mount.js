@@ -5,7 +5,7 @@
 import { html, setHtml } from '../lib/html.js';
 import { t, useLang } from '../i18n/i18n.js';
 import { useAnswerForm } from '../views/answers.js';
-import { createContext, langOf, standardOf } from './context.js';
+import { copyState, createContext, langOf, standardOf } from './context.js';
 import { notify } from './notices.js';
 import { learnDemoSchools, loadDemo } from './data.js';
 import { latestResult, recompute, refreshRules, setBusy, settledResult } from './evaluation.js';
@@ -123,7 +123,7 @@ async function openStart(c) {
  * is the user's, kept as any saved work is while the link's data is shown. */
 async function shareAsked(c, fragment) {
   if (!fragment) return;
-  const mine = c.ownWork ?? structuredClone(c.state);
+  const mine = c.ownWork ?? copyState(c.state);
   if ((await (await opening()).withDocuments(c, 'openShared', fragment, mine)) === false) await recompute(c);
 }
 

@@ -294,7 +294,8 @@ function mountPartsNav(root) {
   const follow = () => {
     queued = false;
     const atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
-    const started = buttons.map((b) => part(b).getBoundingClientRect().top).findLastIndex((top) => top <= READING_LINE);
+    let started = -1;
+    buttons.forEach((b, i) => { if (part(b).getBoundingClientRect().top <= READING_LINE) started = i; });
     mark(buttons[atEnd ? buttons.length - 1 : Math.max(started, 0)]);
   };
   window.addEventListener('scroll', () => {

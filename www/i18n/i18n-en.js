@@ -53,7 +53,7 @@ export const en = {
   problemsTitle: 'The data has {n} problem(s) to fix; results update as you edit:',
   warningsTitle: 'Notes',
   internalError: 'The calculator hit a program error (not a problem with your data). Reload the page to try again; your data is saved. Details: ',
-  engineUnavailable: 'The calculator cannot run here: the browser does not let it start its engine (the page put it in a restricted frame, or the browser is too old). Open the calculator\'s own address instead.',
+  engineUnavailable: 'The calculator cannot run here: the browser does not let it start its engine (the page put it in a restricted frame, or the browser is too old). Open the calculator\'s own address, in Chrome or Edge 87, Firefox 115, Safari 15 or later.',
   loading: 'Loading the calculator…',
   verdictTitle: 'Resource allocation',
   verdictNote: 'Coefficients of variation and per-school standards.',

@@ -54,7 +54,7 @@ export const hant = {
   problemsTitle: "數據有 {n} 處需要修改，修改後自動重新計算：",
   warningsTitle: "提示",
   internalError: "計算時出現程序錯誤（不是您的數據問題）。請刷新頁面重試；您輸入的數據已保存。詳細信息：",
-  engineUnavailable: "計算器無法在這裡運行：瀏覽器不允許它啟動計算線程（網頁把它放進了受限的框架，或瀏覽器過舊）。請直接打開計算器本身的網址。",
+  engineUnavailable: "計算器無法在這裡運行：瀏覽器不允許它啟動計算線程（網頁把它放進了受限的框架，或瀏覽器過舊）。請直接打開計算器本身的網址，並使用 Chrome 或 Edge 87、Firefox 115、Safari 15 及以上版本。",
   loading: "正在加載計算模塊…",
   verdictTitle: "資源配置",
   verdictNote: "差異係數與校際達標情況。",

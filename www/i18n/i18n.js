@@ -58,7 +58,7 @@ export const STRINGS = {
     problemsTitle: '数据有 {n} 处需要修改，修改后自动重新计算：',
     warningsTitle: '提示',
     internalError: '计算时出现程序错误（不是您的数据问题）。请刷新页面重试；您输入的数据已保存。详细信息：',
-    engineUnavailable: '计算器无法在这里运行：浏览器不允许它启动计算线程（网页把它放进了受限的框架，或浏览器过旧）。请直接打开计算器本身的网址。',
+    engineUnavailable: '计算器无法在这里运行：浏览器不允许它启动计算线程（网页把它放进了受限的框架，或浏览器过旧）。请直接打开计算器本身的网址，并使用 Chrome 或 Edge 87、Firefox 115、Safari 15 及以上版本。',
     loading: '正在加载计算模块…',
     verdictTitle: '资源配置',
     verdictNote: '差异系数与校际达标情况。',

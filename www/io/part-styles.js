@@ -5,17 +5,19 @@
 import { fileUrl } from './assets.js';
 
 /** The styles of a part loaded on demand (`styles/<name>.css`: the plan, the step-by-step
- * view), adopted into the calculator's shadow root once: a constructed stylesheet, ready
- * before the part is drawn (a <link> would draw it unstyled first). */
-const sheets = new Map();
-export async function adoptPartStyles(root, name) {
-  if (!sheets.has(name)) {
-    sheets.set(name, fetch(fileUrl(`styles/${name}.css`)).then((r) => r.text()).then((css) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      return sheet;
+ * view), linked into the calculator's shadow root once and awaited, so that the part is
+ * never drawn unstyled (a <link>, not a constructed sheet: Safari has those from 16.4). */
+const loaded = new WeakMap();
+export function adoptPartStyles(root, name) {
+  if (!loaded.has(root)) loaded.set(root, new Map());
+  const parts = loaded.get(root);
+  if (!parts.has(name)) {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: fileUrl(`styles/${name}.css`) });
+    parts.set(name, new Promise((resolve) => {
+      link.addEventListener('load', resolve);
+      link.addEventListener('error', resolve);
     }));
+    root.append(link);
   }
-  const sheet = await sheets.get(name);
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return parts.get(name);
 }

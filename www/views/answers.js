@@ -89,7 +89,7 @@ export function markAnswerErrors(container, parts) {
       const id = `answer-error-${part.part}-${item.id}`;
       const message = Object.assign(document.createElement('p'), { id, className: 'field-error', textContent: item.error.message });
       message.setAttribute('role', 'alert');
-      controls.at(-1).closest('td, label')?.append(message);
+      controls[controls.length - 1].closest('td, label')?.append(message);
       for (const el of controls) {
         el.setAttribute('aria-invalid', 'true');
         el.setAttribute('aria-describedby', id);
