@@ -2,7 +2,8 @@
 // <iframe>: it tells the parent page its height whenever that changes, so that the frame
 // can fit it without a scroll bar of its own, hands it every result, and opens tables the
 // parent sends. Messages (docs/EMBED.md):
-//   out  { type: "junheng:height", height }   { type: "junheng:result", result }
+//   out  { type: "junheng:ready" }             (it can take junheng:load now; after each load)
+//        { type: "junheng:height", height }   { type: "junheng:result", result }
 //        { type: "junheng:error", message }    (a table sent could not be read)
 //   in   { type: "junheng:load", text, standard?, lang? }
 //
@@ -81,6 +82,9 @@ export function startEmbed(calculator, params) {
     // Its result goes out with every other; a table that cannot be read is said so.
     calculator.load(text).catch((error) => post({ type: 'junheng:error', message: String(error?.message ?? error) }));
   });
+  // Now it can take a table: an allowed parent waiting for this sends it (a message posted
+  // before the frame had loaded would have been lost). Again after every reload of the frame.
+  trusted.then((allowed) => allowed && post({ type: 'junheng:ready' }));
 }
 
 function originOf(url) {

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBrowser, openHost, openPage, openCsv, watch, foreign, startServer, settled, county, CSP, ARTIFACTS } from './harness.js';
+import { readFile } from 'node:fs/promises';
+import { useBrowser, openHost, openPage, openCsv, watch, foreign, startServer, settled, county, CSP, ARTIFACTS, ROOT } from './harness.js';
 
 const env = useBrowser();
 
@@ -165,5 +166,30 @@ test('a link too long for chat apps is not made: the page says so and offers the
   assert.match(await notice.textContent(), /超过常见聊天软件的上限/);
   assert.ok(await notice.locator('[data-action="save-project"]').isVisible());
   assert.equal(await page.locator('[data-testid="share-url"]').count(), 0, 'no link that would be cut');
+  await context.close();
+});
+
+test('docs/EMBED.md\'s snippets are the example pages\' own files, verbatim, and its CSP is the one the tests serve', async () => {
+  const doc = await readFile(join(ROOT, 'docs/EMBED.md'), 'utf8');
+  const snippets = [...doc.matchAll(/^`(www\/examples\/[^`]+)`:\n\n```\w*\n([^]*?)```$/gm)];
+  assert.deepEqual(snippets.map(([, path]) => path).sort(),
+    ['www/examples/element.html', 'www/examples/element.js', 'www/examples/host.css', 'www/examples/iframe.html', 'www/examples/iframe.js']);
+  for (const [, path, text] of snippets) assert.equal(text, await readFile(join(ROOT, path), 'utf8'), `${path} as the doc shows it`);
+  assert.doesNotMatch(doc, /style="/, 'no inline style in any snippet');
+  const policy = doc.match(/Content-Security-Policy: ([^`]+?)\n```/)[1].replace(/\s+/g, ' ').trim();
+  assert.equal(policy, CSP);
+});
+
+test('the iframe example, followed literally: its table goes in once the frame says junheng:ready, never the demo; the bar marks the results', async () => {
+  const { page, context, errors } = await openHost(env.browser, `${env.url}examples/iframe.html`, { init: RECORD });
+  // At once: the button waits for the frame (it is disabled until junheng:ready).
+  await page.click('[data-testid="host-send"]');
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'junheng:result' && m.data.result.schools.length === 3));
+  const types = (await messagesOf(page)).map((m) => m.type);
+  assert.ok(types.includes('junheng:ready'), types.join());
+  const frame = page.frameLocator('#calculator');
+  assert.equal(await frame.locator('[data-testid="demo-banner"]').isVisible(), false, 'not the demo');
+  assert.equal(await frame.locator('junheng-calculator').evaluate((c) => c.shadowRoot.querySelector('[aria-current="step"]')?.dataset.step), 'results');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -293,7 +293,9 @@ function mountPartsNav(root) {
   let queued = false;
   const follow = () => {
     queued = false;
-    const atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    // A page that does not scroll (a frame as tall as its content) is at no end.
+    const { scrollHeight } = document.documentElement;
+    const atEnd = scrollHeight > window.innerHeight + 2 && window.innerHeight + window.scrollY >= scrollHeight - 2;
     let started = -1;
     buttons.forEach((b, i) => { if (part(b).getBoundingClientRect().top <= READING_LINE) started = i; });
     mark(buttons[atEnd ? buttons.length - 1 : Math.max(started, 0)]);
