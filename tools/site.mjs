@@ -1,7 +1,8 @@
 // site/: the calculator as it is served. www/ is the source (read, type-checked, tested for its
 // shape); site/ is www/ with each module's comments and spaces taken out and its syntax
 // lowered to the browser floor (esbuild, one file at a time: no bundling, the same modules,
-// names and imports), the style sheets minified, everything else copied. The comments are a
+// names and imports), the style sheets minified, the pages without comments or indentation,
+// everything else copied. The comments are a
 // quarter of the page's bytes gzipped (docs/PERFORMANCE.md). `./build.sh serve` serves it;
 // the page tests serve it too (harness.js builds it first), so that they test what ships.
 //
@@ -29,6 +30,11 @@ async function serve(path) {
   const to = join(SITE, path);
   await mkdir(dirname(to), { recursive: true });
   const minified = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : null;
+  // The calculator's own pages lose their comments and indentation (the examples are kept as
+  // written: docs/EMBED.md shows them).
+  if (path.endsWith('.html') && !path.startsWith('examples/')) {
+    return writeFile(to, (await readFile(from, 'utf8')).replace(/<!--[^]*?-->/g, '').replace(/\n\s+/g, '\n'));
+  }
   if (!minified) return cp(from, to);
   const { code } = await esbuild.transform(await readFile(from, 'utf8'), {
     loader: minified, minify: true, target: TARGET, legalComments: 'none', charset: 'utf8', ...(minified === 'js' ? { format: 'esm' } : {}),

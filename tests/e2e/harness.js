@@ -161,10 +161,20 @@ export async function openCsv(page, name, text, timeout = 30_000) {
 export async function firstLoad(browser, url) {
   const context = await browser.newContext();
   const paths = new Set();
-  context.on('request', (request) => paths.add(new URL(request.url()).pathname));
+  // Until the first result: the page says when its verdict is first drawn (checked every
+  // frame, before the frame's idle time, where what waits for idle is fetched).
+  let drawn = false;
+  context.on('request', (request) => drawn || paths.add(new URL(request.url()).pathname));
+  await context.exposeBinding('firstResultDrawn', () => { drawn = true; });
+  await context.addInitScript(() => {
+    const look = () => (document.querySelector('junheng-calculator')?.shadowRoot?.querySelector('[data-testid="verdict-overall"]')
+      ? /** @type {any} */ (window).firstResultDrawn() : requestAnimationFrame(look));
+    requestAnimationFrame(look);
+  });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('[data-testid="verdict-overall"]');
+  await page.waitForFunction(() => true);
   await context.close();
   const files = [...paths].map((p) => (p.endsWith('/') ? `${p}index.html` : p)).filter((p) => /\.(html|css|js|wasm)$/.test(p));
   const root = await SITE();

@@ -158,8 +158,12 @@ test('results follow edits in the table, and bad cells are named and marked', as
 
 test('bad input gets a clear message: empty, header only, missing column, duplicate, zero students', async () => {
   const { page, context } = await openPage(env.browser, env.url);
+  // A header alone is where one starts: said so in place of the results, with the first
+  // steps, not as a mistake.
+  await pasteText(page, '学校名称,学段,在校生数\n');
+  assert.match(await page.textContent('[data-testid="start"]'), /只有表头，没有学校数据[^]*打开本县的表格文件[^]*从 Excel \/ WPS 复制粘贴[^]*下载 Excel 模板/);
+  assert.equal(await page.textContent('#problems'), '');
   const cases = [
-    ['学校名称,学段,在校生数\n', /只有表头/],
     ['学校名称,学段,在校生数,图书册数\n甲,小学,100,3\n', /缺少此列.*高于规定学历教师数|高于规定学历教师数.*缺少此列/],
     ['学校名称,学段,在校生数\n甲,小学,0\n', /第2行「在校生数」：在校生数应大于0/],
     ['学校名称,学段,在校生数\n甲,小学,10\n甲,小学,20\n', /第3行「学校名称」：「甲」小学与第2行重复/],
@@ -169,7 +173,7 @@ test('bad input gets a clear message: empty, header only, missing column, duplic
     assert.match(await page.textContent('#problems'), message);
   }
   await pasteText(page, '');
-  assert.match(await page.textContent('#summary'), /还没有数据/);
+  assert.match(await page.textContent('[data-testid="start"]'), /还没有数据/);
   await context.close();
 });
 

@@ -12,7 +12,7 @@ import { renderProblems, renderReview } from '../views/review.js';
 import { renderSchools, schoolColumns, schoolRow } from '../views/schools.js';
 import { renderSources } from '../views/sources.js';
 import { fillTotals, markAnswerErrors } from '../views/answers.js';
-import { renderForms } from './language.js';
+import { firstSteps, renderForms } from './language.js';
 
 /** The whole result (schools and all) is made after every evaluation of up to this many
  * schools: any county's. A province's costs as much as its evaluation (docs/PERFORMANCE.md),
@@ -78,7 +78,7 @@ async function evaluateAndShow(c) {
   const { lang } = c.state;
   if (!c.state.text.trim()) {
     c.engine.cancel();
-    show(c, '', html`<p class="empty">${t(lang, 'empty')}</p>`);
+    showStart(c, t(lang, 'empty'));
     c.editor.markProblems([]);
     // The profile's words follow a change of language or profile with no data too.
     await refreshRules(c);
@@ -127,6 +127,11 @@ export function refreshRules(c) {
   return c.rulesAsked;
 }
 
+/** An empty table's place in the results (it has no school yet, which is no mistake): what
+ * it is, and the first steps. */
+const showStart = (c, words) => show(c, '', html`<div class="empty" data-testid="start"><p>${words}</p><p>${firstSteps(c.state.lang)}</p></div>`);
+
+
 /** Draws a result: its problems, or the report with each level's schools drawn as they
  * come into view, fetched from the engine a window at a time. */
 function showResult(c, result, lang) {
@@ -134,6 +139,8 @@ function showResult(c, result, lang) {
   c.editor.markProblems(result.errors);
   const review = renderReview(result.review, c.columnLabels(lang), c.state.mapping, lang);
   showProvince(c, result, lang);
+  // A table with no school yet is where one starts, not a mistake: the way in, in its place.
+  if (result.errors.length === 1 && ['no_data', 'header_only'].includes(result.errors[0].code)) return showStart(c, result.errors[0].message);
   if (result.errors.length && !result.provisional) return show(c, renderProblems(result.errors, lang), '', '', review);
   // A province file with no county open: its counties' rows alone, nothing evaluated above them.
   if (result.province && !result.county) return show(c, '', '', '', html`${review}${renderReport(result, lang).extras}`);

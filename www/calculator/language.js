@@ -6,6 +6,8 @@ import { applyStrings, t } from '../i18n/i18n.js';
 import { formatDate, LOCALES } from '../lib/format.js';
 import { profileName } from '../lib/markup.js';
 import { renderAnswers } from '../views/answers.js';
+import { renderFirstSteps } from '../views/calculator-markup.js';
+import { fileUrl } from '../io/assets.js';
 import { langOf } from './context.js';
 import { fillColumnChoices } from './sheet.js';
 
@@ -22,7 +24,12 @@ export function applyLanguage(c) {
   c.editor.lang = lang;
   fillColumnChoices(c);
   renderForms(c);
+  setHtml(c.$('first-steps'), firstSteps(lang));
 }
+
+/** The first steps with one's own data, in `lang` (beside the demo's notice, and in place of
+ * an empty table's results). */
+export const firstSteps = (lang) => renderFirstSteps(lang, fileUrl('templates/template.xlsx'));
 
 /** The printed report's title: the county and date entered once, the standard and profile. */
 export function showReportHead(c) {

@@ -75,6 +75,10 @@ async function start(c) {
   c.$('calculator').inert = false;
   c.host.dataset.ready = 'true';
   c.host.dispatchEvent(new Event('ready'));
+  // Paper's rules are no part of the first screen: linked once the browser is idle (Safari
+  // has no idle callback: half a second later).
+  const later = window.requestIdleCallback ?? ((f) => setTimeout(f, 500));
+  later(() => import('../io/part-styles.js').then((m) => m.adoptPartStyles(c.root, 'print')));
 }
 
 /** The national profile, the answer forms' shape and the template in every language. */

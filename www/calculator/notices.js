@@ -47,3 +47,15 @@ export function showProgress(c, info) {
     notify(c, 'working', html`<span class="spinner" aria-hidden="true"></span>${t(c.state.lang, 'working', { rows })} ${action(c, 'cancel', 'cancel')}`);
   }, 200);
 }
+
+/** Brings the answer to the user's own action (a file's refusal or opening, the what-if's
+ * comparison) into view and focus when it is out of sight, as it is when they acted further
+ * down the page; its role has it announced.
+ * @param {HTMLElement | null} element */
+export function reveal(element) {
+  if (!element) return;
+  element.tabIndex = -1;
+  // 'nearest': no scrolling when it is in view already.
+  element.scrollIntoView({ block: 'nearest' });
+  element.focus({ preventScroll: true });
+}

@@ -9,6 +9,7 @@ import { download, gridToText } from '../io/files.js';
 import { ledgerCsv, renderMadePlan, renderPlanForm, renderPlanRefused, renderPlanWorking } from '../views/plan.js';
 import { adoptPartStyles } from '../io/part-styles.js';
 import { remember, setText } from './data.js';
+import { reveal } from './notices.js';
 
 /** @typedef {import('../types/Plan').Plan} Plan
  *  @typedef {import('../types/PlanOptions').PlanOptions} PlanOptions */
@@ -115,6 +116,9 @@ async function applyPlan(c, planner, lang) {
   remember(c, true);
   await setText(c, gridToText(applied.grid.map(([, cells]) => cells), ','), c.state.mapping);
   setHtml(c.$('plan-applied'), html`${t(lang, 'planApplied')}`);
+  // The comparison is above the results, far from the plan's buttons: it is brought to the user.
+  await c.latestRun;
+  reveal(c.$('whatif'));
 }
 
 /** The ledger's title block: the report's county, and its date (today's when none is set). */

@@ -9,7 +9,7 @@ import { demoTable, fileUrl } from '../io/assets.js';
 import { emptyAnswers, readControl } from '../views/answers.js';
 import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
-import { notify } from './notices.js';
+import { notify, reveal } from './notices.js';
 import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
 import { recompute, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage, renderForms, showReportHead } from './language.js';
@@ -20,12 +20,16 @@ import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js'
 export const opening = async () => (await Promise.all([import('./opening.js'), useExtraStrings()]))[0];
 export const explaining = () => import('./explaining.js');
 const withDocuments = async (c, name) => (await opening()).withDocuments(c, name);
-const openFile = async (c, file) => (await opening()).openFile(c, file);
+/** Opens a file the user picked or dropped, and shows them what came of it where they are. */
+const openFile = async (c, file) => {
+  await (await opening()).openFile(c, file);
+  reveal(c.$('notice').querySelector('[data-testid="notice-file"], [data-testid="notice-undo"]'));
+};
 
 /** An event's target, which the calculator's own listeners know the kind of. @type {(event: Event) => any} */
 const target = (event) => event.target;
 
-/** What a notice's or the demo banner's buttons do, by their `data-action`. */
+/** What a notice's, the demo banner's or the empty table's buttons do, by their `data-action`. */
 const actions = {
   undo,
   'clear-answers': (c) => {
@@ -61,6 +65,14 @@ const actions = {
     notify(c, 'working', t(c.state.lang, 'cancelled'));
   },
   'clear-demo': newTable,
+  // The first steps (beside the demo's notice, and in place of an empty table's results).
+  'pick-file': (c) => c.$('file-input').click(),
+  'paste-table': async (c) => {
+    await showView(c, 'text');
+    c.$('data').scrollIntoView({ block: 'start' });
+    c.$('paste').focus({ preventScroll: true });
+    c.$('paste').select();
+  },
 };
 
 /** Wires every control of the calculator. */
@@ -71,7 +83,7 @@ export function wire(c) {
   wireResults(c);
   wirePrint(c);
   mountPartsNav(c.root);
-  for (const id of ['notice', 'demo-banner']) {
+  for (const id of ['notice', 'demo-banner', 'summary']) {
     c.$(id).addEventListener('click', (event) => actions[target(event).closest('[data-action]')?.dataset.action]?.(c));
   }
 }

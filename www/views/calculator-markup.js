@@ -1,9 +1,19 @@
 // The calculator's markup, drawn into its shadow root by junheng-calculator.js: fixed
-// text only (its words are filled per language by data-i18n), nothing from the user.
+// text only (its words are filled per language by data-i18n), nothing from the user; and
+// the first steps' offer, drawn per language.
 // Results first: the verdict is what one sees first; then the plan, and what it rests on
 // (the settings, the data, the other answers), each reached from the bar of parts.
 
 import { html } from '../lib/html.js';
+import { t } from '../i18n/i18n.js';
+
+/** The first steps with one's own data: open a file, paste from a spreadsheet, get the
+ * template. Beside the demo's notice, and in place of the results while the table is empty.
+ * @param {import('../types/Lang').Lang} lang @param {string} templateHref */
+export const renderFirstSteps = (lang, templateHref) => html`<span class="first-steps">
+  <button type="button" class="link" data-action="pick-file" data-testid="first-open">${t(lang, 'firstOpen')}</button>
+  <button type="button" class="link" data-action="paste-table" data-testid="first-paste">${t(lang, 'firstPaste')}</button>
+  <a class="link" href="${templateHref}" download="${t(lang, 'templateFileName')}" data-testid="first-template">${t(lang, 'firstTemplate')}</a></span>`;
 
 export const calculatorMarkup = html`<div class="wrap calculator" id="calculator">
   <div id="notice" role="alert"></div>
@@ -17,6 +27,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
   </nav>
 
   <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
+      <span id="first-steps"></span>
       <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
 
   <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
