@@ -1,5 +1,5 @@
-// Firefox (Debian's firefox-esr, over WebDriver BiDi): what only another engine can show.
-// Printed, the report carries its folded parts (where the differences come from, the
+// Firefox (Debian's firefox-esr, over WebDriver BiDi): the smoke run (smoke.js), and what only
+// another engine can show. Printed, the report carries its folded parts (where the differences come from, the
 // splits): opened for the print by the page's beforeprint, which Firefox fires for
 // BiDi's print as for the user's. The PDF: artifacts/firefox-report.pdf.
 
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startServer, ARTIFACTS } from './harness.js';
 import { launchFirefox } from './browsers.js';
+import { smoke } from './smoke.js';
 
 let server;
 let url;
@@ -52,6 +53,16 @@ test('Firefox prints every folded part open, and folds them again after', async 
   }
   const stillOpen = await page.evaluate(() => document.querySelector('junheng-calculator').shadowRoot.querySelectorAll('details.contributions[open]').length);
   assert.equal(stillOpen, 0, 'folded again after the print');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Firefox: the demo, a pasted county, an .xlsx and an .xls, the plan, the step view, a share link', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await smoke({ evaluate: (fn, ...args) => page.evaluate(fn, ...args), goto: (address) => page.goto(address) }, url);
   assert.deepEqual(errors, []);
   await page.close();
 });

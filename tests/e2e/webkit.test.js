@@ -1,5 +1,5 @@
-// WebKit (Debian's WebKitGTK, over WebDriver under Xvfb): what only another engine can show.
-// Presenter mode at 1366×768, where WebKit once cut the step table: the title, every column,
+// WebKit (Debian's WebKitGTK, over WebDriver under Xvfb): the smoke run (smoke.js), and what
+// only another engine can show. Presenter mode at 1366×768, where WebKit once cut the step table: the title, every column,
 // the CV line and the chart on the screen, nothing sideways. Screenshot:
 // artifacts/webkit-presenter-1366.png.
 
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startServer, ARTIFACTS } from './harness.js';
 import { webkitSession } from './browsers.js';
 import { measurePresenter, FITS } from './presenter.js';
+import { smoke } from './smoke.js';
 
 let server;
 let url;
@@ -40,6 +41,15 @@ test('WebKit: presenter mode at 1366×768 fits the title, every column, the CV a
     assert.deepEqual(at, FITS);
     assert.ok(smallest > 0);
     assert.deepEqual(await browser.evaluate(() => [innerWidth, innerHeight]), [1366, 768]);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('WebKit: the demo, a pasted county, an .xlsx and an .xls, the plan, the step view, a share link', async () => {
+  const browser = await webkitSession({ width: 1366, height: 900 });
+  try {
+    await smoke({ evaluate: (fn, ...args) => browser.evaluate(fn, ...args), goto: (address) => browser.goto(address) }, url);
   } finally {
     await browser.close();
   }
