@@ -25,7 +25,6 @@ const GUARDED = {
   'api.HTMLElement.inert': 'the page behind a dialog or the busy results: without it they stay focusable, nothing breaks',
   'api.Location.ancestorOrigins': "embed.js: read with ?., the referrer's origin where it is missing",
   'api.Element.checkVisibility': 'tests only',
-  'api.Window.requestIdleCallback': "mount.js tests for it; the print styles wait a second instead",
   'api.CompressionStream': "share links: hasRawDeflate() tests it; without it the workbook module's raw deflate makes the same link",
   'api.DecompressionStream': "share links: hasRawDeflate() tests it; without it the workbook module's inflate reads the link",
 };

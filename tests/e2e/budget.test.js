@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
 /** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling about 0.1 % above where
- * the page stands: 241 220 with the first steps beside the demo's notice and in place of an
+ * the page stands: 240 491 with the editor under the header row the reader found (+0.2 KB),
+ * paid for by the demo's review of its file drawn only when opened (views/review.js no
+ * longer on the first load, −0.9 KB). Before: 241 220 with the first steps beside the demo's notice and in place of an
  * empty table, and answers brought to where the user acted (+0.7 KB), paid for by the
  * calculator's print rules linked when the browser is idle after the first result
  * (styles/print.css, −0.4 KB) and site/'s pages without comments or indentation (−0.2 KB);
@@ -34,7 +36,7 @@ import { useBrowser, firstLoad } from './harness.js';
  * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
  * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
  * shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 241_225;
+export const FIRST_LOAD_BUDGET = 240_495;
 
 const env = useBrowser();
 

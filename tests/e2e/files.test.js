@@ -41,6 +41,11 @@ test('an xlsx with several sheets: the data sheet is chosen, totals checked, oth
   assert.match(review, /第8行「学校名称」：合计行，已跳过/);
   assert.match(await page.textContent('[data-testid="sum-check"]'), /读入合计 4,466；文件合计行 4,466 ✓/);
   assert.deepEqual(await page.$$eval('#sheet-select option', (o) => o.map((x) => x.textContent)), ['填表说明', '学校数据', '汇总']);
+  // The editor's header is the row the reader found; the title above it is the caption, and
+  // the rows keep the sheet's numbers.
+  await page.waitForFunction(() => calc.querySelector('table.editor thead input.head')?.value === '学校名称');
+  assert.match(await page.textContent('table.editor caption'), /某县义务教育学校办学条件/);
+  assert.equal(await page.textContent('table.editor tbody tr th.line'), '3');
   await page.evaluate(() => calc.querySelector('[data-testid="review"]').scrollIntoView());
   await page.screenshot({ path: join(ARTIFACTS, 'xlsx-review.png') });
   assert.deepEqual(errors, []);

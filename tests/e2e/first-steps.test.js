@@ -80,3 +80,13 @@ test('a plan written into the data as a what-if: its comparison is brought into 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the demo\'s review of how its file was read is drawn when opened (a first visit fetches none of it)', async () => {
+  const { page, context, errors, requests } = await openPage(env.browser, env.url);
+  assert.equal(requests.some((u) => u.endsWith('/views/review.js')), false, 'not fetched on the first visit');
+  await page.click('[data-testid="review"] summary');
+  await page.waitForSelector('[data-testid="review"] select[data-map]');
+  assert.match(await page.textContent('[data-testid="review"]'), /表头在第 1 行/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -161,15 +161,13 @@ export async function openCsv(page, name, text, timeout = 30_000) {
 export async function firstLoad(browser, url) {
   const context = await browser.newContext();
   const paths = new Set();
-  // Until the first result: the page says when its verdict is first drawn (checked every
-  // frame, before the frame's idle time, where what waits for idle is fetched).
+  // Until the first result: the calculator's first `result` event (dispatched once its
+  // results are drawn) is told at once, before anything fetched after it is asked for.
   let drawn = false;
   context.on('request', (request) => drawn || paths.add(new URL(request.url()).pathname));
   await context.exposeBinding('firstResultDrawn', () => { drawn = true; });
   await context.addInitScript(() => {
-    const look = () => (document.querySelector('junheng-calculator')?.shadowRoot?.querySelector('[data-testid="verdict-overall"]')
-      ? /** @type {any} */ (window).firstResultDrawn() : requestAnimationFrame(look));
-    requestAnimationFrame(look);
+    document.addEventListener('result', () => /** @type {any} */ (window).firstResultDrawn(), { once: true, capture: true });
   });
   const page = await context.newPage();
   await page.goto(url);

@@ -8,7 +8,6 @@ import { t, useExtraStrings } from '../i18n/i18n.js';
 import { formatCount } from '../lib/format.js';
 import { VirtualRows } from '../lib/virtual.js';
 import { levelFrames, renderReport } from '../views/report.js';
-import { renderProblems, renderReview } from '../views/review.js';
 import { renderSchools, schoolColumns, schoolRow } from '../views/schools.js';
 import { renderSources } from '../views/sources.js';
 import { fillTotals, markAnswerErrors } from '../views/answers.js';
@@ -96,7 +95,12 @@ async function evaluateAndShow(c) {
   }
   // A newer edit overtook this one, or the user stopped it: the newer answer will draw.
   if (!result) return null;
-  showResult(c, result, lang);
+  // The views of mistakes and of how one's own file was read, fetched the first time one is
+  // drawn (the demo's folded review is drawn when opened); a newer edit may overtake this.
+  const mine = c.evaluations;
+  const reviewing = result.errors.length > 0 || !c.state.demo || reviewOpens(result.review) ? await reviewView() : null;
+  if (mine !== c.evaluations) return null;
+  showResult(c, result, lang, reviewing);
   showForms(c, result);
   return Object.values(result.levels).reduce((sum, level) => sum + level.schools, 0);
 }
@@ -127,6 +131,17 @@ export function refreshRules(c) {
   return c.rulesAsked;
 }
 
+/** How the file was read, and its mistakes: views/review.js, fetched when first drawn (the
+ * demo's review is folded, and drawn when it is opened: a first visit needs neither). */
+export const reviewView = () => import('../views/review.js');
+
+/** A review opens by itself when a column with a header was not read, or rows were skipped. */
+const reviewOpens = (review) => Boolean(review?.columns.some((col) => col.header && !col.column) || review?.skipped.length);
+
+/** A folded review: its summary, drawn in full when opened (wiring.js). */
+const foldedReview = (review, lang) => (review?.columns.length
+  ? html`<details class="panel review" data-testid="review" data-later><summary><h3>${t(lang, 'reviewTitle')}</h3></summary></details>` : '');
+
 /** An empty table's place in the results (it has no school yet, which is no mistake): what
  * it is, and the first steps. */
 const showStart = (c, words) => show(c, '', html`<div class="empty" data-testid="start"><p>${words}</p><p>${firstSteps(c.state.lang)}</p></div>`);
@@ -134,10 +149,14 @@ const showStart = (c, words) => show(c, '', html`<div class="empty" data-testid=
 
 /** Draws a result: its problems, or the report with each level's schools drawn as they
  * come into view, fetched from the engine a window at a time. */
-function showResult(c, result, lang) {
+function showResult(c, result, lang, reviewing) {
   c.lastErrors = result.errors;
+  c.lastReview = result.review;
   c.editor.markProblems(result.errors);
-  const review = renderReview(result.review, c.columnLabels(lang), c.state.mapping, lang);
+  // The editor's header is the row the reader found (a title above it is no header).
+  c.editor.setHeaderLine(result.review?.header_rows[0] ?? 1);
+  const { renderProblems } = reviewing ?? {};
+  const review = reviewing ? reviewing.renderReview(result.review, c.columnLabels(lang), c.state.mapping, lang, reviewOpens(result.review)) : foldedReview(result.review, lang);
   showProvince(c, result, lang);
   // A table with no school yet is where one starts, not a mistake: the way in, in its place.
   if (result.errors.length === 1 && ['no_data', 'header_only'].includes(result.errors[0].code)) return showStart(c, result.errors[0].message);

@@ -73,12 +73,11 @@ async function start(c) {
   await explainAsked(c, c.host.getAttribute('explain'));
   c.$('demo-banner').hidden = !c.state.demo;
   c.$('calculator').inert = false;
+  // Paper's rules are no part of the first screen: linked once the first result is drawn,
+  // and loaded before the calculator says it is ready.
+  await (await import('../io/part-styles.js')).adoptPartStyles(c.root, 'print');
   c.host.dataset.ready = 'true';
   c.host.dispatchEvent(new Event('ready'));
-  // Paper's rules are no part of the first screen: linked once the browser is idle (Safari
-  // has no idle callback: half a second later).
-  const later = window.requestIdleCallback ?? ((f) => setTimeout(f, 500));
-  later(() => import('../io/part-styles.js').then((m) => m.adoptPartStyles(c.root, 'print')));
 }
 
 /** The national profile, the answer forms' shape and the template in every language. */

@@ -2,7 +2,7 @@
 // settings, the files, the results' buttons, the notices' actions, and the bar of the parts
 // (steps, not tabs: it names the part being read and takes the reader to one).
 
-import { html } from '../lib/html.js';
+import { html, setHtml } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { download } from '../io/files.js';
 import { demoTable, fileUrl } from '../io/assets.js';
@@ -11,7 +11,7 @@ import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
 import { notify, reveal } from './notices.js';
 import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
-import { recompute, setBusy, settledResult } from './evaluation.js';
+import { recompute, reviewView, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage, renderForms, showReportHead } from './language.js';
 import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js';
 
@@ -159,6 +159,18 @@ function wireSettings(c) {
     else c.state.mapping[index] = target(event).value;
     recompute(c);
   });
+  // A folded review is drawn in full when it is opened (toggle does not bubble: captured).
+  c.$('extras').addEventListener('toggle', async (event) => {
+    const folded = target(event);
+    if (!folded.matches('details[data-later][open]')) return;
+    const { renderReview } = await reviewView();
+    const lang = c.state.lang;
+    // Filled in place (its summary, focus and open state stay), no longer to be drawn.
+    const box = document.createElement('div');
+    setHtml(box, renderReview(c.lastReview, c.columnLabels(lang), c.state.mapping, lang, true));
+    folded.append(...[...box.firstElementChild.childNodes].filter((node) => node.nodeName !== 'SUMMARY'));
+    folded.removeAttribute('data-later');
+  }, true);
 }
 
 /** Files in and out: pickers, the drop zone, the workbook's sheets, the templates, the

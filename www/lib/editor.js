@@ -1,4 +1,5 @@
-// The editable table: the grid of cells (header first) that the text stands for. Editing
+// The editable table: the grid of cells that the text stands for, under the header row the
+// core's reader found (a title above it is shown as the table's caption, and kept). Editing
 // a cell rewrites the text; the table is rebuilt only when the text comes from elsewhere,
 // so typing never loses focus. Row numbers are the lines of the text, as errors name them.
 // Only the rows in view are drawn (virtual.js): a province's table has 200 000.
@@ -14,6 +15,9 @@ export class Editor {
     this.onChange = onChange;
     this.rows = [];
     this.lines = [];
+    /** The header's line in the text (as the reader found it), and its index in `rows`. */
+    this.headerLine = 1;
+    this.top = 0;
     this.lang = 'zh';
     /** The problems to mark, kept so that rows drawn later are marked too. */
     this.problems = new Map();
@@ -39,7 +43,17 @@ export class Editor {
     this.rows = grid.map(([, cells]) => [...cells]);
     this.lines = grid.map(([line]) => line);
     this.lang = lang;
+    this.top = Math.max(0, this.lines.indexOf(this.headerLine));
     this.#pad();
+    this.render();
+  }
+
+  /** The header at the text's line `line`, as the reader found it (below a title). */
+  setHeaderLine(line) {
+    this.headerLine = line;
+    const top = Math.max(0, this.lines.indexOf(line));
+    if (top === this.top) return;
+    this.top = top;
     this.render();
   }
 
@@ -48,7 +62,7 @@ export class Editor {
   }
 
   header() {
-    return this.rows[0] ?? [];
+    return this.rows[this.top] ?? [];
   }
 
   async addRow() {
@@ -60,7 +74,7 @@ export class Editor {
 
   addColumn(name) {
     if (!this.rows.length) this.rows = [[]];
-    this.rows[0].push(name);
+    this.header().push(name);
     this.#pad();
     this.#changed(true);
   }
@@ -72,19 +86,21 @@ export class Editor {
       return;
     }
     const header = this.header();
+    const top = this.top;
     const head = header.map((name, c) => html`<th scope="col"><div class="th-cell">
-          <input class="cell head" data-r="0" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[0], name })}">
+          <input class="cell head" data-r="${top}" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[top], name })}">
           <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
         </div></th>`);
-    const table = html`<table class="editor" aria-rowcount="${this.rows.length}"><thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th scope="col"><span class="visually-hidden">${t(lang, 'rowActions')}</span></th></tr></thead><tbody></tbody></table>`;
+    const above = this.rows.slice(0, top).map((row) => row.filter(Boolean).join(' ')).join(' · ');
+    const table = html`<table class="editor" aria-rowcount="${this.rows.length - top}">${above ? html`<caption>${above}</caption>` : ''}<thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th scope="col"><span class="visually-hidden">${t(lang, 'rowActions')}</span></th></tr></thead><tbody></tbody></table>`;
     setHtml(this.container, table);
     const body = this.container.querySelector('tbody');
-    const shape = { body, count: this.rows.length - 1, columns: header.length + 2 };
+    const shape = { body, count: this.rows.length - 1 - top, columns: header.length + 2 };
     // One drawer per editor: it keeps its measured row height and its scroll listener.
     this.virtual ??= new VirtualRows(this.container, body, {
       ...shape,
-      source: (from, to) => this.rows.slice(from + 1, to + 1),
-      row: (row, i) => this.#row(row, i + 1),
+      source: (from, to) => this.rows.slice(this.top + from + 1, this.top + to + 1),
+      row: (row, i) => this.#row(row, this.top + i + 1),
       drawn: () => {
         this.#mark();
         this.#keepFocus();
@@ -100,13 +116,13 @@ export class Editor {
     const header = this.header();
     const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: this.lines[r], name: header[c] })}"></td>`);
     const remove = t(lang, 'removeRow', { n: this.lines[r] });
-    return html`<tr aria-rowindex="${r + 1}" data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
+    return html`<tr aria-rowindex="${r - this.top + 1}" data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
         <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${remove}" title="${remove}">×</button></td></tr>`;
   }
 
   /** Draws row `r` if it is not in view, then focuses its cell `c`; false if there is none. */
   async #focus(r, c) {
-    if (r > 0) await this.virtual?.reveal(r - 1);
+    if (r > this.top) await this.virtual?.reveal(r - this.top - 1);
     const input = this.container.querySelector(`[data-r="${r}"][data-c="${c}"]`);
     input?.focus();
     return input;
@@ -198,7 +214,7 @@ export class Editor {
       while (this.rows.length <= row) this.rows.push(this.header().map(() => ''));
       cells.forEach((cell, j) => {
         const col = Number(c) + j;
-        if (col >= this.header().length) this.rows[0][col] = this.rows[0][col] ?? '';
+        if (col >= this.header().length) this.header()[col] = this.header()[col] ?? '';
         this.rows[row][col] = cell.trim();
       });
     });
@@ -214,6 +230,6 @@ export class Editor {
     if (!step || r === undefined) return;
     event.preventDefault();
     const next = Number(r) + step;
-    if (next >= 0 && next < this.rows.length) this.#focus(next, Number(c));
+    if (next >= this.top && next < this.rows.length) this.#focus(next, Number(c));
   }
 }

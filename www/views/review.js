@@ -41,7 +41,7 @@ const converted = (/** @type {MappedColumn} */ c, /** @type {Lang} */ lang) =>
  * How the file was read: the header row(s), what each column became (with a menu to choose
  * by hand), the rows skipped and the sum check. `columns` are the template's [key, label].
  */
-export function renderReview(/** @type {Review | null} */ review, /** @type {[string, string][]} */ columns, mapping, /** @type {Lang} */ lang) {
+export function renderReview(/** @type {Review | null} */ review, /** @type {[string, string][]} */ columns, mapping, /** @type {Lang} */ lang, open = false) {
   if (!review || !review.columns.length) return '';
   const label = (key) => columns.find(([k]) => k === key)?.[1] ?? key;
   const choices = (c) => {
@@ -61,7 +61,7 @@ export function renderReview(/** @type {Review | null} */ review, /** @type {[st
     ? html`<h4>${t(lang, 'sumCheck')}</h4><ul data-testid="sum-check">${review.sums.map((s) => html`<li>${user(s.column)}${lang !== 'en' ? '：' : ': '}${t(lang, 'sumRead')} ${formatCount(s.read, lang)}${lang !== 'en' ? '；' : '; '}${s.file_total == null ? t(lang, 'noTotals') : html`${t(lang, 'sumFile')} ${formatCount(s.file_total, lang)} ${s.matches ? '✓' : '✗'}`}</li>`)}</ul>`
     : '';
   const title = t(lang, 'reviewTitle');
-  return html`<details class="panel review" data-testid="review"${review.columns.some((c) => c.header && !c.column) || review.skipped.length ? html` open` : ''}>
+  return html`<details class="panel review" data-testid="review"${open ? html` open` : ''}>
     <summary><h3>${title}</h3></summary>
     <p class="meta">${t(lang, 'reviewHeader', { rows: review.header_rows.join('–') })}</p>
     ${headedTable(title, [t(lang, 'fileColumn'), t(lang, 'fileHeader'), t(lang, 'readAs')], rows, 'mapping')}

@@ -1,9 +1,9 @@
 //! The corpus of realistic files (tests/fixtures, made by make.py): each reads back to
 //! exactly the values of expected.csv, and says what it skipped and why.
 
-use junheng::input::{read_grid_reviewed, read_grid_table, ColumnIndex, Mapping, Problem, Table};
+use junheng::input::{read_grid_reviewed, read_grid_table, Column, ColumnIndex, Mapping, Problem, Table};
 use junheng::model::{Resource, SchoolRow};
-use junheng::{Lang, Level};
+use junheng::{Lang, Level, Standard};
 use junheng_files::{decode, read_file_grid};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -224,7 +224,33 @@ fn the_page_templates_match_the_template_and_the_demo() {
         read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/template.xlsx")).unwrap(), None, Lang::Zh)
             .unwrap();
     assert_eq!(sheet, "学校数据");
-    assert_eq!(grid[0].1.join(","), junheng::input::template_header(Lang::Zh));
+    // Every template column, in order, each header with its unit read as the core's own (no
+    // conversion), and nothing else.
+    let review = read_grid_reviewed(&grid, &Mapping::new(), Lang::Zh).map_or_else(|(_, review)| review, |table| table.review);
+    let english = junheng::input::template_header(Lang::En);
+    let keys: Vec<&str> = english.split(',').map(str::trim).collect();
+    let read: Vec<&str> = review.columns.iter().map(|c| c.column.expect("every column read")).collect();
+    assert_eq!(read, keys);
+    assert!(review.columns.iter().all(|c| c.factor == 1.0), "{:?}", review.columns);
+    assert!(grid[0].1.iter().any(|h| h == "教学仪器设备值（元）"), "units in the headers: {:?}", grid[0].1);
+    // Its 填写说明 sheet: a line per column, in the same order, and which standard uses each
+    // resource column as the core has it.
+    let notes = read_file_grid(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/template.xlsx")).unwrap(),
+        Some("填写说明"),
+        Lang::Zh,
+    )
+    .unwrap()
+    .0;
+    assert_eq!(notes[0].1[..6], ["列名", "含义", "单位", "数据来源", "基本均衡（2012）", "优质均衡（2017）"]);
+    for (i, key) in read.iter().enumerate() {
+        let line = &notes[i + 1].1;
+        assert!(grid[0].1[i].starts_with(&line[0]), "{} / {}", grid[0].1[i], line[0]);
+        let Some(Column::Resource(resource)) = Column::from_key(key) else { continue };
+        for (standard, cell) in [(Standard::Basic2012, &line[4]), (Standard::Quality2017, &line[5])] {
+            assert_eq!(cell == "用到", standard.resources().contains(&resource), "{key} under {standard:?}: {cell}");
+        }
+    }
     let (grid, _) =
         read_file_grid(&std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/templates/example.xlsx")).unwrap(), None, Lang::Zh)
             .unwrap();
