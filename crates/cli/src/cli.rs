@@ -32,12 +32,18 @@ macro_rules! say {
     }};
 }
 
+/// The most the CLI reads of one input: a nation's table is 24 MB, and the page opens up to
+/// 200 MB. Past it (`/dev/zero`, an endless pipe) reading stops and the input is refused,
+/// rather than held until the machine runs out of memory.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
 fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(file)?;
+    let source: Box<dyn Read> = if file == "-" { Box::new(std::io::stdin()) } else { Box::new(std::fs::File::open(file)?) };
+    source.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        let message = format!("超过 {0} MB（单个输入的上限）; more than {0} MB, the most one input may have", MAX_INPUT_BYTES >> 20);
+        return Err(std::io::Error::other(message));
     }
     Ok(bytes)
 }

@@ -119,3 +119,12 @@ fn usage_errors() {
     let out = junheng(&["evaluate", "no/such/file.csv"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+#[cfg(unix)]
+fn an_endless_input_is_refused_past_its_bound_not_held() {
+    // /dev/zero never ends: reading stops at the documented bound, and the input is refused.
+    let out = junheng(&["evaluate", "/dev/zero"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("超过 256 MB（单个输入的上限）"), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -115,4 +115,9 @@ fn unusable_input_and_margins_beyond_the_limit_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("0.6"), "{}", String::from_utf8_lossy(&out.stderr));
     let out = junheng(&["plan", "--margin", "much", DEMO_FILE], "");
     assert_eq!(out.status.code(), Some(64));
+    // A margin is an option, not a column; a huge one is written as such, not in 309 digits.
+    let out = junheng(&["plan", "--margin", "1e308", DEMO_FILE], "");
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("余量 1e308 应不小于0") && !said.contains("列"), "{said}");
 }

@@ -183,7 +183,8 @@ fn check_margin(before: &Evaluation, options: &Options, margin: f64) -> Result<(
         return Ok(());
     }
     let args = args!["margin" => margin, "limit" => if smallest.is_finite() { smallest } else { 0.0 }];
-    Err(vec![Problem::error(Code::MarginRange, args, options.lang).in_column("margin")])
+    // An option, not a column of the table: the problem names none.
+    Err(vec![Problem::error(Code::MarginRange, args, options.lang)])
 }
 
 /// The limit of a level: basic2012's composite limit, quality2017's CV limit.

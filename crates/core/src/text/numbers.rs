@@ -22,8 +22,12 @@ pub fn percent(share: f64) -> String {
 }
 
 /// Any other number: at most three decimals, without trailing zeros or a trailing point
-/// (2.0001 → "2", 84.5 → "84.5", 4466 → "4466").
+/// (2.0001 → "2", 84.5 → "84.5", 4466 → "4466"); one past any count (10¹⁵) in exponent
+/// form (1e308, not 309 digits).
 pub fn plain(value: f64) -> String {
+    if value.abs() >= 1e15 {
+        return format!("{value:e}");
+    }
     let text = format!("{value:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
@@ -37,8 +41,16 @@ pub fn plain(value: f64) -> String {
 mod tests {
     #[test]
     fn plain_numbers_have_no_trailing_point() {
-        for (value, text) in [(2.0001, "2"), (84.5, "84.5"), (4466.0, "4466"), (0.1 + 0.2, "0.3"), (-0.0001, "0"), (1e12, "1000000000000")]
-        {
+        for (value, text) in [
+            (2.0001, "2"),
+            (84.5, "84.5"),
+            (4466.0, "4466"),
+            (0.1 + 0.2, "0.3"),
+            (-0.0001, "0"),
+            (1e12, "1000000000000"),
+            (1e308, "1e308"),
+            (-2.5e20, "-2.5e20"),
+        ] {
             assert_eq!(super::plain(value), text, "{value}");
         }
     }
