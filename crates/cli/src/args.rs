@@ -9,6 +9,7 @@ pub const USAGE: &str =
        junheng evaluate --project PROJECT.json [--format json|text] [--lang zh|zh-Hant|en]
        junheng plan [--standard S] [--margin M] [--costs COSTS.json] [--rotation] [--fixed ROW,ROW…]
                     [--format json|text] [--lang zh|zh-Hant|en] [--sheet NAME] FILE|-
+       junheng compare [--standard S] [--format json|text] [--lang zh|zh-Hant|en] BEFORE AFTER
        junheng profile
        junheng --help | --version";
 
@@ -38,10 +39,21 @@ pub struct PlanArgs {
     pub fixed: Vec<usize>,
 }
 
+/// What `compare` takes: two years' files (tables or project files), and the options; the
+/// standard only when asked for (else a project's).
+pub struct CompareArgs {
+    pub options: Options,
+    pub standard: bool,
+    pub format: Format,
+    pub before: String,
+    pub after: String,
+}
+
 /// What the command line asks for.
 pub enum Command {
     Evaluate(Box<Args>),
     Plan(Box<Args>, PlanArgs),
+    Compare(Box<CompareArgs>),
     Profile,
     Help,
     Version,
@@ -54,6 +66,7 @@ pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
     match parser.next().map_err(usage)? {
         Some(Value(word)) if word == "evaluate" => command(&mut parser, false).map_err(usage),
         Some(Value(word)) if word == "plan" => command(&mut parser, true).map_err(usage),
+        Some(Value(word)) if word == "compare" => compare(&mut parser).map_err(usage),
         Some(Value(word)) if word == "profile" => match parser.next().map_err(usage)? {
             None => Ok(Command::Profile),
             Some(arg) => Err(usage(arg.unexpected())),
@@ -63,6 +76,44 @@ pub fn parse(words: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Comm
         Some(Short('V') | Long("version")) => Ok(Command::Version),
         Some(arg) => Err(usage(arg.unexpected())),
         None => Err(USAGE.into()),
+    }
+}
+
+/// `compare`'s options and its two files.
+fn compare(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
+    let (mut options, mut format, mut standard, mut files) = (Options::default(), Format::Text, false, Vec::new());
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("standard") => {
+                let id: String = parser.value()?.parse()?;
+                options.standard = Standard::parse(&id).ok_or_else(|| format!("unknown standard {id:?}"))?;
+                standard = true;
+            }
+            Long("format") => format = format_of(&parser.value()?.parse::<String>()?)?,
+            Long("lang") => options.lang = lang_of(&parser.value()?.parse::<String>()?)?,
+            Short('h') | Long("help") => return Ok(Command::Help),
+            Value(path) if files.len() < 2 => files.push(path.string()?),
+            arg => return Err(arg.unexpected()),
+        }
+    }
+    let [before, after]: [String; 2] = files.try_into().map_err(|_| "compare takes two files: the earlier year's and the later's")?;
+    Ok(Command::Compare(Box::new(CompareArgs { options, standard, format, before, after })))
+}
+
+fn format_of(word: &str) -> Result<Format, lexopt::Error> {
+    match word {
+        "json" => Ok(Format::Json),
+        "text" => Ok(Format::Text),
+        other => Err(format!("unknown format {other:?}").into()),
+    }
+}
+
+fn lang_of(word: &str) -> Result<Lang, lexopt::Error> {
+    match word {
+        "zh" => Ok(Lang::Zh),
+        "zh-Hant" => Ok(Lang::ZhHant),
+        "en" => Ok(Lang::En),
+        other => Err(format!("unknown language {other:?}").into()),
     }
 }
 
@@ -81,21 +132,8 @@ fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::E
                 let id: String = parser.value()?.parse()?;
                 options.standard = Standard::parse(&id).ok_or_else(|| format!("unknown standard {id:?}"))?;
             }
-            Long("format") => {
-                format = match parser.value()?.parse::<String>()?.as_str() {
-                    "json" => Format::Json,
-                    "text" => Format::Text,
-                    other => return Err(format!("unknown format {other:?}").into()),
-                }
-            }
-            Long("lang") => {
-                options.lang = match parser.value()?.parse::<String>()?.as_str() {
-                    "zh" => Lang::Zh,
-                    "zh-Hant" => Lang::ZhHant,
-                    "en" => Lang::En,
-                    other => return Err(format!("unknown language {other:?}").into()),
-                }
-            }
+            Long("format") => format = format_of(&parser.value()?.parse::<String>()?)?,
+            Long("lang") => options.lang = lang_of(&parser.value()?.parse::<String>()?)?,
             Long("sheet") => sheet = Some(parser.value()?.parse()?),
             Long("county") if !plan => county = Some(parser.value()?.parse()?),
             Long("project") if !plan => {

@@ -154,3 +154,53 @@ pub fn render_plan(plan: &Plan, lang: Lang) -> String {
         if plan.feasible { lang.pick("重新计算：达标", "re-evaluated: passes") } else { lang.pick("无法达标", "cannot pass") };
     out + verdict + "\n"
 }
+
+/// Two years for a terminal: each CV then and now (and whether it crossed its limit), each
+/// verdict, the schools new and gone, and the earlier plan's lines.
+pub fn render_comparison(c: &junheng::compare::Comparison, lang: Lang) -> String {
+    use junheng::compare::{LineStatus, SchoolStatus};
+    let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.3}"));
+    let verdict = |v: Option<bool>| match v {
+        Some(true) => lang.pick("通过", "pass"),
+        Some(false) => lang.pick("未通过", "fail"),
+        None => "—",
+    };
+    let mut out = format!("{} · {}\n\n", c.standard.name(lang), lang.pick("两年对比", "two years compared"));
+    for i in &c.indicators {
+        let crossed = match i.crossed {
+            Some(true) => lang.pick("  越过限值", "  crossed the limit"),
+            _ => "",
+        };
+        let limit = i.limit.map(|l| format!(" ≤ {l:.2}")).unwrap_or_default();
+        out += &format!("{} {}: {} → {}{limit}{crossed}\n", i.level.name(lang), i.name, number(i.before), number(i.after));
+    }
+    out += "\n";
+    for v in &c.verdicts {
+        out += &format!("{}: {} → {}\n", v.name, verdict(v.before), verdict(v.after));
+    }
+    for (status, words) in
+        [(SchoolStatus::New, lang.pick("新增学校", "new schools")), (SchoolStatus::Gone, lang.pick("不再有的学校", "schools gone"))]
+    {
+        let names: Vec<String> =
+            c.schools.iter().filter(|s| s.status == status).map(|s| format!("{}（{}）", s.name, s.level.name(lang))).collect();
+        if !names.is_empty() {
+            out += &format!("\n{words}: {}\n", names.join(lang.pick("、", ", ")));
+        }
+    }
+    if let Some(plan) = &c.plan {
+        out += &format!("\n{}\n", lang.pick("往年整改台账", "the earlier plan's ledger"));
+        for l in &plan.lines {
+            let status = match l.status {
+                LineStatus::Done => lang.pick("已完成", "done"),
+                LineStatus::Partly => lang.pick("部分完成", "partly"),
+                LineStatus::NotYet => lang.pick("未完成", "not yet"),
+            };
+            let column = junheng::input::Column::from_key(l.column).map_or(l.column, |c| c.label(lang));
+            let amount = |v: Option<f64>| v.map_or_else(|| "—".to_string(), junheng::numbers::plain);
+            out += &format!("{} {} {column}: {} / {} {} {status}\n", l.row, l.name, amount(l.added), amount(Some(l.planned)), l.unit);
+        }
+        out +=
+            &format!("{}: {:.0} / {:.0}\n", lang.pick("已完成投入 / 计划投入（元）", "done / planned (yuan)"), plan.cost_done, plan.cost);
+    }
+    out
+}

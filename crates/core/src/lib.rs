@@ -16,13 +16,13 @@ mod read;
 mod rules;
 mod text;
 
-pub use evaluate::{assessment, evaluation, explain, indicators, province, resources, statistics};
+pub use evaluate::{assessment, compare, evaluation, explain, indicators, province, resources, statistics};
 use read::{cells, checks, header, rows, table, template};
 pub use read::{input, project};
 use rules::{allowances, indoor};
 pub use rules::{items, scope, standards, words};
-use text::{codes, hant_table, messages, numbers};
-pub use text::{diagnostics, hant};
+use text::{codes, hant_table, messages};
+pub use text::{diagnostics, hant, numbers};
 
 pub use evaluation::{evaluate_table, evaluate_text, Evaluation, Options};
 pub use model::{Lang, Level};

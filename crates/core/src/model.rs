@@ -319,6 +319,8 @@ pub struct SchoolRow {
     /// The line of the user's file (the header is line 1 when it is the first line).
     pub row: usize,
     pub name: String,
+    /// 学校标识码, when the table has the column: finds the school in another year's table.
+    pub code: Option<String>,
     pub level: Level,
     pub school_type: SchoolType,
     pub group: Option<String>,

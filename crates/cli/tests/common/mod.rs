@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+#[allow(dead_code)] // not every test file opens the demo
 pub const DEMO_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/demo-county.csv");
 
 /// Runs `junheng ARGS` with `stdin` on its standard input; its output, whatever its status.

@@ -1,7 +1,9 @@
 //! The evaluation: the statistics, each level's indicators and resources, the parts and the
-//! verdict, a province county by county, and one CV explained step by step.
+//! verdict, a province county by county, one CV explained step by step, and two years
+//! compared.
 
 pub mod assessment;
+pub mod compare;
 pub mod evaluation;
 pub mod explain;
 pub mod indicators;

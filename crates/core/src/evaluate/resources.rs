@@ -119,6 +119,10 @@ pub enum Direction {
 pub struct SchoolResult {
     pub row: usize,
     pub name: String,
+    /// 学校标识码, when the table has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub code: Option<String>,
     pub level: Level,
     pub school_type: SchoolType,
     pub group: Option<String>,
@@ -178,6 +182,7 @@ fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
     SchoolResult {
         row: row.row,
         name: row.name.clone(),
+        code: row.code.clone(),
         level: row.level,
         school_type: row.school_type,
         group: row.group.clone(),

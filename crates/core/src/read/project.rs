@@ -27,6 +27,11 @@ pub struct Project {
     /// Columns mapped by hand (file column index → template column key).
     #[serde(default)]
     pub mapping: Mapping,
+    /// The options of the plan made for it, when one was: the plan is made again from them
+    /// (it is deterministic), so that a later year's table can be checked against its lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub plan: Option<crate::plan::PlanOptions>,
 }
 
 /// The part of a project file read first, so that an unknown version gets a clear message
@@ -42,7 +47,7 @@ pub struct Header {
 impl Project {
     pub fn new(schools: String, options: Options) -> Project {
         let Options { standard, profile, answers, mapping, .. } = options;
-        Project { format: FORMAT.into(), version: VERSION, standard, schools, profile, answers, mapping }
+        Project { format: FORMAT.into(), version: VERSION, standard, schools, profile, answers, mapping, plan: None }
     }
 
     pub fn options(&self, lang: Lang) -> Options {

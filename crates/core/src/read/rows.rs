@@ -93,6 +93,7 @@ impl RowReader<'_> {
         Ok(SchoolRow {
             row: line,
             name: identity.name,
+            code: self.cell(cells, Column::SchoolCode).map(|c| fold_width(c).trim().to_string()).filter(|c| !c.is_empty()),
             level: identity.level,
             school_type: identity.school_type,
             group: self.cell(cells, Column::Group).map(|g| fold_width(g).trim().to_string()),

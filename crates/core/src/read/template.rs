@@ -12,6 +12,8 @@ pub enum Column {
     County,
     /// 隶属关系 (省直属 or the county's): optional, for the scope; not in the template.
     Affiliation,
+    /// 学校标识码: optional, to find a school again in another year's table; not in the template.
+    SchoolCode,
     School,
     Level,
     SchoolType,
@@ -25,9 +27,10 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 31] = [
+    pub const ALL: [Column; 32] = [
         Column::County,
         Column::Affiliation,
+        Column::SchoolCode,
         Column::School,
         Column::Level,
         Column::SchoolType,
@@ -68,6 +71,7 @@ impl Column {
             Column::SchoolType => &["学校类型", "school_type", "办学类型"],
             Column::County => &["县", "county", "县区", "区县", "县（区）", "县（市、区）", "县(市、区)"],
             Column::Affiliation => &["隶属关系", "affiliation", "隶属", "学校隶属关系"],
+            Column::SchoolCode => &["学校标识码", "school_code", "学校代码", "学校标识", "标识码"],
             Column::Group => &["乡镇", "group", "学区", "乡镇（学区）"],
             Column::Locality => &["城乡类型", "urban_rural", "城乡分类", "城乡"],
             Column::Ownership => &["办学性质", "ownership"],
@@ -115,6 +119,7 @@ impl Column {
             Column::SchoolType => "School type",
             Column::County => "County",
             Column::Affiliation => "Administered by",
+            Column::SchoolCode => "School ID",
             Column::Group => "Township / district",
             Column::Locality => "Urban / town / rural",
             Column::Ownership => "Ownership",
@@ -158,11 +163,14 @@ impl Column {
         }]
     }
 
-    /// A province's or an inspector's column, not the county template's: the county, 隶属关系
-    /// and the facts the local allowances read.
+    /// A province's or an inspector's column, not the county template's: the county, 隶属关系,
+    /// the school's code and the facts the local allowances read.
     pub fn is_optional_extra(self) -> bool {
         use SchoolFact::*;
-        matches!(self, Column::County | Column::Affiliation | Column::Fact(BuiltYear | MigrantShare | TravellingPeArtTeachers))
+        matches!(
+            self,
+            Column::County | Column::Affiliation | Column::SchoolCode | Column::Fact(BuiltYear | MigrantShare | TravellingPeArtTeachers)
+        )
     }
 
     /// The unit the core reads this column in (after any unit a header names is converted),

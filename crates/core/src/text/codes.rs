@@ -121,6 +121,10 @@ pub enum Code {
     PlanNotReached,
     // The step-by-step view.
     NothingToExplain,
+    // Two years compared.
+    /// The two years' projects had different standards or profiles: both are evaluated
+    /// under the one chosen.
+    YearsDiffer,
 }
 
 /// An argument of a problem: a text from the user's data or a number.

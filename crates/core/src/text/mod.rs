@@ -6,4 +6,4 @@ pub mod diagnostics;
 pub mod hant;
 pub(crate) mod hant_table;
 pub(crate) mod messages;
-pub(crate) mod numbers;
+pub mod numbers;
