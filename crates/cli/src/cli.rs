@@ -214,45 +214,15 @@ fn evaluate(args: &Args) -> ExitCode {
 }
 
 /// A year for `compare`: its cells, and its project when the file is one (JSON).
-struct YearFile {
-    grid: Vec<(usize, Vec<String>)>,
-    project: Option<junheng::project::Project>,
-}
-
-fn read_year(file: &str, lang: Lang) -> Result<YearFile, ExitCode> {
+fn read_year(file: &str, lang: Lang) -> Result<junheng::compare::Given, ExitCode> {
     let bytes = read_or_say(file)?;
     let (text, _) = files::decode(&bytes);
     if !files::is_spreadsheet(&bytes) && text.trim_start().starts_with('{') {
         let project = junheng::project::read_json(&text, lang).map_err(|problem| refuse(file, &[problem], lang))?;
-        return Ok(YearFile { grid: junheng::input::read_grid(&project.schools), project: Some(project) });
+        return Ok(junheng::compare::Given { grid: junheng::input::read_grid(&project.schools), project: Some(project) });
     }
     let (grid, _) = files::read_file_grid(&bytes, None, lang).map_err(|problem| refuse(file, &[problem], lang))?;
-    Ok(YearFile { grid, project: None })
-}
-
-/// The options both years are evaluated under: the standard asked for, else the later
-/// project's, else the earlier's; the later project's profile and answers, else the earlier's.
-/// Where the two projects differ, a note says so and names the one chosen.
-fn year_options(args: &CompareArgs, before: &YearFile, after: &YearFile) -> (junheng::Options, Vec<junheng::input::Problem>) {
-    let lang = args.options.lang;
-    let mut options = args.options.clone();
-    if let Some(project) = after.project.as_ref().or(before.project.as_ref()) {
-        options.profile = project.profile.clone();
-        options.answers = project.answers.clone();
-        if !args.standard {
-            options.standard = project.standard;
-        }
-    }
-    let named = |p: &junheng::project::Project| format!("{} · {}", p.standard.name(lang), p.profile.name);
-    let mut notes = Vec::new();
-    if let (Some(a), Some(b)) = (&before.project, &after.project) {
-        if a.standard != b.standard || a.profile != b.profile {
-            let chosen = format!("{} · {}", options.standard.name(lang), options.profile.name);
-            let args = junheng::args!["before" => named(a), "after" => named(b), "chosen" => chosen];
-            notes.push(junheng::input::Problem::warning(junheng::diagnostics::Code::YearsDiffer, args, lang));
-        }
-    }
-    (options, notes)
+    Ok(junheng::compare::Given { grid, project: None })
 }
 
 /// `junheng compare`: two years of a county, indicator by indicator and school by school,
@@ -263,15 +233,10 @@ fn compare(args: &CompareArgs) -> ExitCode {
         (Ok(before), Ok(after)) => (before, after),
         (Err(status), _) | (_, Err(status)) => return status,
     };
-    let (options, notes) = year_options(args, &before, &after);
-    let (then, now) = match junheng::compare::read_years(&before.grid, &after.grid, &options) {
-        Ok(tables) => tables,
+    let comparison = match junheng::compare::compare_given(&before, &after, &args.options, args.standard) {
+        Ok(comparison) => comparison,
         Err(problems) => return refuse(&format!("{} / {}", args.before, args.after), &problems, lang),
     };
-    let plan = before.project.as_ref().and_then(|p| p.plan.as_ref());
-    let earlier = junheng::compare::Year { table: &then, plan };
-    let later = junheng::compare::Year { table: &now, plan: None };
-    let comparison = junheng::compare::compare(&earlier, &later, &options, notes);
     for note in &comparison.notes {
         say!("junheng: {}", terminal_safe(&note.describe(lang)));
     }

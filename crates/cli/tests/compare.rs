@@ -189,3 +189,22 @@ fn unusable_input_exits_2_and_two_files_are_needed() {
     let out = junheng(&["compare", good.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(64));
 }
+
+#[test]
+fn two_projects_of_different_standards_are_said_and_compared_under_the_one_chosen() {
+    let profile = String::from_utf8(junheng(&["profile"], "").stdout).unwrap();
+    let project = |standard: &str, schools: &[School]| {
+        format!(
+            r#"{{"format":"junheng-project","version":1,"standard":"{standard}","schools":{},"profile":{profile}}}"#,
+            serde_json::to_string(&table(schools, None)).unwrap()
+        )
+    };
+    let (a, b) = (write("std-1.json", &project("quality2017", &BEFORE)), write("std-2.json", &project("basic2012", &AFTER)));
+    let out = junheng(&["compare", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("两年的评估标准或数值标准不同") && said.contains("基本均衡"), "{said}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["standard"], "basic2012", "the later project's");
+    assert_eq!(v["notes"][0]["code"], "years_differ");
+}

@@ -310,3 +310,39 @@ pub fn read_years(
     let read = |grid| crate::evaluation::read_checked(grid, options).map_err(|failed| failed.errors);
     Ok((read(before)?, read(after)?))
 }
+
+/// A year as it was given: its cells, and its project when the file was one (its standard,
+/// profile, answers and plan).
+pub struct Given {
+    pub grid: Vec<(usize, Vec<String>)>,
+    pub project: Option<crate::project::Project>,
+}
+
+/// Two years as given, compared: both under the standard asked for (`asked.standard` when
+/// `standard_asked`), else the later project's, else the earlier's; the later project's
+/// profile and answers, else the earlier's, else `asked`'s. When the two projects differ in
+/// standard or profile, a note says so and names the one chosen. The first problem of
+/// either table stops it.
+pub fn compare_given(before: &Given, after: &Given, asked: &Options, standard_asked: bool) -> Result<Comparison, Vec<Problem>> {
+    let lang = asked.lang;
+    let mut options = asked.clone();
+    if let Some(project) = after.project.as_ref().or(before.project.as_ref()) {
+        options.profile = project.profile.clone();
+        options.answers = project.answers.clone();
+        if !standard_asked {
+            options.standard = project.standard;
+        }
+    }
+    let named =
+        |standard: crate::standards::Standard, profile: &crate::standards::Profile| format!("{} · {}", standard.name(lang), profile.name);
+    let mut notes = Vec::new();
+    if let (Some(a), Some(b)) = (&before.project, &after.project) {
+        if a.standard != b.standard || a.profile != b.profile {
+            let args = crate::args!["before" => named(a.standard, &a.profile), "after" => named(b.standard, &b.profile), "chosen" => named(options.standard, &options.profile)];
+            notes.push(Problem::warning(crate::diagnostics::Code::YearsDiffer, args, lang));
+        }
+    }
+    let (then, now) = read_years(&before.grid, &after.grid, &options)?;
+    let plan = before.project.as_ref().and_then(|p| p.plan.as_ref());
+    Ok(compare(&Year { table: &then, plan }, &Year { table: &now, plan: None }, &options, notes))
+}
