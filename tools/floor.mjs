@@ -93,7 +93,7 @@ async function ownNames(www, files) {
     });
   }
   for (const file of (await readdir(join(www, 'types'))).map((f) => join(www, 'types', f)).concat(join(www, 'junheng.d.ts'))) {
-    for (const [, name] of (await readFile(file, 'utf8')).matchAll(/^\s*(?:readonly )?(\w+)\??:/gm)) names.add(name);
+    for (const [, name] of (await readFile(file, 'utf8')).matchAll(/(?:^|[{,])\s*(?:readonly )?(\w+)\??:/gm)) names.add(name);
   }
   return names;
 }

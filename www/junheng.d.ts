@@ -16,9 +16,10 @@ import type { PlanOptions } from './types/PlanOptions';
 import type { UnitCosts } from './types/UnitCosts';
 import type { Explanation } from './types/Explanation';
 import type { ProvinceRow } from './types/ProvinceRow';
+import type { Comparison } from './types/Comparison';
 
 export type * from './types/Evaluation';
-export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts, Explanation, ProvinceRow };
+export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitCosts, Explanation, ProvinceRow, Comparison };
 
 /** JSON text of a `T`. */
 export type Json<T> = string & { readonly __json?: T };
@@ -68,6 +69,8 @@ export function applyPlan(lang: Lang): Json<{ grid: [number, string[]][]; errors
 export function defaultPlanOptions(): Json<PlanOptions>;
 /** One indicator's CV at one level step by step (the handout's table), or why there is none. */
 export function explain(text: string, options: Json<Partial<Options>>, level: Level, key: string): Json<{ explanation: Explanation | null; errors: Problem[] }>;
+/** Two years compared: the earlier year's file (a table's text, or a project document) against the data as it is now, under these options. */
+export function compareYears(before: string, beforeIsProject: boolean, now: string, options: Json<Partial<Options>>): Json<{ comparison: Comparison | null; errors: Problem[] }>;
 /** Every sheet of a workbook (.xlsx, .xlsm, .xls, .ods: the CLI's reader, the third module) as
  * tab-separated text with its row numbers kept, how many template columns each names, and the
  * one most like the template; or why the file cannot be read. */

@@ -7,7 +7,7 @@ import { Engine } from '../engine/engine.js';
 import { Store } from '../io/storage.js';
 import { html, setHtml } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
-import { emptyAnswers } from '../views/answers.js';
+import { emptyAnswers } from '../lib/answers.js';
 import { action, notify, showProgress } from './notices.js';
 
 /** The language a `lang` attribute names: 繁體中文 for Traditional Chinese (zh-Hant, or the
@@ -108,6 +108,11 @@ const session = () => ({
   rules: {}, rulesOf: null, rulesAsked: Promise.resolve(), rulesDrawn: null,
   /** The guarantee items the school table decides, as of the last evaluation. */
   computed: new Set(),
+  /** The answer forms' shape (the core's) and their view (views/answers.js), loaded after
+   * the first result. @type {any} */
+  answerForm: null,
+  /** @type {typeof import('../views/answers.js') | null} */
+  answersView: null,
   /** The state before the last replacement (file, demo, new table, project), for undo. */
   previous: null,
   /** The data's errors as of the last evaluation, to mark in the table whenever it is drawn. */

@@ -6,7 +6,7 @@
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { demoAnswers, demoTable } from '../io/assets.js';
-import { emptyAnswers, hasAnswers } from '../views/answers.js';
+import { emptyAnswers, hasAnswers } from '../lib/answers.js';
 import { action, notify, quoted } from './notices.js';
 import { copyState } from './context.js';
 import { recompute } from './evaluation.js';

@@ -10,7 +10,6 @@ import { VirtualRows } from '../lib/virtual.js';
 import { levelFrames, renderReport } from '../views/report.js';
 import { renderSchools, schoolColumns, schoolRow } from '../views/schools.js';
 import { renderSources } from '../views/sources.js';
-import { fillTotals, markAnswerErrors } from '../views/answers.js';
 import { firstSteps, renderForms } from './language.js';
 
 /** The whole result (schools and all) is made after every evaluation of up to this many
@@ -113,8 +112,13 @@ function showForms(c, result) {
     c.computed = nowComputed;
     renderForms(c);
   }
-  fillTotals(c.$('answers-forms'), result.parts, c.state.lang);
-  markAnswerErrors(c.$('answers-forms'), result.parts);
+  fillForms(c, result.parts);
+}
+
+/** The core's totals and the answers' mistakes in the forms, once their view is loaded. */
+export function fillForms(c, parts) {
+  c.answersView?.fillTotals(c.$('answers-forms'), parts, c.state.lang);
+  c.answersView?.markAnswerErrors(c.$('answers-forms'), parts);
 }
 
 /** Asks the engine for the rules in words when the profile or the language has changed

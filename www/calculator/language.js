@@ -5,7 +5,6 @@ import { html, setHtml, user } from '../lib/html.js';
 import { applyStrings, t } from '../i18n/i18n.js';
 import { formatDate, LOCALES } from '../lib/format.js';
 import { profileName } from '../lib/markup.js';
-import { renderAnswers } from '../views/answers.js';
 import { renderFirstSteps } from '../views/calculator-markup.js';
 import { fileUrl } from '../io/assets.js';
 import { langOf } from './context.js';
@@ -50,6 +49,7 @@ export function renderForms(c) {
   c.$('scope-note').textContent = c.rules[`scope:${c.state.standard}`] ?? '';
   showReportHead(c);
   const { standard, answers, lang } = c.state;
-  setHtml(c.$('answers-forms'), renderAnswers(standard, c.profile(), answers, c.computed, lang, c.rules));
+  // The forms' view comes after the first result (mount.js), which draws them then.
+  if (c.answersView) setHtml(c.$('answers-forms'), c.answersView.renderAnswers(standard, c.profile(), answers, c.computed, lang, c.rules));
   setHtml(c.$('profile-name'), html`${profileName(c.profile().name, c.state.profile == null, lang)}`);
 }

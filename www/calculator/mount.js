@@ -4,12 +4,11 @@
 
 import { html, setHtml } from '../lib/html.js';
 import { t, useLang } from '../i18n/i18n.js';
-import { useAnswerForm } from '../views/answers.js';
 import { copyState, createContext, langOf, standardOf } from './context.js';
 import { notify } from './notices.js';
 import { learnDemoSchools, loadDemo } from './data.js';
-import { latestResult, recompute, refreshRules, setBusy, settledResult } from './evaluation.js';
-import { applyLanguage } from './language.js';
+import { fillForms, latestResult, recompute, refreshRules, setBusy, settledResult } from './evaluation.js';
+import { applyLanguage, renderForms } from './language.js';
 import { showView } from './sheet.js';
 import { explaining, opening, wire } from './wiring.js';
 
@@ -73,11 +72,21 @@ async function start(c) {
   await explainAsked(c, c.host.getAttribute('explain'));
   c.$('demo-banner').hidden = !c.state.demo;
   c.$('calculator').inert = false;
-  // Paper's rules are no part of the first screen: linked once the first result is drawn,
-  // and loaded before the calculator says it is ready.
-  await (await import('../io/part-styles.js')).adoptPartStyles(c.root, 'print');
+  // The answer forms (far below the results) and paper's rules are no part of the first
+  // screen: loaded once the first result is drawn, before the calculator says it is ready.
+  await Promise.all([(await import('../io/part-styles.js')).adoptPartStyles(c.root, 'print'), useAnswersView(c)]);
   c.host.dataset.ready = 'true';
   c.host.dispatchEvent(new Event('ready'));
+}
+
+/** The answer forms' view: taken with the core's form, drawn with the latest result. */
+async function useAnswersView(c) {
+  const view = await import('../views/answers.js');
+  view.useAnswerForm(c.answerForm);
+  c.answersView = view;
+  renderForms(c);
+  const parts = latestResult(c)?.parts;
+  if (parts) fillForms(c, parts);
 }
 
 /** The national profile, the answer forms' shape and the template in every language. */
@@ -85,7 +94,7 @@ async function askFixed(c) {
   const perLang = LANGS.flatMap((l) => [c.engine.call('templateHeader', l), c.engine.call('templateLabels', l)]);
   const [national, form, ...fixed] = await Promise.all([c.engine.call('nationalProfile'), c.engine.call('answerForm'), ...perLang, learnDemoSchools(c)]);
   c.national = national;
-  useAnswerForm(form);
+  c.answerForm = form;
   LANGS.forEach((l, i) => {
     c.template.header[l] = fixed[2 * i];
     c.template.labels[l] = fixed[2 * i + 1];

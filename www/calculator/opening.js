@@ -31,6 +31,8 @@ export async function documents(c) {
       replaceData: (text, how) => replaceData(c, text, how), recompute: () => recompute(c), applyLanguage: () => applyLanguage(c),
       national: () => c.national,
       keepOwnWork: (saved) => { c.ownWork = saved; },
+      // The options of the plan made for the data as it is now, if one was.
+      planOptions: () => (c.planner?.made?.text === c.state.text ? c.planner.choices : null),
     },
   };
   return c.documents;
@@ -53,26 +55,60 @@ export async function openDocument(c, kind, file) {
   }
 }
 
+/** A file's bytes, or null when it is refused (too large, unreadable, empty: said so). */
+async function fileBytes(c, file) {
+  const lang = c.state.lang;
+  let reason = file.size > MAX_FILE_BYTES ? overSize(lang) : null;
+  let bytes = null;
+  if (!reason) {
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+      if (!bytes.length) reason = t(lang, 'fileEmpty');
+    } catch {
+      reason = t(lang, 'fileUnreadable');
+    }
+  }
+  if (!reason) return bytes;
+  refuse(c, file.name, reason);
+  return null;
+}
+
+/** A zip (.xlsx, .xlsm, .ods) or an OLE document (the old binary .xls). */
+const isWorkbook = (bytes) => isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
+
+/** A text file's text, or null when it is no table (said so). */
+function tableTextOf(c, name, bytes) {
+  const text = decodeBytes(bytes);
+  if (!looksBinary(text)) return text;
+  refuse(c, name, t(c.state.lang, 'fileNotTable'));
+  return null;
+}
+
 /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
 export async function openFile(c, file) {
-  const lang = c.state.lang;
-  if (file.size > MAX_FILE_BYTES) return refuseOverSize(c, file.name);
-  let bytes;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    return refuse(c, file.name, t(lang, 'fileUnreadable'));
-  }
-  if (!bytes.length) return refuse(c, file.name, t(lang, 'fileEmpty'));
-  // A zip (.xlsx, .xlsm, .ods) or an OLE document (the old binary .xls).
-  if (isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) return openWorkbook(c, file.name, bytes);
-  const text = decodeBytes(bytes);
-  if (looksBinary(text)) return refuse(c, file.name, t(lang, 'fileNotTable'));
-  return openText(c, text, file.name);
+  const bytes = await fileBytes(c, file);
+  if (!bytes) return false;
+  if (isWorkbook(bytes)) return openWorkbook(c, file.name, bytes);
+  const text = tableTextOf(c, file.name, bytes);
+  return text != null && openText(c, text, file.name);
+}
+
+/** The text of another table file (a workbook's sheet most like the template), for a
+ * comparison: nothing is opened. Null when it is refused (said so). */
+export async function otherTableText(c, file) {
+  const bytes = await fileBytes(c, file);
+  if (!bytes) return null;
+  if (!isWorkbook(bytes)) return tableTextOf(c, file.name, bytes);
+  const read = await c.engine.call('readWorkbook', bytes, c.state.lang);
+  const sheet = read.sheets?.[read.best];
+  if (sheet?.columns) return sheet.text;
+  refuse(c, file.name, read.problem ? describeProblem(read.problem, c.state.lang) : t(c.state.lang, 'fileNoSheets'));
+  return null;
 }
 
 /** A file past MAX_FILE_BYTES, refused by its size. */
-const refuseOverSize = (c, name) => refuse(c, name, t(c.state.lang, 'fileOverSize', { max: formatMegabytes(MAX_FILE_BYTES, c.state.lang) }));
+const overSize = (lang) => t(lang, 'fileOverSize', { max: formatMegabytes(MAX_FILE_BYTES, lang) });
+const refuseOverSize = (c, name) => refuse(c, name, overSize(c.state.lang));
 
 /** Opens a table's text named `name`, refused when it has no cell. */
 async function openText(c, text, name) {

@@ -6,7 +6,7 @@ import { html, setHtml } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { download } from '../io/files.js';
 import { demoTable, fileUrl } from '../io/assets.js';
-import { emptyAnswers, readControl } from '../views/answers.js';
+import { emptyAnswers, readControl } from '../lib/answers.js';
 import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
 import { notify, reveal } from './notices.js';
@@ -187,6 +187,13 @@ function wireFiles(c) {
     });
   }
   onFilePicked(c, 'file-input', (file) => openFile(c, file));
+  // An earlier year's file, compared with the data now (calculator/comparing.js).
+  const comparing = () => import('./comparing.js');
+  onFilePicked(c, 'compare-input', (file) => comparing().then((m) => m.compareWith(c, file)));
+  c.$('compare').addEventListener('click', (event) => {
+    const action = target(event).closest('[data-compare]')?.dataset.compare;
+    if (action) comparing().then((m) => m.compareAction(c, action));
+  });
   // The event's target is read before any await: once dispatched, it is no longer set.
   c.$('sheet-select').addEventListener('change', (event) => {
     const index = Number(target(event).value);

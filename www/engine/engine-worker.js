@@ -69,6 +69,8 @@ export const calls = {
   plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),
   applyPlan: async (id, lang) => parse((await extraCore()).applyPlan(lang)),
   defaultPlanOptions: async () => parse((await extraCore()).defaultPlanOptions()),
+  /** The earlier year's file (table text, or a project document) against the data now. */
+  compareYears: async (id, before, isProject, now, options) => parse((await extraCore()).compareYears(before, isProject, now, text(options))),
   explain: async (id, source, options, level, key) => parse((await extraCore()).explain(source, text(options), level, key)),
 };
 

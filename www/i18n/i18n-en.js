@@ -97,6 +97,7 @@ export const en = {
   templateFile: 'balance-template.csv',
   templateFileName: 'balance-template.xlsx',
   firstOpen: "Open your county's table",
+  compareYears: 'Compare with an earlier year',
   firstPaste: 'Paste from Excel or WPS',
   firstTemplate: 'Download the Excel template',
   rowWord: 'row {n}',

@@ -102,6 +102,7 @@ export const STRINGS = {
     templateFile: '均衡评估数据模板.csv',
     templateFileName: '均衡评估数据模板.xlsx',
     firstOpen: '打开本县的表格文件',
+    compareYears: '对比往年数据',
     firstPaste: '从 Excel / WPS 复制粘贴',
     firstTemplate: '下载 Excel 模板',
     rowWord: '第{n}行',

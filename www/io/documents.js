@@ -7,7 +7,7 @@ import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { MAX_DEPTH, decodeBytes, download, parseBounded } from './files.js';
 import { formatCount, formatMegabytes } from '../lib/format.js';
-import { emptyAnswers, hasAnswers } from '../views/answers.js';
+import { emptyAnswers, hasAnswers } from '../lib/answers.js';
 import { demoAnswers, demoTable, pageUrl } from './assets.js';
 
 
@@ -23,7 +23,8 @@ const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
  *   action: (name: string, key: string) => any, quoted: (name: string) => any,
  *   replaceData: (text: string, how: any) => Promise<unknown>, recompute: () => Promise<unknown>,
  *   applyLanguage: () => void, options: () => object, problemList: (problems: any[]) => any,
- *   national: () => object, keepOwnWork: (saved: object | null) => void }} Calculator */
+ *   national: () => object, keepOwnWork: (saved: object | null) => void,
+ *   planOptions: () => object | null }} Calculator */
 
 /** Reads a JSON file of at most `maxChars` characters, or says why it cannot. */
 async function readJson(calc, file, maxChars) {
@@ -82,6 +83,10 @@ async function projectData(calc, value, name) {
 /** @param {Calculator} calc */
 export async function saveProject(calc) {
   const project = await calc.engine.call('makeProject', calc.state.text, calc.options());
+  // With a plan made for this data, its options: next year's table is checked against it
+  // (对比往年数据), the plan being made again from them.
+  const plan = calc.planOptions();
+  if (plan) project.plan = plan;
   download(t(calc.state.lang, 'projectFile'), JSON.stringify(project, null, 2), 'application/json');
 }
 

@@ -33,3 +33,13 @@ export function resultCsv(result, lang, hypothetical = false) {
   const note = hypothetical ? [[t(lang, 'csvHypothetical')]] : [];
   return gridToText([...note, header, ...rows].map((row) => row.map(neutral)), ',');
 }
+
+/** The comparison as CSV (numbers unrounded): the indicators, then the plan's lines. */
+export function yearsCsv(/** @type {import('../types/Comparison').Comparison} */ c, lang, name, label) {
+  const head = [[t(lang, 'yearsTitle'), name]];
+  const indicators = [[t(lang, 'level'), t(lang, 'indicator'), t(lang, 'yearsBefore'), t(lang, 'yearsAfter'), t(lang, 'yearsChange'), t(lang, 'yearsLimit'), t(lang, 'yearsCrossing')],
+    ...c.indicators.map((i) => [t(lang, i.level), i.name, i.before ?? '', i.after ?? '', i.change ?? '', i.limit ?? '', i.crossed == null ? '' : t(lang, i.crossed ? 'yearsCrossed' : 'yearsNotCrossed')])];
+  const lines = c.plan ? [[], [t(lang, 'rowNumber'), t(lang, 'school'), t(lang, 'yearsColumn'), t(lang, 'yearsPlanned'), t(lang, 'yearsAdded'), t(lang, 'yearsStatus')],
+    ...c.plan.lines.map((l) => [l.row, l.name, label(l.column), l.planned, l.added ?? '', t(lang, `yearsLine_${l.status}`)])] : [];
+  return gridToText([...head, ...indicators, ...lines].map((row) => row.map(neutral)), ',');
+}

@@ -42,6 +42,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <div id="province"></div>
     <div id="problems" role="alert"></div>
     <div id="whatif"></div>
+    <div id="compare"></div>
     <div id="explain"></div>
     <div id="overall" aria-live="polite"></div>
     <div id="summary"></div>
@@ -101,6 +102,8 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
         <button type="button" id="save-project" class="ghost" data-i18n="saveProject">保存项目文件</button>
         <button type="button" id="share-link" class="ghost" data-testid="share-button" data-i18n="shareButton">分享链接</button>
         <button type="button" class="ghost" data-pick="project-input" data-i18n="openProject">打开项目文件</button>
+        <button type="button" class="ghost" data-pick="compare-input" data-i18n="compareYears">对比往年数据</button>
+        <input type="file" id="compare-input" data-testid="compare-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.json" hidden>
         <input type="file" id="project-input" data-testid="project-file" accept=".json,application/json" hidden>
       </div>
     </div>

@@ -59,3 +59,33 @@ pub fn open_project(value: &str, lang: &str) -> String {
 pub fn make_project(text: &str, options: &str) -> Result<String, JsError> {
     Ok(json(&Project::new(text.to_string(), read_options(options)?)))
 }
+
+/// What `compareYears` returns: the comparison, or why there is none.
+#[derive(Serialize)]
+struct Compared {
+    comparison: Option<junheng::compare::Comparison>,
+    errors: Vec<input::Problem>,
+}
+
+/// Two years compared (the page's 对比往年数据): the earlier year's file (a table's text, or
+/// a project document) against the data as it is now, under the page's options (its
+/// standard, profile and answers: the later year's).
+#[wasm_bindgen(js_name = compareYears)]
+pub fn compare_years(before: &str, before_is_project: bool, now: &str, options: &str) -> Result<String, JsError> {
+    use junheng::compare::{compare_given, Given};
+    let options = read_options(options)?;
+    let refused = |errors| json(&Compared { comparison: None, errors });
+    let earlier = if before_is_project {
+        match project::read_json(before, options.lang) {
+            Ok(project) => Given { grid: input::read_grid(&project.schools), project: Some(project) },
+            Err(problem) => return Ok(refused(vec![problem])),
+        }
+    } else {
+        Given { grid: input::read_grid(before), project: None }
+    };
+    let later = Given { grid: input::read_grid(now), project: Some(Project::new(now.to_string(), options.clone())) };
+    Ok(match compare_given(&earlier, &later, &options, true) {
+        Ok(comparison) => json(&Compared { comparison: Some(comparison), errors: Vec::new() }),
+        Err(errors) => refused(errors),
+    })
+}

@@ -26,7 +26,10 @@ pub fn percent(share: f64) -> String {
 /// form (1e308, not 309 digits).
 pub fn plain(value: f64) -> String {
     if value.abs() >= 1e15 {
-        return format!("{value:e}");
+        // Display's digits, read as mantissa and exponent (`{:e}` would cost the page 0.7 KB).
+        let digits = format!("{:.0}", value.abs());
+        let mantissa = plain(format!("{}.{}", &digits[..1], &digits[1..4]).parse().unwrap_or(0.0));
+        return format!("{}{mantissa}e{}", if value < 0.0 { "-" } else { "" }, digits.len() - 1);
     }
     let text = format!("{value:.3}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
