@@ -29,7 +29,11 @@ test('an earlier year compared: every CV then and now, the schools new and gone,
   assert.ok(Math.abs(after - weightedCv([1860, 640, 186], [62000, 19800, 4900])) < 1e-12, `now ${after}`);
   assert.match(await page.textContent('[data-testid="compare-new"]'), /西山乡石门小学/);
   assert.match(await page.textContent('[data-testid="compare-gone"]'), /北坡小学/);
-  assert.match(await page.textContent('[data-testid="compare-matched"]'), /4/);
+  assert.match(await page.textContent('[data-testid="compare-matched"] summary'), /4/);
+  // Each school found again, its values then → now: 城关第一小学's books per student.
+  await page.click('[data-testid="compare-matched"] summary');
+  const first = await page.textContent('[data-testid="compare-school"]:has-text("城关第一小学")');
+  assert.ok(first.includes(`${(50000 / 1860).toFixed(2)} → ${(62000 / 1860).toFixed(2)}`), first);
   // basic2012's composite has a limit, and says whether it was crossed.
   assert.match(await page.textContent('[data-testid="compare-primary-composite"]'), /≤ 0\.65/);
   // Brought into view; on paper with the report, its buttons not.

@@ -5,7 +5,7 @@
 
 import { t } from '../i18n/i18n.js';
 import { headedTable, html, user } from '../lib/html.js';
-import { formatCount, formatCv, formatLimit, formatMoney } from '../lib/format.js';
+import { formatCount, formatCv, formatLimit, formatMoney, formatValue } from '../lib/format.js';
 
 /** @typedef {import('../types/Comparison').Comparison} Comparison
  *  @typedef {import('../types/Lang').Lang} Lang */
@@ -34,12 +34,20 @@ export function renderYears(c, lang, name, label) {
     ${renderSchools(c, lang)}${c.plan ? renderProgress(c.plan, lang, label) : ''}</section>`;
 }
 
-/** The schools found again, new and gone (by 学校标识码 where both tables have it). */
+/** The schools found again (by 学校标识码 where both tables have it), with each indicator's
+ * value then → now (folded), and the schools new and gone. */
 function renderSchools(c, lang) {
   const of = (status) => c.schools.filter((s) => s.status === status);
   const list = (status) => of(status).map((s) => html`${user(s.name)}（${t(lang, s.level)}）`);
   const line = (status, key) => (of(status).length ? html`<p data-testid="compare-${status}">${t(lang, key, { n: formatCount(of(status).length, lang) })}${t(lang, 'colon')}${list(status).map((s, i) => html`${i ? t(lang, 'listJoin') : ''}${s}`)}</p>` : '');
-  return html`<p data-testid="compare-matched">${t(lang, 'yearsMatched', { n: formatCount(of('matched').length, lang) })}</p>${line('new', 'yearsNew')}${line('gone', 'yearsGone')}`;
+  const names = new Map(c.indicators.map((i) => [i.key, i.name]));
+  const keys = [...new Set(of('matched').flatMap((s) => Object.keys(s.values)))];
+  const value = (v) => (v == null ? '—' : formatValue(v, lang));
+  const cell = ([then, now]) => html`<td class="num">${value(then)} → ${value(now)}</td>`;
+  const rows = of('matched').map((s) => html`<tr data-testid="compare-school"><th scope="row">${user(s.name)}（${t(lang, s.level)}）</th>${keys.map((k) => cell(s.values[k] ?? [null, null]))}</tr>`);
+  const matched = t(lang, 'yearsMatched', { n: formatCount(of('matched').length, lang) });
+  return html`<details class="contributions" data-testid="compare-matched"><summary>${matched}</summary>
+    ${headedTable(matched, [t(lang, 'school'), ...keys.map((k) => names.get(k) ?? k)], rows)}</details>${line('new', 'yearsNew')}${line('gone', 'yearsGone')}`;
 }
 
 /** The earlier plan's lines against the later table. */
