@@ -117,13 +117,7 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted | AttachedWithoutHost | VerdictWithheld => {
             facilities_and_counties(code, &a)
         }
-        YearsDiffer => {
-            let (before, after, chosen) = (a("before"), a("after"), a("chosen"));
-            (
-                format!("两年的评估标准或数值标准不同（往年：{before}；今年：{after}），都按{chosen}计算后比较"),
-                format!("the two years have different standards or profiles (earlier: {before}; later: {after}): both are evaluated under {chosen}"),
-            )
-        }
+        YearsDiffer => years_differ(&a),
         NothingToExplain => {
             let (indicator, level) = (a("indicator"), a("level"));
             (
@@ -371,6 +365,16 @@ fn document(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
             (format!("{zh}格式不正确：{error}"), format!("the {en} is malformed: {error}"))
         }
     }
+}
+
+fn years_differ(a: &dyn Fn(&str) -> String) -> (String, String) {
+    let (before, after, chosen) = (a("before"), a("after"), a("chosen"));
+    (
+        format!("两年的评估标准或数值标准不同（往年：{before}；今年：{after}），都按{chosen}计算后比较"),
+        format!(
+            "the two years have different standards or profiles (earlier: {before}; later: {after}): both are evaluated under {chosen}"
+        ),
+    )
 }
 
 fn costs(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
