@@ -5,13 +5,14 @@
 
 import { t } from '../i18n/i18n.js';
 import { headedTable, html, user } from '../lib/html.js';
+import { badge } from '../lib/markup.js';
 import { formatCount, formatCv, formatLimit, formatMoney, formatValue } from '../lib/format.js';
 
 /** @typedef {import('../types/Comparison').Comparison} Comparison
  *  @typedef {import('../types/Lang').Lang} Lang */
 
-/** A verdict word, or a dash where there is none. */
-const verdict = (passed, lang) => (passed == null ? '—' : html`<span class="badge ${passed ? 'pass' : 'fail'}">${t(lang, passed ? 'passed' : 'failed')}</span>`);
+/** A verdict as the report shows it, or a dash where there is none. */
+const verdict = (passed, lang) => badge(passed, lang) || '—';
 
 /** A change of a CV, with its sign. */
 const signed = (change, lang) => (change == null ? '—' : `${change > 0 ? '+' : ''}${formatCv(change, lang)}`);

@@ -202,14 +202,18 @@ fn verdicts(then: &Evaluation, now: &Evaluation, options: &Options) -> Vec<Verdi
 
 /// A school's key in a year's table: its code when both tables have codes, else its name;
 /// with its level.
+fn key(school: &crate::resources::SchoolResult, by_code: bool) -> (String, Level) {
+    (if by_code { school.code.clone().unwrap_or_default() } else { school.name.clone() }, school.level)
+}
+
 fn keyed(schools: &[crate::resources::SchoolResult], by_code: bool) -> HashMap<(String, Level), &crate::resources::SchoolResult> {
-    schools.iter().map(|s| ((if by_code { s.code.clone().unwrap_or_default() } else { s.name.clone() }, s.level), s)).collect()
+    schools.iter().map(|s| (key(s, by_code), s)).collect()
 }
 
 fn schools(then: &Evaluation, now: &Evaluation) -> Vec<SchoolChange> {
     let by_code = [then, now].iter().all(|e| !e.schools.is_empty() && e.schools.iter().all(|s| s.code.is_some()));
     let (earlier, later) = (keyed(&then.schools, by_code), keyed(&now.schools, by_code));
-    let key = |s: &crate::resources::SchoolResult| (if by_code { s.code.clone().unwrap_or_default() } else { s.name.clone() }, s.level);
+    let key = |s| key(s, by_code);
     let mut out: Vec<SchoolChange> = now
         .schools
         .iter()
