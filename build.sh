@@ -4,7 +4,8 @@
 #   ./build.sh          build the wasm modules into www/pkg, and site/ (what is served)
 #   ./build.sh serve    build, then serve the calculator (site/) on http://127.0.0.1:8080
 #   ./build.sh test     native tests, wasm tests in headless Chromium, end-to-end page tests
-#   ./build.sh bench    benchmarks: native (criterion) and in the browser
+#   ./build.sh bench    benchmarks: native (criterion), the CLI and the browser; writes the
+#                       table of docs/PERFORMANCE.md anew
 #   ./build.sh types    the TypeScript declarations of the result contract (www/types)
 #   ./build.sh single   dist/junheng.html: the whole calculator in one file, for file:// and mail
 #
@@ -257,10 +258,15 @@ case "${1:-build}" in
   bench)
     say "native benchmarks (criterion)"
     cargo bench -p junheng --bench evaluate
+    say "the CLI and its floor (csv crate), release"
+    cargo build --release -p junheng-cli
+    cargo build --release -p junheng --example csv_floor
     build
     browser
     js_tools
-    node tests/e2e/bench.mjs
+    # Every measure of docs/PERFORMANCE.md's table, each against its floor in this run; the
+    # table is written anew from them.
+    node tests/e2e/bench.mjs --write
     ;;
   *) die "usage: ./build.sh [build|serve|test|bench|types|single]" ;;
 esac

@@ -51,7 +51,7 @@ const worker = await bundle('engine/engine-worker.js', swap('worker-assets.js'),
 const script = (await bundle('index.js', swap('page-assets.js', worker))).replace(/<\/script/gi, '<\\/script');
 const style = await readFile(join(ROOT, 'www/style.css'), 'utf8');
 // The parts' styles, allowed by hash too: <style> elements where sheets cannot be constructed.
-const parts = await Promise.all(['plan', 'explain', 'print'].map((name) => readFile(join(ROOT, `www/styles/${name}.css`), 'utf8')));
+const parts = await Promise.all(['plan', 'explain', 'print', 'answers'].map((name) => readFile(join(ROOT, `www/styles/${name}.css`), 'utf8')));
 const icon = `data:image/svg+xml;base64,${(await readFile(join(ROOT, 'www/favicon.svg'))).toString('base64')}`;
 const csp = [
   "default-src 'none'",

@@ -1,16 +1,24 @@
 // Browser benchmark (./build.sh bench), each figure beside a floor measured in the same run:
 //   1. wasm evaluation (what the worker runs) against a JS split + Number() pass over the same
 //      text, at 1 000, 20 000 and 200 000 rows;
-//   2. one edit at 1 000 schools: input → next frame, and input → results painted;
+//   2. one edit at 1 000 schools: input → next frame, → the new CV painted, and → the results
+//      settled (not busy: the whole result made, the what-if drawn);
 //   3. a 200 000-row file: file → result, and the page thread's longest task;
 //   4. first visit: navigation → first result, against a blank page that instantiates the wasm;
 //   5. the first load's bytes (gzipped);
-//   6. a nation's file (2 800 counties): the province's summary and one county picked.
+//   6. a nation's file (2 800 counties): the province's summary and one county picked;
+//   7. the CLI (target/release/junheng) on 200 000 rows against the csv crate's floor
+//      (target/release/examples/csv_floor), paired, wall time and peak memory.
 // Medians of a few runs; ratios are the figures to compare across machines. Name parts on
 // the command line to run only those: evaluation, edit, big-file, first-visit, first-load,
-// province.
+// province, cli. With --write, the table of issue 24's measures in docs/PERFORMANCE.md (between
+// its bench markers) is written anew from this run (`./build.sh bench` does both).
 
-import { startServer, launch, openPage, county, openCsv, firstLoad } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, openPage, county, openCsv, firstLoad, ROOT } from './harness.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Number(x.toFixed(d));
@@ -52,20 +60,34 @@ async function edit() {
     results.push(await page.evaluate((value) => new Promise((resolve) => {
       const input = /** @type {HTMLInputElement} */ (calc.querySelector('#editor input[data-r="1"][data-c="5"]'));
       const results = calc.querySelector('#results');
+      // The edit changes the first school's students: every primary CV changes.
+      const cv = () => calc.querySelector('[data-testid^="cv-primary-"]').textContent;
+      const before = cv();
       const start = performance.now();
-      let frame = 0;
+      let frame = 0, painted = 0;
       requestAnimationFrame(() => { frame = performance.now() - start; });
+      // A frame's callbacks run before its paint; a message posted from one is handled after it.
+      const afterPaint = (then) => requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = then;
+        channel.port2.postMessage(null);
+      });
+      new MutationObserver((_, observer) => {
+        if (painted || cv() === before) return;
+        painted = -1;
+        afterPaint(() => { painted = performance.now() - start; });
+      }).observe(results, { subtree: true, childList: true, characterData: true });
       new MutationObserver((_, observer) => {
         if (results.getAttribute('aria-busy') !== 'false') return;
         observer.disconnect();
-        requestAnimationFrame(() => resolve({ frame, painted: performance.now() - start }));
+        afterPaint(() => resolve({ frame, painted, settled: performance.now() - start }));
       }).observe(results, { attributes: true, attributeFilter: ['aria-busy'] });
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-    }), String(2000 + i)));
+    }), String(i % 2 ? 5000 : 100)));
   }
   await context.close();
-  return { next_frame_ms: round(median(results.map((r) => r.frame))), painted_ms: round(median(results.map((r) => r.painted))) };
+  return { next_frame_ms: round(median(results.map((r) => r.frame))), cv_painted_ms: round(median(results.map((r) => r.painted))), settled_ms: round(median(results.map((r) => r.settled))) };
 }
 
 async function bigFile() {
@@ -134,6 +156,63 @@ async function bytes() {
   return { files: sizes.length, gzip_bytes: sizes.reduce((sum, [, size]) => sum + size, 0) };
 }
 
+/** One run of `command` with its output thrown away: wall seconds and peak memory (MiB),
+ * from the kernel's accounting of the finished child (python's getrusage). */
+function measure(command) {
+  const script = 'import resource, subprocess, sys, time\n'
+    + 's = time.perf_counter(); subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n'
+    + 'print(time.perf_counter() - s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)';
+  const run = spawnSync('python3', ['-c', script, ...command], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${command.join(' ')}: ${run.stderr}`);
+  const [seconds, mib] = run.stdout.trim().split(' ').map(Number);
+  return { seconds, mib };
+}
+
+/** The CLI against the csv floor on the same 200 000 rows, three pairs taken in turn (a
+ * drift of the machine's speed moves both of a pair); the ratio is the median of the pairs'. */
+async function cli() {
+  const file = join(await mkdtemp(join(tmpdir(), 'junheng-bench-')), 'county.csv');
+  await writeFile(file, await county(200_000));
+  const bytes = (await readFile(file)).length;
+  const floor = [join(ROOT, 'target/release/examples/csv_floor'), file];
+  const junheng = [join(ROOT, 'target/release/junheng'), 'evaluate', '--format', 'json', file];
+  const pairs = [];
+  for (let i = 0; i < 3; i++) pairs.push([measure(floor), measure(junheng)]);
+  const mib = bytes / 2 ** 20;
+  return {
+    input_mib: round(mib), floor_s: round(median(pairs.map(([f]) => f.seconds)), 3), junheng_s: round(median(pairs.map(([, j]) => j.seconds)), 2),
+    wall_x: round(median(pairs.map(([f, j]) => j.seconds / f.seconds))), peak_mib: round(median(pairs.map(([, j]) => j.mib))),
+    memory_x: round(median(pairs.map(([, j]) => j.mib / mib))),
+  };
+}
+
+/** Issue 24's table from this run's figures: what `--write` puts in docs/PERFORMANCE.md. */
+function table(r) {
+  const row = (measure, now, goal) => `| ${measure} | ${now} | ${goal} |`;
+  const big = r.evaluation?.find((e) => e.rows === 200_000);
+  return [
+    '| measure | now | goal |', '|---|---|---|',
+    r['first-load'] && row('first load (HTML, CSS, JS, wasm fetched until the first result, gzip)', `${r['first-load'].gzip_bytes} B in ${r['first-load'].files} files`, '≤ 120 000 B'),
+    r['first-visit'] && row('first visit: navigation → first result, ÷ a blank page instantiating the same wasm', `${r['first-visit'].ratio}× (${r['first-visit'].first_result_ms} ms ÷ ${r['first-visit'].blank_with_wasm_ms} ms)`, '≤ 1.5×'),
+    r.edit && row('one edit at 1 000 schools → the new CV painted (next frame; results settled)', `${r.edit.cv_painted_ms} ms (${r.edit.next_frame_ms} ms; ${r.edit.settled_ms} ms)`, '≤ 50 ms (next frame ≤ 16 ms)'),
+    r['big-file'] && row('a 200 000-row file → results; longest page-thread task', `${r['big-file'].file_to_result_s} s; ${r['big-file'].longest_task_ms} ms (${r['big-file'].tasks_over_50ms} tasks over 50 ms)`, 'no task over 50 ms'),
+    big && row('wasm evaluation (what the worker runs) ÷ JS split/Number floor, 200 000 rows', `${big.summary_x}× (${big.summary_ms} ms ÷ ${big.floor_ms} ms)`, '≤ 3×'),
+    r.cli && row('CLI `evaluate --format json`, 200 000 rows ÷ csv-crate floor', `${r.cli.wall_x}× (${r.cli.junheng_s} s ÷ ${r.cli.floor_s} s)`, '≤ 3×'),
+    r.cli && row('CLI peak memory ÷ input size, 200 000 rows', `${r.cli.memory_x}× (${r.cli.peak_mib} MiB for ${r.cli.input_mib} MiB)`, '≤ 3×'),
+  ].filter(Boolean).join('\n');
+}
+
+/** Replaces the table between the bench markers of docs/PERFORMANCE.md. */
+async function writeTable(results) {
+  const doc = join(ROOT, 'docs/PERFORMANCE.md');
+  const [start, end] = ['<!-- bench: written by ./build.sh bench -->', '<!-- /bench -->'];
+  const text = await readFile(doc, 'utf8');
+  const [before, rest] = text.split(start);
+  if (rest === undefined || !rest.includes(end)) throw new Error(`docs/PERFORMANCE.md has no ${start} … ${end}`);
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores.`;
+  await writeFile(doc, `${before}${start}\n${table(results)}\n\n${stamp}\n${end}${rest.split(end)[1]}`);
+}
+
 /** Every part, or those named on the command line (`node bench.mjs edit first-visit`). */
 const parts = {
   evaluation: ['wasm evaluation against the JS floor (quality2017; summary = what the page asks for)', evaluation],
@@ -142,13 +221,18 @@ const parts = {
   province: ['a nation: 2 800 counties in one file', province],
   'first-visit': ['first visit', firstVisit],
   'first-load': ['first load', bytes],
+  cli: ['the CLI on 200 000 rows against the csv floor (paired, wall and peak memory)', cli],
 };
-const chosen = process.argv.slice(2);
+const write = process.argv.includes('--write');
+const chosen = process.argv.slice(2).filter((a) => a !== '--write');
+const results = {};
 for (const [name, [title, run]] of Object.entries(parts)) {
   if (chosen.length && !chosen.includes(name)) continue;
   console.log(title);
-  const result = await run();
-  console.table(Array.isArray(result) ? result : [result]);
+  results[name] = await run();
+  console.table(Array.isArray(results[name]) ? results[name] : [results[name]]);
 }
 await browser.close();
 server.close();
+console.log(table(results));
+if (write) await writeTable(results);

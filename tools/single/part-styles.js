@@ -4,9 +4,10 @@
 import planCss from '../../www/styles/plan.css';
 import explainCss from '../../www/styles/explain.css';
 import printCss from '../../www/styles/print.css';
+import answersCss from '../../www/styles/answers.css';
 
 /** The styles of a part loaded on demand, inline: one constructed sheet each, adopted once. */
-const PARTS = { plan: planCss, explain: explainCss, print: printCss };
+const PARTS = { plan: planCss, explain: explainCss, print: printCss, answers: answersCss };
 const partSheets = new Map();
 export async function adoptPartStyles(root, name) {
   // Safari before 16.4 constructs no sheets: a <style>, which the file's CSP allows by its hash.

@@ -5,7 +5,7 @@
 
 import { Engine } from '../engine/engine.js';
 import { Store } from '../io/storage.js';
-import { html, setHtml } from '../lib/html.js';
+import { html, morph, setHtml } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { emptyAnswers } from '../lib/answers.js';
 import { action, notify, showProgress } from './notices.js';
@@ -54,13 +54,15 @@ export function createContext(root, host, embed) {
       if (!c.ownWork) c.store.save(c.state);
     },
     /** Draws `markup` into the element `id`, unless it shows that markup already (a part an
-     * edit did not change is left as it is). Kept by element, so that a part drawn anew
-     * inside a redrawn one starts with nothing. Returns whether it drew. */
-    update: (id, markup) => {
+     * edit did not change is left as it is), in place (html.js `morph`: only what changed is
+     * written), or with `anew` as new elements (a frame whose parts are drawn apart, or whose
+     * elements others hold). Kept by element, so that a part drawn anew inside a redrawn one
+     * starts with nothing. Returns whether it drew. */
+    update: (id, markup, anew = false) => {
       const element = c.$(id);
       if (c.markupOf.get(element) === markup.text) return false;
       c.markupOf.set(element, markup.text);
-      setHtml(element, markup);
+      (anew ? setHtml : morph)(element, markup);
       return true;
     },
   };

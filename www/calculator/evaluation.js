@@ -61,12 +61,16 @@ export async function settledResult(c) {
 /** The whole result of the latest evaluation, if it has been made. */
 export const latestResult = (c) => (c.whole.of === c.evaluations ? c.whole.result : null);
 
-/** Each part of the results, as markup (or '' for none).
+/** Each part of the results, as markup (or '' for none); `extras` the notes below them, a
+ * section each (the review, the excluded, the splits, the warnings: calculator-markup.js).
  * @typedef {import('../lib/html.js').Html | import('../lib/html.js').Html[] | string} Markup
- * @param {Markup} problems @param {Markup} [summary] @param {Markup} [levels] @param {Markup} [extras] @param {Markup} [overall] */
-function show(c, problems, summary = '', levels = '', extras = '', overall = '') {
-  const parts = { problems, overall, summary, levels, extras };
+ * @param {Markup} problems @param {Markup} [summary] @param {Markup} [levels] @param {Markup[]} [extras] @param {Markup} [overall] */
+function show(c, problems, summary = '', levels = '', extras = [], overall = '') {
+  const parts = { problems, overall, summary };
   for (const [id, markup] of Object.entries(parts)) c.update(id, html`${markup}`);
+  // Anew: each level's card and schools are drawn into it apart.
+  c.update('levels', html`${levels}`, true);
+  for (let i = 0; i < 4; i++) c.update(`extras-${i}`, html`${extras[i] ?? ''}`);
 }
 
 /** Evaluates and draws; resolves to the number of schools evaluated, or undefined when
@@ -135,9 +139,9 @@ export function refreshRules(c) {
   return c.rulesAsked;
 }
 
-/** How the file was read, and its mistakes: views/review.js, fetched when first drawn (the
- * demo's review is folded, and drawn when it is opened: a first visit needs neither). */
-export const reviewView = () => import('../views/review.js');
+/** How the file was read, and its mistakes: views/review.js and its words, fetched when first
+ * drawn (the demo's review is folded, and drawn when it is opened: a first visit needs neither). */
+export const reviewView = async () => (await Promise.all([import('../views/review.js'), useExtraStrings()]))[0];
 
 /** A review opens by itself when a column with a header was not read, or rows were skipped. */
 const reviewOpens = (review) => Boolean(review?.columns.some((col) => col.header && !col.column) || review?.skipped.length);
@@ -164,13 +168,13 @@ function showResult(c, result, lang, reviewing) {
   showProvince(c, result, lang);
   // A table with no school yet is where one starts, not a mistake: the way in, in its place.
   if (result.errors.length === 1 && ['no_data', 'header_only'].includes(result.errors[0].code)) return showStart(c, result.errors[0].message);
-  if (result.errors.length && !result.provisional) return show(c, renderProblems(result.errors, lang), '', '', review);
+  if (result.errors.length && !result.provisional) return show(c, renderProblems(result.errors, lang), '', '', [review]);
   // A province file with no county open: its counties' rows alone, nothing evaluated above them.
-  if (result.province && !result.county) return show(c, '', '', '', html`${review}${renderReport(result, lang).extras}`);
+  if (result.province && !result.county) return show(c, '', '', '', [review, ...renderReport(result, lang).extras]);
   const report = renderReport(result, lang, { exampleAnswers: c.state.demo });
   // With some rows wrong, their mistakes above the other rows' provisional figures.
   const problems = result.provisional ? renderProblems(result.errors, lang) : '';
-  show(c, problems, report.summary, levelFrames(report.levels.map((l) => l.level)), html`${review}${report.extras}`, report.overall);
+  show(c, problems, report.summary, levelFrames(report.levels.map((l) => l.level)), [review, ...report.extras], report.overall);
   // Each level: its indicators, where its differences come from, and its schools (each table
   // drawn apart: an edit that changes a value leaves the table's frame as it is and only its
   // rows are drawn again).
@@ -210,7 +214,8 @@ function showSchools(c, level, frame, result, lang) {
     source: (from, to) => c.engine.call('schools', level, from, to),
     row: (school, index) => schoolRow(school, result, index, lang),
   };
-  if (c.update(`schools-${level}`, frame)) {
+  // Anew: the rows' drawer holds the frame's table body.
+  if (c.update(`schools-${level}`, frame, true)) {
     const body = c.$(`schools-${level}`).querySelector('tbody');
     c.schoolTables.set(level, new VirtualRows(body.closest('.table-scroll'), body, how));
   }

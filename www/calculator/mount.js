@@ -74,7 +74,8 @@ async function start(c) {
   c.$('calculator').inert = false;
   // The answer forms (far below the results) and paper's rules are no part of the first
   // screen: loaded once the first result is drawn, before the calculator says it is ready.
-  await Promise.all([(await import('../io/part-styles.js')).adoptPartStyles(c.root, 'print'), useAnswersView(c)]);
+  const { adoptPartStyles } = await import('../io/part-styles.js');
+  await Promise.all([adoptPartStyles(c.root, 'print'), adoptPartStyles(c.root, 'answers'), useAnswersView(c)]);
   c.host.dataset.ready = 'true';
   c.host.dispatchEvent(new Event('ready'));
 }

@@ -1,9 +1,26 @@
 // The strings of the parts loaded on demand (the plan, the what-if, the step-by-step view, a
-// province's rows, files and documents), in both languages: added when one of them is first
+// province's rows, files and documents, how a file was read), in both languages: added when one of them is first
 // opened (i18n.js `useExtraStrings`), never on a first visit.
 
 export const EXTRA_STRINGS = {
   zh: {
+    // How a file was read (views/review.js) and the schools' CSV (io/export.js).
+    fileColumn: '文件中的列',
+    readAs: '读作',
+    unitConverted: '（已换算为{unit}：×{factor}）',
+    fileHeader: '文件中的表头',
+    auto: '自动识别',
+    ignore: '（不使用）',
+    skippedRows: '跳过的行',
+    sumCheck: '合计核对',
+    sumRead: '读入合计',
+    sumFile: '文件合计行',
+    noTotals: '文件无合计行',
+    problemsTitle: '数据有 {n} 处需要修改，修改后自动重新计算：',
+    jumpToCell: '转到单元格',
+    group: '乡镇',
+    reasons: '未达标原因',
+    resultCsvFile: '均衡评估各校结果.csv',
     provinceTitle: '全省各县汇总：{n} 个县，{failing} 个县的资源配置未通过（表中各行）',
     provinceCounty: '县',
     provinceWorst: '最大差异系数（指标）',
@@ -153,6 +170,22 @@ export const EXTRA_STRINGS = {
     yearsPlanCost: '已完成部分的投入 {done}，计划投入 {cost}',
   },
   en: {
+    fileColumn: 'Column in the file',
+    readAs: 'Read as',
+    unitConverted: '(converted to {unit}: ×{factor})',
+    fileHeader: 'Header in the file',
+    auto: 'Automatic',
+    ignore: '(not used)',
+    skippedRows: 'Rows skipped',
+    sumCheck: 'Sum check',
+    sumRead: 'Rows read add up to',
+    sumFile: 'File\'s totals row',
+    noTotals: 'no totals row in the file',
+    problemsTitle: 'The data has {n} problem(s) to fix; results update as you edit:',
+    jumpToCell: 'Go to cell',
+    group: 'Town',
+    reasons: 'Why not met',
+    resultCsvFile: 'balance-schools.csv',
     provinceTitle: 'Counties of the province: {n}; resources not passing in {failing} (the rows below)',
     provinceCounty: 'County',
     provinceWorst: 'Largest CV (indicator)',

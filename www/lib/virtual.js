@@ -3,7 +3,7 @@
 // 200 000 rows). Screen readers still hear "row 5 of 200 001" (aria-rowcount/rowindex), and
 // `reveal` brings any row into view for the keyboard and for error links.
 
-import { html, setHtml } from './html.js';
+import { html, morph } from './html.js';
 
 /** Rows drawn beyond the view on each side, so that a short scroll shows no gap. */
 const MARGIN = 20;
@@ -16,6 +16,9 @@ export class VirtualRows {
   #drawn = { from: -1, to: -1 };
   #ticket = 0;
   #frame = 0;
+  /** The box's scroll and height as last laid out: read where the browser has them (a
+   * scroll, a resize), never while drawing, where reading would force a layout. */
+  #view = { top: 0, height: 0 };
 
   /** @param {HTMLElement} box the scroll box @param {HTMLTableSectionElement} body
    * @param {{ count: number, columns: number, source: (from: number, to: number) => any[] | Promise<any[]>,
@@ -35,8 +38,14 @@ export class VirtualRows {
     this.height = 0;
     box.addEventListener('scroll', () => {
       cancelAnimationFrame(this.#frame);
-      this.#frame = requestAnimationFrame(() => this.draw());
+      this.#frame = requestAnimationFrame(() => {
+        this.#view.top = box.scrollTop;
+        this.draw();
+      });
     });
+    new ResizeObserver(() => {
+      this.#view = { top: box.scrollTop, height: box.clientHeight };
+    }).observe(box);
   }
 
   /** Draws the rows in view (again, with `force`, when their content changed). */
@@ -48,7 +57,7 @@ export class VirtualRows {
     if (!this.height && this.count > FIRST) this.#measure();
     const { from, to } = this.#inView(placedBy);
     const rescale = placedBy !== (this.height || GUESS) && this.#drawn.from >= 0;
-    const top = rescale ? this.box.scrollTop / placedBy : 0;
+    const top = rescale ? this.#view.top / placedBy : 0;
     if (!force && !rescale && from === this.#drawn.from && to === this.#drawn.to) return;
     const ticket = ++this.#ticket;
     this.box.classList.toggle('virtual', this.count > FIRST);
@@ -57,9 +66,10 @@ export class VirtualRows {
     if (ticket !== this.#ticket) return;
     this.#drawn = { from, to };
     const spacer = (name) => html`<tr class="spacer" data-spacer="${name}" aria-hidden="true"><td colspan="${this.columns}"></td></tr>`;
-    setHtml(this.body, html`${spacer('top')}${items.map((item, i) => this.row(item, from + i))}${spacer('bottom')}`);
+    // In place: rows that show the same school again change only their numbers.
+    morph(this.body, html`${spacer('top')}${items.map((item, i) => this.row(item, from + i))}${spacer('bottom')}`);
     this.#place(from, to);
-    if (rescale) this.box.scrollTop = top * this.height;
+    if (rescale) this.#scroll(top * this.height);
     this.drawn?.();
   }
 
@@ -68,7 +78,7 @@ export class VirtualRows {
     // Twice at most: the first drawing may place the rows by the guessed height.
     for (let tries = 0; tries < 2 && (index < this.#drawn.from || index >= this.#drawn.to); tries++) {
       if (!this.height) this.#measure();
-      this.box.scrollTop = Math.max(0, index * (this.height || GUESS) - this.box.clientHeight / 2);
+      this.#scroll(Math.max(0, index * (this.height || GUESS) - this.box.clientHeight / 2));
       await this.draw(true);
     }
   }
@@ -77,10 +87,16 @@ export class VirtualRows {
     // A table drawn for the first time starts at its top: nothing to read (reading the
     // box's scroll would force a layout of what was just written).
     if (this.count <= FIRST || this.#drawn.from < 0) return { from: 0, to: Math.min(this.count, FIRST) };
-    const first = Math.floor(this.box.scrollTop / height);
-    const shown = Math.ceil(this.box.clientHeight / height);
+    const first = Math.floor(this.#view.top / height);
+    const shown = Math.ceil((this.#view.height || this.box.clientHeight) / height);
     const from = Math.max(0, first - MARGIN);
     return { from, to: Math.min(this.count, first + shown + MARGIN) };
+  }
+
+  /** Scrolls the box to `top` pixels, as far as it goes. */
+  #scroll(top) {
+    this.box.scrollTop = top;
+    this.#view.top = this.box.scrollTop;
   }
 
   /** The average height of the rows drawn: the spacers stand for the others at that height. */

@@ -47,7 +47,7 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
     <div id="overall" aria-live="polite"></div>
     <div id="summary"></div>
     <div id="levels"></div>
-    <div id="extras"></div>
+    <div id="extras"><div id="extras-0"></div><div id="extras-1"></div><div id="extras-2"></div><div id="extras-3"></div></div>
   </section>
 
   <section class="panel plan" id="plan" aria-labelledby="plan-title" tabindex="-1">

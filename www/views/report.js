@@ -25,7 +25,8 @@ import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, forma
 const LEVELS = ['primary', 'junior'];
 
 /** The report, as markup for the summary, the levels' indicators (each level's `card`) and
- * the notes below them.
+ * the notes below them (`extras`: a section each, drawn apart, so that an edit that changes
+ * one draws that one).
  * @param {Evaluation} result @param {Lang} lang */
 export function renderReport(result, lang, { exampleAnswers = false } = {}) {
   const levels = LEVELS.filter((level) => result.levels[level]);
@@ -33,7 +34,7 @@ export function renderReport(result, lang, { exampleAnswers = false } = {}) {
     overall: renderOverall(result, lang, exampleAnswers),
     summary: renderSummary(result, levels, lang),
     levels: levels.map((level) => ({ level, card: renderLevel(result, level, lang) })),
-    extras: html`${renderExcluded(result, lang)}${renderSplits(result, lang)}${renderWarnings(result.warnings, lang)}`,
+    extras: [renderExcluded(result, lang), renderSplits(result, lang), renderWarnings(result.warnings, lang)],
   };
 }
 
