@@ -23,7 +23,7 @@ export function applyLanguage(c) {
   c.editor.lang = lang;
   fillColumnChoices(c);
   renderForms(c);
-  setHtml(c.$('first-steps'), firstSteps(lang));
+  c.update('first-steps', firstSteps(lang));
 }
 
 /** The first steps with one's own data, in `lang` (beside the demo's notice, and in place of

@@ -69,7 +69,6 @@ export const en = {
   students: 'Students',
   met: 'Met',
   schoolResult: 'Result',
-  notes: 'Notes',
   excludedTitle: 'Schools not evaluated',
   reason: 'Reason',
   splitsTitle: 'Facility splits of mixed schools',

@@ -70,7 +70,6 @@ export const hant = {
   students: "在校生",
   met: "達標項",
   schoolResult: "結論",
-  notes: "說明",
   excludedTitle: "不參加評估的學校",
   reason: "原因",
   splitsTitle: "一貫制學校、完全中學的設施拆分",

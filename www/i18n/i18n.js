@@ -74,7 +74,6 @@ export const STRINGS = {
     students: '在校生',
     met: '达标项',
     schoolResult: '结论',
-    notes: '说明',
     excludedTitle: '不参加评估的学校',
     reason: '原因',
     splitsTitle: '一贯制学校、完全中学的设施拆分',

@@ -23,8 +23,10 @@ export function adoptStyles(root) {
   root.prepend(link);
 }
 
-/** The demo county's table, and its answers to the other parts. */
-export const demoTable = () => fetch(here('demo/demo-county.csv')).then((r) => r.text());
+/** The demo county's table (fetched once: the start learns its schools' names and may open
+ * it; a start whose fetch fails stops, saying so), and its answers to the other parts. */
+let demo;
+export const demoTable = () => (demo ??= fetch(here('demo/demo-county.csv')).then((r) => r.text()));
 export const demoAnswers = () => fetch(here('demo/demo-answers.json')).then((r) => r.json());
 
 /** A file to download (the templates), as a URL the link can point at. */

@@ -94,7 +94,7 @@ function node(a, b) {
     if (a.nodeValue !== b.nodeValue) a.nodeValue = b.nodeValue;
     return;
   }
-  for (const { name } of [...a.attributes]) if (!b.hasAttribute(name)) a.removeAttribute(name);
+  for (const name of a.getAttributeNames()) if (!b.hasAttribute(name)) a.removeAttribute(name);
   for (const { name, value } of b.attributes) if (a.getAttribute(name) !== value) a.setAttribute(name, value);
   children(a, b);
 }
