@@ -16,7 +16,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, openPage, county, openCsv, firstLoad, ROOT } from './harness.js';
 
@@ -73,8 +73,8 @@ async function edit() {
         channel.port2.postMessage(null);
       });
       new MutationObserver((_, observer) => {
-        if (painted || cv() === before) return;
-        painted = -1;
+        if (cv() === before) return;
+        observer.disconnect();
         afterPaint(() => { painted = performance.now() - start; });
       }).observe(results, { subtree: true, childList: true, characterData: true });
       new MutationObserver((_, observer) => {
@@ -209,7 +209,7 @@ async function writeTable(results) {
   const text = await readFile(doc, 'utf8');
   const [before, rest] = text.split(start);
   if (rest === undefined || !rest.includes(end)) throw new Error(`docs/PERFORMANCE.md has no ${start} … ${end}`);
-  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${(await import('node:os')).cpus().length} cores.`;
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores.`;
   await writeFile(doc, `${before}${start}\n${table(results)}\n\n${stamp}\n${end}${rest.split(end)[1]}`);
 }
 

@@ -154,7 +154,6 @@ const foldedReview = (review, lang) => (review?.columns.length
  * it is, and the first steps. */
 const showStart = (c, words) => show(c, '', html`<div class="empty" data-testid="start"><p>${words}</p><p>${firstSteps(c.state.lang)}</p></div>`);
 
-
 /** Draws a result: its problems, or the report with each level's schools drawn as they
  * come into view, fetched from the engine a window at a time. */
 function showResult(c, result, lang, reviewing) {
