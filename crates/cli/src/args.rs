@@ -100,6 +100,14 @@ fn compare(parser: &mut lexopt::Parser) -> Result<Command, lexopt::Error> {
     Ok(Command::Compare(Box::new(CompareArgs { options, standard, format, before, after })))
 }
 
+/// A margin is a finite number (whether it fits under the limits is the plan's to say).
+fn margin_of(word: &str) -> Result<f64, lexopt::Error> {
+    match word.trim().parse::<f64>() {
+        Ok(margin) if margin.is_finite() => Ok(margin),
+        _ => Err(format!("--margin 应为一个有限的数，而不是 {word:?}; --margin takes a finite number, not {word:?}").into()),
+    }
+}
+
 fn format_of(word: &str) -> Result<Format, lexopt::Error> {
     match word {
         "json" => Ok(Format::Json),
@@ -140,10 +148,7 @@ fn command(parser: &mut lexopt::Parser, plan: bool) -> Result<Command, lexopt::E
                 file = Some(parser.value()?.parse()?);
                 project = true;
             }
-            Long("margin") if plan => {
-                let margin: f64 = parser.value()?.parse()?;
-                planning.margin = Some(margin);
-            }
+            Long("margin") if plan => planning.margin = Some(margin_of(&parser.value()?.parse::<String>()?)?),
             Long("costs") if plan => planning.costs = Some(parser.value()?.parse()?),
             Long("rotation") if plan => planning.rotation = true,
             Long("fixed") if plan => {

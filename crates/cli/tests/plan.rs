@@ -120,4 +120,11 @@ fn unusable_input_and_margins_beyond_the_limit_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("余量 1e308 应不小于0") && !said.contains("列"), "{said}");
+    // Not a finite number: a usage error, Chinese first, never a panic.
+    for word in ["inf", "-inf", "NaN", "much"] {
+        let out = junheng(&["plan", "--margin", word, DEMO_FILE], "");
+        assert_eq!(out.status.code(), Some(64), "{word}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.starts_with("--margin 应为一个有限的数") && !said.contains("panicked"), "{word}: {said}");
+    }
 }

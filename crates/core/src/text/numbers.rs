@@ -25,6 +25,16 @@ pub fn percent(share: f64) -> String {
 /// (2.0001 → "2", 84.5 → "84.5", 4466 → "4466"); one past any count (10¹⁵) in exponent
 /// form (1e308, not 309 digits).
 pub fn plain(value: f64) -> String {
+    if !value.is_finite() {
+        // No count or margin is infinite; said as such rather than failing the sentence.
+        return if value.is_nan() {
+            "NaN".into()
+        } else if value > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
     if value.abs() >= 1e15 {
         // Display's digits, read as mantissa and exponent (`{:e}` would cost the page 0.7 KB).
         let digits = format!("{:.0}", value.abs());
@@ -53,6 +63,10 @@ mod tests {
             (1e12, "1000000000000"),
             (1e308, "1e308"),
             (-2.5e20, "-2.5e20"),
+            (f64::INFINITY, "∞"),
+            (f64::NEG_INFINITY, "-∞"),
+            (f64::NAN, "NaN"),
+            (f64::MAX, "1.797e308"), // the mantissa cut, not rounded (never "10e308")
         ] {
             assert_eq!(super::plain(value), text, "{value}");
         }
