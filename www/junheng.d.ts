@@ -23,18 +23,22 @@ export type { Lang, Options, Problem, Profile, Project, Plan, PlanOptions, UnitC
 
 /** JSON text of a `T`. */
 export type Json<T> = string & { readonly __json?: T };
+/** What the first module reads of the options. */
+export type FirstOptions = Pick<Partial<Options>, 'standard' | 'lang' | 'answers'>;
 
 /** Loads the wasm module; every other function needs it first. */
 export default function init(module?: unknown): Promise<unknown>;
 
 /** Evaluates CSV/TSV text; user mistakes come back as `errors`, only bugs throw. Every
- * option may be left out (the national profile, quality2017, Chinese, no answers). */
-export function evaluate(text: string, options: Json<Partial<Options>>): Json<Evaluation>;
+ * option may be left out (the national profile, quality2017, Chinese, no answers). The first
+ * module reads only `standard`, `lang` and `answers` (FirstOptions): a profile or a column
+ * mapped by hand is the second module's. */
+export function evaluate(text: string, options: Json<Partial<Options>> | Json<FirstOptions>): Json<Evaluation>;
 /** The result without its schools, kept for `schools` (each level's count is its `schools`);
  * of a province file, `county`'s (by name) or with "" only the counties' rows. */
-export function evaluateSummary(text: string, options: Json<Partial<Options>>, county: string): Json<Evaluation>;
-/** Whether the text is a province's file (a county column): the second module evaluates those. */
-export function hasCountyColumn(text: string, options: Json<Partial<Options>>): boolean;
+export function evaluateSummary(text: string, options: Json<Partial<Options>> | Json<FirstOptions>, county: string): Json<Evaluation>;
+/** Whether the text is a province's file (a county column, none mapped by hand): the second module evaluates those. */
+export function hasCountyColumn(text: string, lang: Lang): boolean;
 /** Another county of the last province file ("": the counties' rows alone), not evaluated again. */
 export function pickCounty(county: string): Json<Evaluation | null>;
 /** The schools `from..to` of a level of the last summary. */
@@ -51,14 +55,15 @@ export function templateHeader(lang: Lang): string;
 export function templateLabels(lang: Lang): Json<[string, string][]>;
 /** The national profile: every threshold, item list and point maximum. */
 export function nationalProfile(): Json<Profile>;
-/** Each measure's rule in words, keyed "item.measure". */
-export function measureRules(profile: Json<Profile>, lang: Lang): Json<Record<string, string>>;
+/** Each measure's rule in words, keyed "item.measure"; of the national profile when `profile`
+ * is "" (a profile of the user's: the second module only). */
+export function measureRules(profile: Json<Profile> | '', lang: Lang): Json<Record<string, string>>;
 /** The survey groups and government aspects the answer forms are drawn from. */
 export function answerForm(): Json<{ survey_groups: string[]; aspects: string[] }>;
 /** The problems of a profile document; empty when it can be used. */
 export function checkProfile(value: Json<unknown>, lang: Lang): Json<Problem[]>;
-/** A project document read: the project, or why it cannot be opened. */
-export function openProject(value: Json<unknown>, lang: Lang): Json<{ project: Project | null; errors: Problem[] }>;
+/** A project document read: the project, or why it cannot be opened; whether its profile is the national one. */
+export function openProject(value: Json<unknown>, lang: Lang): Json<{ project: Project | null; errors: Problem[]; national: boolean }>;
 /** A project document for saving. */
 export function makeProject(text: string, options: Json<Partial<Options>>): Json<Project>;
 /** The rectification plan for the text (the `junheng plan` contract), or why there is none. */

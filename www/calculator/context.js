@@ -46,7 +46,8 @@ export function createContext(root, host, embed) {
     ...session(),
     /** The profile in use: an imported one, or the national one. */
     profile: () => c.state.profile ?? c.national,
-    options: () => ({ standard: c.state.standard, lang: c.state.lang, profile: c.profile(), answers: c.state.answers, mapping: c.state.mapping }),
+    /** No profile: the national one, the core's own (so the first wasm module, which knows no other, can evaluate). */
+    options: () => ({ standard: c.state.standard, lang: c.state.lang, profile: c.state.profile ?? undefined, answers: c.state.answers, mapping: c.state.mapping }),
     /** The template's [key, label] pairs in `lang`. */
     columnLabels: (lang) => c.template.labels[lang],
     /** Saves the state, unless a share link's data is shown over the user's own work. */

@@ -129,7 +129,7 @@ export function fillForms(c, parts) {
  * since they were last asked for. A second caller for the same profile and language waits
  * for the same answer (it would otherwise draw the old words before they came). */
 export function refreshRules(c) {
-  const [p, lang] = [c.profile(), c.state.lang];
+  const [p, lang] = [c.state.profile, c.state.lang];
   if (c.rulesOf?.[0] === p && c.rulesOf[1] === lang) return c.rulesAsked;
   c.rulesOf = [p, lang];
   c.rulesAsked = c.engine.call('measureRules', p, lang).then((fresh) => {

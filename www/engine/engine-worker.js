@@ -19,10 +19,13 @@ const workbookModule = onDemand(() => import('../pkg/junheng-workbook.js'), work
 /** The module whose evaluation the page is looking at: the first evaluates a county's file,
  * the second a province's (a county column), county by county. */
 let current = core;
-/** The module that evaluates `source`. */
-const coreFor = async (source, options) => (core.hasCountyColumn(source, text(options)) ? extraCore() : core);
+/** The module that evaluates `source`: the second for a profile of the user's, a column
+ * mapped by hand or a province's file, which the first cannot read (its first load is smaller). */
+const coreFor = async (source, options) => (options?.profile || Object.keys(options?.mapping ?? {}).length || core.hasCountyColumn(source, options?.lang ?? 'zh') ? extraCore() : core);
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
+/** The options as `module` reads them: the first module only the standard, language and answers. */
+const optionsFor = (module, options) => text(module === core ? { standard: options?.standard, lang: options?.lang, answers: options?.answers } : options);
 /** The core's JSON text, parsed to the type it declares.
  * @template T @param {import('../junheng').Json<T>} json @returns {T} */
 const parse = (json) => JSON.parse(json);
@@ -37,13 +40,13 @@ export const calls = {
     // The one long task: say how much there is before starting it.
     postMessage({ id, progress: { rows: lineCount(source) } });
     current = await coreFor(source, options);
-    return parse(current.evaluateSummary(source, text(options), county ?? ''));
+    return parse(current.evaluateSummary(source, optionsFor(current, options), county ?? ''));
   },
   /** The evaluation a new worker's session starts from (engine.js replays the last one after
    * a restart): as `evaluate`, without progress or an answer to draw. */
   async replay(id, source, options, county) {
     current = await coreFor(source, options);
-    current.evaluateSummary(source, text(options), county ?? '');
+    current.evaluateSummary(source, optionsFor(current, options), county ?? '');
     return null;
   },
   /** Another county of the last province file, without evaluating again. */
@@ -60,12 +63,16 @@ export const calls = {
   templateLabels: (id, lang) => parse(core.templateLabels(lang)),
   answerForm: () => parse(core.answerForm()),
   nationalProfile: () => parse(core.nationalProfile()),
-  measureRules: (id, profile, lang) => parse(core.measureRules(text(profile), lang)),
+  /** The rules in words of a profile of the user's, or with none the national one's. */
+  measureRules: async (id, profile, lang) => parse(profile ? (await extraCore()).measureRules(text(profile), lang) : core.measureRules('', lang)),
   checkProfile: async (id, value, lang) => parse((await extraCore()).checkProfile(text(value), lang)),
   openProject: async (id, value, lang) => parse((await extraCore()).openProject(text(value), lang)),
   makeProject: async (id, source, options) => parse((await extraCore()).makeProject(source, text(options))),
   /** The whole result contract of a text, without touching the last evaluation's. */
-  evaluateWhole: async (id, source, options) => parse((await coreFor(source, options)).evaluate(source, text(options))),
+  evaluateWhole: async (id, source, options) => {
+    const module = await coreFor(source, options);
+    return parse(module.evaluate(source, optionsFor(module, options)));
+  },
   plan: async (id, source, options, planOptions) => parse((await extraCore()).plan(source, text(options), text(planOptions))),
   applyPlan: async (id, lang) => parse((await extraCore()).applyPlan(lang)),
   defaultPlanOptions: async () => parse((await extraCore()).defaultPlanOptions()),

@@ -76,7 +76,8 @@ async function projectData(calc, value, name) {
   const problems = await calc.engine.call('checkProfile', project.profile, calc.state.lang);
   if (problems.length) return calc.refuse(name, html`${t(calc.state.lang, 'projectError')}${calc.problemList(problems)}`);
   const answers = { ...emptyAnswers(), ...project.answers };
-  const settings = { standard: project.standard, profile: project.profile };
+  // The national profile is the core's own: kept as none, as when no file brought one.
+  const settings = { standard: project.standard, profile: opened.national ? null : project.profile };
   return { text: project.schools, how: { mapping: project.mapping ?? {}, answers, settings, label: name } };
 }
 

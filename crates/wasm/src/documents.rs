@@ -36,11 +36,14 @@ pub fn check_profile(value: &str, lang: &str) -> String {
     json(&problems)
 }
 
-/// What `openProject` returns: the project, or why it cannot be opened.
+/// What `openProject` returns: the project, or why it cannot be opened; and whether its
+/// profile is exactly the national one (the page then keeps none of its own, and the first
+/// module can evaluate the data).
 #[derive(Serialize)]
 struct Opened {
     project: Option<Project>,
     errors: Vec<input::Problem>,
+    national: bool,
 }
 
 /// Reads a project document: `{ project }` when it can be used, `{ errors }` otherwise.
@@ -49,8 +52,8 @@ pub fn open_project(value: &str, lang: &str) -> String {
     let lang = parse_lang(lang);
     let opened = project::read_json(value, lang);
     json(&match opened {
-        Ok(project) => Opened { project: Some(project), errors: Vec::new() },
-        Err(problem) => Opened { project: None, errors: vec![problem] },
+        Ok(project) => Opened { national: project.profile.is_national(), project: Some(project), errors: Vec::new() },
+        Err(problem) => Opened { project: None, errors: vec![problem], national: false },
     })
 }
 

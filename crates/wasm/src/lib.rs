@@ -43,13 +43,31 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) 
     serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
-/// `{ standard, lang, profile, answers, mapping }` as JSON, each optional. A malformed one
-/// is a caller's bug.
+/// `{ standard, lang, profile, answers, mapping }` as JSON, each optional (no profile: the
+/// national one). A malformed one is a caller's bug.
+#[cfg(feature = "extra")]
 pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
     if options.is_empty() {
         return Ok(Options::default());
     }
     from_json("options", options)
+}
+
+/// The first module reads only `{ standard, lang, answers }`: a profile of the user's or a
+/// column mapped by hand is evaluated by the second (the worker routes it there), so that the
+/// first load carries no reader for a profile's thresholds and item lists (docs/PERFORMANCE.md).
+/// Any other field is a caller's bug, refused rather than ignored.
+#[cfg(not(feature = "extra"))]
+pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
+    #[derive(Default, serde::Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    struct First {
+        standard: junheng::standards::Standard,
+        lang: Lang,
+        answers: junheng::assessment::Answers,
+    }
+    let First { standard, lang, answers } = if options.is_empty() { First::default() } else { from_json("options", options)? };
+    Ok(Options { standard, lang, answers, ..Options::default() })
 }
 
 /// Evaluates CSV/TSV text with everything the user answered: the whole result contract.
@@ -177,16 +195,14 @@ pub fn read_grid(text: &str) -> String {
 
 /// Whether the text is a province's file (a county column): the first module evaluates one
 /// county's file, the second (`--features extra`) a province's county by county. Only the
-/// first lines are read: the header is among them.
+/// first lines are read: the header is among them. Asked of the first module only, which
+/// has no columns mapped by hand (those go to the second whatever the file).
 #[wasm_bindgen(js_name = hasCountyColumn)]
-pub fn has_county_column(text: &str, options: &str) -> Result<bool, JsError> {
+pub fn has_county_column(text: &str, lang: &str) -> bool {
     const HEAD_LINES: usize = 16;
     let head = text.match_indices('\n').nth(HEAD_LINES).map_or(text, |(at, _)| &text[..at]);
-    let options = read_options(options)?;
-    if input::check_shape(head, options.lang).is_err() {
-        return Ok(false);
-    }
-    Ok(junheng::province::has_county_column(&input::read_grid(head), &options.mapping, options.lang))
+    let lang = parse_lang(lang);
+    input::check_shape(head, lang).is_ok() && junheng::province::has_county_column(&input::read_grid(head), &input::Mapping::new(), lang)
 }
 
 /// The header row of the CSV template, `"zh"` or `"en"`.
@@ -223,8 +239,19 @@ pub fn answer_form() -> String {
 /// wording, never its own.
 #[wasm_bindgen(js_name = measureRules)]
 pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
-    let profile: Profile = from_json("profile", profile)?;
+    let profile = if profile.is_empty() { Profile::national() } else { read_profile(profile)? };
     Ok(json(&junheng::words::profile_words(&profile, parse_lang(lang))))
+}
+
+/// A profile of the user's: the second module's (see `read_options`).
+#[cfg(feature = "extra")]
+fn read_profile(profile: &str) -> Result<Profile, JsError> {
+    from_json("profile", profile)
+}
+
+#[cfg(not(feature = "extra"))]
+fn read_profile(_: &str) -> Result<Profile, JsError> {
+    Err(JsError::new("profile: the first module knows only the national profile"))
 }
 
 /// The national profile: every threshold, item list and point maximum.

@@ -109,6 +109,10 @@ fn profiles_and_projects_cross_as_json() {
     assert_eq!(value["version"], 1);
     let opened = parse(&junheng_wasm::documents::open_project(&project, "zh"));
     assert_eq!(opened["project"]["schools"], HANDOUT);
+    assert_eq!(opened["national"], true, "made with no profile: the national one");
+    let mut own = value.clone();
+    own["profile"]["name"] = "某省".into();
+    assert_eq!(parse(&junheng_wasm::documents::open_project(&own.to_string(), "zh"))["national"], false);
     value["version"] = 9.into();
     let opened = parse(&junheng_wasm::documents::open_project(&value.to_string(), "en"));
     assert!(opened["project"].is_null());
@@ -132,8 +136,32 @@ fn province() -> String {
 
 #[wasm_bindgen_test]
 fn the_first_module_tells_a_provinces_file_from_a_countys() {
-    assert!(junheng_wasm::has_county_column(&province(), "").map_err(JsValue::from).unwrap());
-    assert!(!junheng_wasm::has_county_column(DEMO, "").map_err(JsValue::from).unwrap());
+    assert!(junheng_wasm::has_county_column(&province(), "zh"));
+    assert!(!junheng_wasm::has_county_column(DEMO, "zh"));
+}
+
+/// The first module reads the standard, the language and the answers; a profile or a hand
+/// mapping is refused (the worker sends those to the second), never silently ignored.
+#[cfg(not(feature = "extra"))]
+#[wasm_bindgen_test]
+fn the_first_module_reads_no_profile_and_no_mapping() {
+    let answered = serde_json::json!({ "standard": "quality2017", "lang": "zh", "answers": { "school_standard_met": true } });
+    assert!(junheng_wasm::evaluate(DEMO, &answered.to_string()).is_ok());
+    for other in [serde_json::json!({ "profile": {} }), serde_json::json!({ "mapping": { "3": "students" } })] {
+        assert!(junheng_wasm::evaluate(DEMO, &other.to_string()).is_err(), "{other}");
+    }
+    assert!(junheng_wasm::measure_rules("{}", "zh").is_err());
+}
+
+/// The rules in words of the national profile are the same asked as "" (the first module's
+/// way) or as the profile itself (the second's).
+#[cfg(feature = "extra")]
+#[wasm_bindgen_test]
+fn the_national_rules_are_the_same_asked_either_way() {
+    let by_default = parse(&junheng_wasm::measure_rules("", "en").map_err(JsValue::from).unwrap());
+    let national = junheng_wasm::national_profile();
+    assert_eq!(by_default, parse(&junheng_wasm::measure_rules(&national, "en").map_err(JsValue::from).unwrap()));
+    assert!(by_default.as_object().unwrap().len() > 10);
 }
 
 #[cfg(feature = "extra")]
