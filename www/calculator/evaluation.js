@@ -32,7 +32,9 @@ export function recompute(c) {
     c.planner?.refresh();
     // An open step-by-step view follows the data (its module is loaded, as it is open).
     if (c.$('explain').querySelector('section')) (await import('./explaining.js')).refreshExplain(c);
-  }).finally(() => {
+  }).finally(async () => {
+    // Busy until the table shows the same data: a new text's grid comes after its result.
+    await c.editorLoading?.catch(() => {});
     if (mine === c.evaluations) setBusy(c, false);
   });
   return c.latestRun;
