@@ -232,7 +232,7 @@ fn school(
     now: Option<&crate::resources::SchoolResult>,
     status: SchoolStatus,
 ) -> SchoolChange {
-    let keys = then.into_iter().chain(now).flat_map(|s| s.values.keys().copied());
+    let keys = then.into_iter().chain(now).flat_map(|s| s.values.keys());
     let values = keys.map(|k| (k, [then.and_then(|s| s.values.get(k).copied()), now.and_then(|s| s.values.get(k).copied())])).collect();
     SchoolChange { name: who.name.clone(), code: who.code.clone(), level: who.level, status, values }
 }

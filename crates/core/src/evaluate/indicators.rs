@@ -132,6 +132,122 @@ impl Indicator {
     }
 
     pub fn from_key(key: &str) -> Option<Indicator> {
-        BASIC2012.iter().chain(QUALITY2017.iter()).copied().find(|i| i.key() == key)
+        BY_KEY.binary_search_by(|i| i.key().cmp(key)).ok().map(|at| BY_KEY[at])
+    }
+}
+
+/// How many indicators there are: the slots of a `PerIndicator`.
+const COUNT: usize = Indicator::MultimediaRoomsPer100 as usize + 1;
+
+/// Every indicator in the order of its key: how a school's values are written.
+const BY_KEY: [Indicator; COUNT] = [
+    Indicator::BackboneTeachersPer100,
+    Indicator::BooksPerStudent,
+    Indicator::ComputersPer100,
+    Indicator::EquipmentValuePerStudent,
+    Indicator::MultimediaRoomsPer100,
+    Indicator::PeArtTeachersPer100,
+    Indicator::QualifiedTeachersPer100,
+    Indicator::QualifiedTeachersPerStudent,
+    Indicator::SeniorTitleTeachersPerStudent,
+    Indicator::SportsAreaPerStudent,
+    Indicator::TeacherStudentRatio,
+    Indicator::TeachingAreaPerStudent,
+];
+
+/// One school's value (or standing) of each indicator, in the indicator's own slot: a
+/// province has hundreds of thousands of schools, and a map for each cost two allocations and
+/// half a kilobyte. Written as the map it stands for, `{ key: value }` in key order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerIndicator<T>([Option<T>; COUNT]);
+
+impl<T> Default for PerIndicator<T> {
+    fn default() -> Self {
+        PerIndicator([const { None }; COUNT])
+    }
+}
+
+impl<T> PerIndicator<T> {
+    pub fn insert(&mut self, indicator: Indicator, value: T) {
+        self.0[indicator as usize] = Some(value);
+    }
+
+    pub fn of(&self, indicator: Indicator) -> Option<&T> {
+        self.0[indicator as usize].as_ref()
+    }
+
+    /// By the indicator's key, as the JSON names it.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.of(Indicator::from_key(key)?)
+    }
+
+    /// The indicators that have one, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &T)> {
+        BY_KEY.iter().filter_map(|&i| Some((i.key(), self.of(i)?)))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.iter().map(|(key, _)| key)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
+
+impl<T> FromIterator<(Indicator, T)> for PerIndicator<T> {
+    fn from_iter<I: IntoIterator<Item = (Indicator, T)>>(items: I) -> Self {
+        let mut all = PerIndicator::default();
+        for (indicator, value) in items {
+            all.insert(indicator, value);
+        }
+        all
+    }
+}
+
+/// As a map's: the value of the key, which must be there.
+impl<T> std::ops::Index<&str> for PerIndicator<T> {
+    type Output = T;
+    fn index(&self, key: &str) -> &T {
+        self.get(key).unwrap_or_else(|| panic!("no value for {key}"))
+    }
+}
+
+impl<T: Serialize> Serialize for PerIndicator<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_indicator_is_in_key_order_once() {
+        let keys: Vec<&str> = BY_KEY.iter().map(|i| i.key()).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        let mut slots: Vec<usize> = BY_KEY.iter().map(|&i| i as usize).collect();
+        slots.sort_unstable();
+        assert_eq!(slots, (0..COUNT).collect::<Vec<_>>());
+        for i in BASIC2012.iter().chain(&QUALITY2017) {
+            assert_eq!(Indicator::from_key(i.key()), Some(*i));
+        }
+        assert_eq!(Indicator::from_key("books"), None);
+    }
+
+    #[test]
+    fn values_are_written_as_the_map_they_stand_for() {
+        let values: PerIndicator<f64> =
+            [(Indicator::TeachingAreaPerStudent, 4.5), (Indicator::BooksPerStudent, 30.0)].into_iter().collect();
+        let map: std::collections::BTreeMap<&str, f64> = [("teaching_area_per_student", 4.5), ("books_per_student", 30.0)].into();
+        assert_eq!(serde_json::to_string(&values).unwrap(), serde_json::to_string(&map).unwrap());
+        assert_eq!(values["books_per_student"], 30.0);
+        assert_eq!(values.get("computers_per_100"), None);
+        assert!(PerIndicator::<f64>::default().is_empty() && !values.is_empty());
     }
 }

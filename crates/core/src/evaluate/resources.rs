@@ -1,7 +1,7 @@
 //! The resource part of a standard (SPEC §1–§3.1): per level, every indicator's county
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
-use crate::indicators::Indicator;
+use crate::indicators::{Indicator, PerIndicator};
 use crate::model::{Lang, Level, Locality, SchoolRow, SchoolType};
 use crate::numbers;
 use crate::standards::{Profile, Standard};
@@ -129,9 +129,11 @@ pub struct SchoolResult {
     pub locality: Option<Locality>,
     pub included: bool,
     pub students: f64,
-    pub values: BTreeMap<&'static str, f64>,
+    #[cfg_attr(feature = "typescript", ts(as = "BTreeMap<&'static str, f64>"))]
+    pub values: PerIndicator<f64>,
     /// quality2017 only: each indicator against the school's standard.
-    pub standing: BTreeMap<&'static str, Standing>,
+    #[cfg_attr(feature = "typescript", ts(as = "BTreeMap<&'static str, Standing>"))]
+    pub standing: PerIndicator<Standing>,
     /// quality2017 only: indicators at standard, and the per-school verdict.
     pub met: Option<usize>,
     pub passed: Option<bool>,
@@ -177,8 +179,7 @@ pub fn evaluate_resources(rows: &[SchoolRow], rules: &Rules) -> (Vec<SchoolResul
 }
 
 fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
-    let values =
-        standard.indicators().iter().map(|i| (i.key(), i.value(row.resource(i.resource()).unwrap_or(0.0), row.students))).collect();
+    let values = standard.indicators().iter().map(|&i| (i, i.value(row.resource(i.resource()).unwrap_or(0.0), row.students))).collect();
     SchoolResult {
         row: row.row,
         name: row.name.clone(),
@@ -190,7 +191,7 @@ fn school_values(row: &SchoolRow, standard: Standard) -> SchoolResult {
         included: true,
         students: row.students,
         values,
-        standing: BTreeMap::new(),
+        standing: PerIndicator::default(),
         met: None,
         passed: None,
         reasons: Vec::new(),
@@ -206,12 +207,12 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
     let mut reasons = Vec::new();
     for standard in &rule.standards {
         let minimum = standard.minimum.get(school.level);
-        let value = school.values.get(standard.key.key()).copied().unwrap_or(0.0);
+        let value = school.values.of(standard.key).copied().unwrap_or(0.0);
         let share = if minimum > 0.0 { value / minimum } else { 1.0 };
         let meets = value >= minimum;
         let floor = !meets && share < rule.floor_fraction;
         let shortfall = (minimum - value).max(0.0);
-        school.standing.insert(standard.key.key(), Standing { standard: minimum, meets, share, shortfall, below_floor: floor });
+        school.standing.insert(standard.key, Standing { standard: minimum, meets, share, shortfall, below_floor: floor });
         if meets {
             met += 1;
             continue;
@@ -363,7 +364,7 @@ fn evaluate_indicator(
         limit,
         passed: limit.map(|limit| dispersion.cv.is_some_and(|cv| cv <= limit)),
         standard: minimum,
-        schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.get(indicator.key()).is_some_and(|v| *v >= m)).count()),
+        schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.of(indicator).is_some_and(|v| *v >= m)).count()),
         contributions: contributions(rows, names, &shares, indicator.scale(), &dispersion),
         groups: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.group.as_deref()),
         localities: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.locality.map(Locality::key)),
