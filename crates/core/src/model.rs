@@ -69,6 +69,93 @@ impl Level {
     }
 }
 
+/// One thing per level (a level's result), in the level's own slot rather than a map: the
+/// map's code for each type it held was the first load's. Read as a map (`get`, `[&level]`,
+/// `iter`: levels in their order) and written as one, `{ "primary": …, "junior": … }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Levels<T>([Option<T>; 2]);
+
+impl<T> Default for Levels<T> {
+    fn default() -> Self {
+        Levels([None, None])
+    }
+}
+
+impl<T> Levels<T> {
+    pub fn get(&self, level: &Level) -> Option<&T> {
+        self.0[*level as usize].as_ref()
+    }
+
+    /// The levels that have one, in their order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static Level, &T)> {
+        Level::ALL.iter().zip(&self.0).filter_map(|(level, value)| Some((level, value.as_ref()?)))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&'static Level, &mut T)> {
+        Level::ALL.iter().zip(&mut self.0).filter_map(|(level, value)| Some((level, value.as_mut()?)))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'static Level> + '_ {
+        self.iter().map(|(level, _)| level)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.0.iter_mut().flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        self.values().count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
+
+impl<T> FromIterator<(Level, T)> for Levels<T> {
+    fn from_iter<I: IntoIterator<Item = (Level, T)>>(items: I) -> Self {
+        let mut levels = Levels::default();
+        for (level, value) in items {
+            levels.0[level as usize] = Some(value);
+        }
+        levels
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Levels<T> {
+    type Item = (&'static Level, &'a T);
+    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Levels<T> {
+    type Item = (&'static Level, &'a mut T);
+    type IntoIter = Box<dyn Iterator<Item = Self::Item> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter_mut())
+    }
+}
+
+/// As a map's: the level's, which must be there.
+impl<T> std::ops::Index<&Level> for Levels<T> {
+    type Output = T;
+    fn index(&self, level: &Level) -> &T {
+        self.get(level).unwrap_or_else(|| panic!("no {} level", level.key()))
+    }
+}
+
+impl<T: Serialize> Serialize for Levels<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 /// What kind of school a row belongs to (学校类型).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]

@@ -5,7 +5,7 @@ use crate::args;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
-use crate::model::{Lang, Level, SchoolFact, SchoolRow};
+use crate::model::{Lang, Level, Levels, SchoolFact, SchoolRow};
 use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
@@ -129,7 +129,7 @@ pub struct Context<'a> {
     pub standard: Standard,
     pub profile: &'a Profile,
     pub lang: Lang,
-    pub levels: &'a BTreeMap<Level, LevelResult>,
+    pub levels: &'a Levels<LevelResult>,
     /// The rows in scope (after mixed schools' facilities are split: the items read only
     /// students and facts, which the split leaves alone).
     pub rows: &'a [SchoolRow],

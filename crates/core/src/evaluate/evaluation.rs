@@ -6,13 +6,12 @@ use crate::args;
 use crate::assessment::{self, Answers, Context, Overall, Part};
 use crate::diagnostics::Code;
 use crate::input::{self, Problem, Table};
-use crate::model::{Lang, Level};
+use crate::model::{Lang, Levels};
 use crate::province::{self, LevelSummary};
 use crate::resources::{self, Rules};
 use crate::scope::{self, Exclusion, Split};
 use crate::standards::{Profile, Standard};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub use crate::resources::{IndicatorResult, LevelResult, SchoolResult, Standing};
 
@@ -42,7 +41,8 @@ pub struct Evaluation {
     /// may call itself "national" and still differ).
     pub profile: String,
     pub profile_national: bool,
-    pub levels: BTreeMap<Level, LevelResult>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<crate::model::Level, LevelResult>"))]
+    pub levels: Levels<LevelResult>,
     pub schools: Vec<SchoolResult>,
     pub excluded: Vec<Exclusion>,
     pub splits: Vec<Split>,
@@ -304,7 +304,7 @@ pub fn evaluate_table(table: &Table, options: &Options) -> Evaluation {
 }
 
 /// True when every number a verdict rests on is finite.
-fn all_finite(levels: &BTreeMap<Level, LevelResult>, schools: &[SchoolResult], splits: &[Split], parts: &[Part]) -> bool {
+fn all_finite(levels: &Levels<LevelResult>, schools: &[SchoolResult], splits: &[Split], parts: &[Part]) -> bool {
     let levels_ok = levels.values().all(|l| {
         l.students.is_finite()
             && l.composite_cv.is_none_or(f64::is_finite)

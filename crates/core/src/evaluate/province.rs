@@ -5,14 +5,14 @@
 //! file has them; one county's mistakes stop only that county. A summary row per county and
 //! level carries what a provincial office compares first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::cells::clean_grid;
 use crate::header::{self, Columns, Mapping};
 use crate::input::Column;
-use crate::model::{Lang, Level};
+use crate::model::{Lang, Level, Levels};
 use crate::resources::LevelResult;
 use crate::rows::is_totals_row;
 
@@ -110,7 +110,7 @@ pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> Coun
 }
 
 /// The summary rows of one county's levels: none when its table was unusable.
-pub(crate) fn summarise(levels: &BTreeMap<Level, LevelResult>) -> Vec<LevelSummary> {
+pub(crate) fn summarise(levels: &Levels<LevelResult>) -> Vec<LevelSummary> {
     levels
         .iter()
         .map(|(&level, r)| {

@@ -2,7 +2,7 @@
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
 use crate::indicators::{Indicator, PerIndicator};
-use crate::model::{Lang, Level, Locality, SchoolRow, SchoolType};
+use crate::model::{Lang, Level, Levels, Locality, SchoolRow, SchoolType};
 use crate::numbers;
 use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
@@ -157,7 +157,7 @@ pub struct Standing {
 
 /// Every school's values (and, under quality2017, its per-school verdict), and every level's
 /// indicators and verdict. `rows` are the schools in scope, mixed schools already split.
-pub fn evaluate_resources(rows: &[SchoolRow], rules: &Rules) -> (Vec<SchoolResult>, BTreeMap<Level, LevelResult>) {
+pub fn evaluate_resources(rows: &[SchoolRow], rules: &Rules) -> (Vec<SchoolResult>, Levels<LevelResult>) {
     let mut schools: Vec<SchoolResult> = rows.iter().map(|row| school_values(row, rules.standard)).collect();
     if rules.standard == Standard::Quality2017 {
         for school in &mut schools {
