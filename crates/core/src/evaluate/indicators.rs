@@ -190,6 +190,7 @@ impl<T> PerIndicator<T> {
         self.iter().map(|(key, _)| key)
     }
 
+    /// In the indicators' own order, not the keys' (for checks that read every one).
     pub fn values(&self) -> impl Iterator<Item = &T> {
         self.0.iter().flatten()
     }
