@@ -134,7 +134,9 @@ async function province() {
   const lines = [`县,${header}`];
   for (let c = 0; c < 2800; c++) for (const row of rows) lines.push(`第${c}县,${row}`);
   const times = await page.evaluate(async (text) => {
-    const core = await import('./pkg/junheng.js');
+    // The second module: the one the worker sends a province's file to (the first has no
+    // provinces, and would evaluate the nation as one county).
+    const core = await import('./pkg/junheng-extra.js');
     await core.default();
     const options = JSON.stringify({ standard: 'quality2017' });
     const time = (f) => { const s = performance.now(); f(); return performance.now() - s; };
