@@ -130,6 +130,8 @@ fn a_wrong_row_leaves_the_others_evaluated_as_provisional_figures_with_no_verdic
     let level = &provisional.levels[&junheng::model::Level::Primary];
     assert!(!level.passed);
     assert!(level.reasons[0].contains("数据有误，结论待定"), "{:?}", level.reasons);
+    // Row 5 has a mistake in every column: it is one row with mistakes, counted once.
+    assert!(provisional.errors.len() > 1 && level.reasons[0].contains("：1 行有错"), "{:?}", level.reasons);
     // The figures are those of the rows that read, exactly.
     let alone = evaluate_text(&format!("{BOOKS}\n{good}\n"), &options);
     assert!(!alone.provisional && alone.errors.is_empty());

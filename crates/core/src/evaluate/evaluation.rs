@@ -191,15 +191,19 @@ fn read_and_evaluate(grid: Vec<(usize, Vec<String>)>, options: &Options, provisi
 fn provisional(grid: Vec<(usize, Vec<String>)>, failed: Evaluation, options: &Options) -> Evaluation {
     let header = failed.review.as_ref().map(|r| r.header_rows.clone()).unwrap_or_default();
     let rows: Option<Vec<usize>> = failed.errors.iter().map(|e| e.row.filter(|row| header.last().is_some_and(|h| row > h))).collect();
-    let Some(mut rows) = rows else { return failed };
-    rows.sort_unstable();
-    rows.dedup();
-    let rest: Vec<_> = grid.into_iter().filter(|(line, _)| rows.binary_search(line).is_err()).collect();
+    let Some(rows) = rows else { return failed };
+    // Marked by line rather than sorted: linear, and no sort of lines in the first module.
+    let mut wrong = vec![false; rows.iter().max().map_or(0, |row| row + 1)];
+    for row in rows {
+        wrong[row] = true;
+    }
+    let count = wrong.iter().filter(|w| **w).count();
+    let rest: Vec<_> = grid.into_iter().filter(|(line, _)| wrong.get(*line) != Some(&true)).collect();
     let mut result = read_and_evaluate(rest, options, false);
     if !result.errors.is_empty() || result.levels.is_empty() {
         return failed;
     }
-    let withheld = Problem::error(Code::VerdictWithheld, args!["rows" => rows.len()], options.lang).message;
+    let withheld = Problem::error(Code::VerdictWithheld, args!["rows" => count], options.lang).message;
     for level in result.levels.values_mut() {
         level.passed = false;
         level.reasons = vec![withheld.clone()];
