@@ -5,6 +5,7 @@
 
 import init, * as core from '../pkg/junheng.js';
 import { extraWasmSource, wasmSource, workbookWasmSource } from '../io/assets.js';
+import { buffers, packGrid } from '../lib/grid.js';
 
 const ready = init(wasmSource());
 /** A module started the first time it is asked for (the import literal, for the bundler). */
@@ -54,7 +55,12 @@ export const calls = {
   schools: (id, level, from, to) => parse(current.schools(level, from, to)),
   /** The whole result contract of the last evaluation (null when this worker has none). */
   result: () => parse(current.lastResult()),
-  readGrid: (id, source) => parse(core.readGrid(source)),
+  /** The text's cells for the table editor, packed (lib/grid.js). */
+  readGrid: (id, source) => {
+    const packed = packGrid(parse(core.readGrid(source)));
+    moved.set(packed, buffers(packed));
+    return packed;
+  },
   tableCheck: async (id, source, lang) => parse((await extraCore()).tableCheck(source, lang)),
   readWorkbook: async (id, bytes, lang) => parse((await workbookModule()).readWorkbook(bytes, lang)),
   deflate: async (id, bytes) => (await workbookModule()).deflate(bytes),
@@ -88,6 +94,9 @@ function lineCount(source) {
   return count;
 }
 
+/** Answers whose arrays are moved to the page rather than copied: the arrays, by answer. */
+const moved = new WeakMap();
+
 /** Calls run one after another in the order sent: a call that reads the session (`schools`
  * after `evaluate`, `applyPlan` after `plan`) never overtakes the call that makes it, even
  * where that one waits for the second module to load. */
@@ -96,7 +105,8 @@ self.addEventListener('message', ({ data: { id, fn, args } }) => {
   queue = queue.then(async () => {
     try {
       await ready;
-      postMessage({ id, value: await calls[fn](id, ...args) });
+      const value = await calls[fn](id, ...args);
+      postMessage({ id, value }, moved.get(value) ?? []);
     } catch (error) {
       postMessage({ id, error: String(error?.message ?? error) });
     }

@@ -2,10 +2,12 @@
 // core's reader found (a title above it is shown as the table's caption, and kept). Editing
 // a cell rewrites the text; the table is rebuilt only when the text comes from elsewhere,
 // so typing never loses focus. Row numbers are the lines of the text, as errors name them.
-// Only the rows in view are drawn (virtual.js): a province's table has 200 000.
+// Only the rows in view are drawn (virtual.js), and only they are unpacked (grid.js): a
+// province's table has 200 000.
 
 import { t } from '../i18n/i18n.js';
 import { gridToText } from '../io/files.js';
+import { Grid } from './grid.js';
 import { html, setHtml } from './html.js';
 import { VirtualRows } from './virtual.js';
 
@@ -13,9 +15,10 @@ export class Editor {
   constructor(container, onChange) {
     this.container = container;
     this.onChange = onChange;
-    this.rows = [];
-    this.lines = [];
-    /** The header's line in the text (as the reader found it), and its index in `rows`. */
+    this.grid = new Grid();
+    /** Whether the rows changed since loaded: the text is then the grid, a line per row. */
+    this.renumbered = false;
+    /** The header's line in the text (as the reader found it), and its row in the grid. */
     this.headerLine = 1;
     this.top = 0;
     this.lang = 'zh';
@@ -38,68 +41,80 @@ export class Editor {
     });
   }
 
-  /** Loads `[[line, cells], …]` as read by the core. */
-  load(grid, lang) {
-    this.rows = grid.map(([, cells]) => [...cells]);
-    this.lines = grid.map(([line]) => line);
+  /** Loads the cells as the core read them, packed by the engine's worker (grid.js).
+   * @param {import('./grid.js').Packed} packed */
+  load(packed, lang) {
+    this.grid = new Grid(packed);
+    this.renumbered = false;
     this.lang = lang;
-    this.top = Math.max(0, this.lines.indexOf(this.headerLine));
-    this.#pad();
+    this.top = this.#index(this.headerLine);
     this.render();
+  }
+
+  /** The text's line of row `r`. */
+  #line(r) {
+    return this.renumbered ? r + 1 : this.grid.line(r);
+  }
+
+  /** The row at the text's line `line` (-1 if none; 0 with `or0`). */
+  #index(line, or0 = true) {
+    const r = this.renumbered ? (line >= 1 && line <= this.grid.length ? line - 1 : -1) : this.grid.packed.lines.indexOf(line);
+    return or0 ? Math.max(0, r) : r;
   }
 
   /** The header at the text's line `line`, as the reader found it (below a title). */
   setHeaderLine(line) {
     this.headerLine = line;
-    const top = Math.max(0, this.lines.indexOf(line));
+    const top = this.#index(line);
     if (top === this.top) return;
     this.top = top;
     this.render();
   }
 
   text() {
-    return this.rows.length ? gridToText(this.rows) : '';
+    return this.grid.length ? gridToText([...this.grid]) : '';
   }
 
+  /** The header row's cells (a copy). */
   header() {
-    return this.rows[this.top] ?? [];
+    return this.grid.length ? this.grid.row(this.top) : [];
   }
 
   async addRow() {
-    if (!this.rows.length) return;
-    this.rows.push(this.header().map(() => ''));
+    if (!this.grid.length) return;
+    this.grid.push();
     this.#changed(true);
-    await this.#focus(this.rows.length - 1, 0);
+    await this.#focus(this.grid.length - 1, 0);
   }
 
   addColumn(name) {
-    if (!this.rows.length) this.rows = [[]];
-    this.header().push(name);
-    this.#pad();
+    if (!this.grid.length) this.grid.push();
+    this.grid.addColumn();
+    this.grid.set(this.top, this.grid.width - 1, name);
     this.#changed(true);
   }
 
   render() {
     const lang = this.lang;
-    if (!this.rows.length) {
+    if (!this.grid.length) {
       setHtml(this.container, html`<p class="empty">${t(lang, 'empty')}</p>`);
       return;
     }
     const header = this.header();
     const top = this.top;
     const head = header.map((name, c) => html`<th scope="col"><div class="th-cell">
-          <input class="cell head" data-r="${top}" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.lines[top], name })}">
+          <input class="cell head" data-r="${top}" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.#line(top), name })}">
           <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
         </div></th>`);
-    const above = this.rows.slice(0, top).map((row) => row.filter(Boolean).join(' ')).join(' · ');
-    const table = html`<table class="editor" aria-rowcount="${this.rows.length - top}">${above ? html`<caption>${above}</caption>` : ''}<thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th scope="col"><span class="visually-hidden">${t(lang, 'rowActions')}</span></th></tr></thead><tbody></tbody></table>`;
+    const above = Array.from({ length: top }, (_, r) => this.grid.row(r).filter(Boolean).join(' ')).join(' · ');
+    const table = html`<table class="editor" aria-rowcount="${this.grid.length - top}">${above ? html`<caption>${above}</caption>` : ''}<thead><tr aria-rowindex="1"><th class="line" scope="col">${t(lang, 'rowNumber')}</th>${head}<th scope="col"><span class="visually-hidden">${t(lang, 'rowActions')}</span></th></tr></thead><tbody></tbody></table>`;
     setHtml(this.container, table);
     const body = this.container.querySelector('tbody');
-    const shape = { body, count: this.rows.length - 1 - top, columns: header.length + 2 };
+    const shape = { body, count: this.grid.length - 1 - top, columns: header.length + 2 };
     // One drawer per editor: it keeps its measured row height and its scroll listener.
     this.virtual ??= new VirtualRows(this.container, body, {
       ...shape,
-      source: (from, to) => this.rows.slice(this.top + from + 1, this.top + to + 1),
+      source: (from, to) => Array.from({ length: to - from }, (_, i) => this.grid.row(this.top + from + 1 + i)),
       row: (row, i) => this.#row(row, this.top + i + 1),
       drawn: () => {
         this.#mark();
@@ -114,9 +129,10 @@ export class Editor {
   #row(row, r) {
     const lang = this.lang;
     const header = this.header();
-    const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: this.lines[r], name: header[c] })}"></td>`);
-    const remove = t(lang, 'removeRow', { n: this.lines[r] });
-    return html`<tr aria-rowindex="${r - this.top + 1}" data-line="${this.lines[r]}"><th scope="row" class="line">${this.lines[r]}</th>${cells}
+    const line = this.#line(r);
+    const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: line, name: header[c] })}"></td>`);
+    const remove = t(lang, 'removeRow', { n: line });
+    return html`<tr aria-rowindex="${r - this.top + 1}" data-line="${line}"><th scope="row" class="line">${line}</th>${cells}
         <td><button type="button" class="icon" data-remove-row="${r}" aria-label="${remove}" title="${remove}">×</button></td></tr>`;
   }
 
@@ -130,7 +146,7 @@ export class Editor {
 
   /** Focuses the cell at the file's line `row` under the header `column`; false if none. */
   async focusCell(row, column) {
-    const r = this.lines.indexOf(row);
+    const r = this.#index(row, false);
     const c = this.header().indexOf(column);
     const input = r < 0 || c < 0 ? null : await this.#focus(r, c);
     input?.select();
@@ -156,7 +172,7 @@ export class Editor {
     const header = this.header();
     for (const input of this.container.querySelectorAll('tbody input[data-r]')) {
       const { r, c } = /** @type {HTMLInputElement} */ (input).dataset;
-      const message = this.problems.get(`${this.lines[r]}\t${header[c]}`);
+      const message = this.problems.get(`${this.#line(Number(r))}\t${header[c]}`);
       if (message === undefined) {
         input.removeAttribute('aria-invalid');
         input.removeAttribute('title');
@@ -167,16 +183,10 @@ export class Editor {
     }
   }
 
-  #pad() {
-    // Not Math.max(...rows): a spread of 200 000 arguments overflows the stack.
-    const width = this.rows.reduce((most, row) => Math.max(most, row.length), 0);
-    for (const row of this.rows) while (row.length < width) row.push('');
-  }
-
   /** After an edit the text is the grid, one line per row; `how` says whether cells were
    * typed or pasted (a block from a spreadsheet). */
   #changed(rebuild, how = 'type') {
-    this.lines = this.rows.map((_, i) => i + 1);
+    this.renumbered = true;
     if (rebuild) this.render();
     this.onChange(this.text(), how);
   }
@@ -184,7 +194,7 @@ export class Editor {
   #edit(event) {
     const { r, c } = event.target.dataset;
     if (r === undefined) return;
-    this.rows[r][c] = event.target.value;
+    this.grid.set(Number(r), Number(c), event.target.value);
     this.#changed(false);
   }
 
@@ -192,12 +202,11 @@ export class Editor {
     const button = event.target.closest('button');
     if (!button) return;
     if (button.dataset.removeRow) {
-      this.rows.splice(Number(button.dataset.removeRow), 1);
+      this.grid.remove(Number(button.dataset.removeRow));
       this.#changed(true);
     } else if (button.dataset.removeColumn) {
-      const c = Number(button.dataset.removeColumn);
-      for (const row of this.rows) row.splice(c, 1);
-      if (!this.header().length) this.rows = [];
+      this.grid.removeColumn(Number(button.dataset.removeColumn));
+      if (!this.grid.width) this.grid = new Grid();
       this.#changed(true);
     }
   }
@@ -211,14 +220,12 @@ export class Editor {
     const block = text.replace(/\r?\n$/, '').split(/\r?\n/).map((line) => line.split('\t'));
     block.forEach((cells, i) => {
       const row = Number(r) + i;
-      while (this.rows.length <= row) this.rows.push(this.header().map(() => ''));
+      while (this.grid.length <= row) this.grid.push();
       cells.forEach((cell, j) => {
-        const col = Number(c) + j;
-        if (col >= this.header().length) this.header()[col] = this.header()[col] ?? '';
-        this.rows[row][col] = cell.trim();
+        while (this.grid.width <= Number(c) + j) this.grid.addColumn();
+        this.grid.set(row, Number(c) + j, cell.trim());
       });
     });
-    this.#pad();
     this.#changed(true, 'paste');
   }
 
@@ -230,6 +237,6 @@ export class Editor {
     if (!step || r === undefined) return;
     event.preventDefault();
     const next = Number(r) + step;
-    if (next >= this.top && next < this.rows.length) this.#focus(next, Number(c));
+    if (next >= this.top && next < this.grid.length) this.#focus(next, Number(c));
   }
 }

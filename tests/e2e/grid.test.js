@@ -1,0 +1,66 @@
+// The table editor's packed cells (www/lib/grid.js) against plain arrays of strings, the
+// model they replace: every cell read back as written (Chinese, a character outside the
+// BMP, a leading U+FEFF, empty and ragged rows), and every change the editor makes giving
+// the rows that the same change makes to the arrays.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Grid, buffers, packGrid } from '../../www/lib/grid.js';
+
+/** Rows as the core reads them: `[line, cells]`, ragged, with the cells that trip a decoder. */
+const GRID = [
+  [1, ['学校名称', '学段', '在校生数']],
+  [3, ['\ufeff城关小学', '小学', '1200']],
+  [4, ['𠀋村小', '', '']],
+  [5, ['"引号", 逗号', '初中']],
+  [7, []],
+  [8, ['末行', '小学', '30', '多出的一格']],
+];
+
+/** The arrays the editor kept before: every row padded to the widest. */
+const padded = (grid) => {
+  const width = Math.max(...grid.map(([, cells]) => cells.length));
+  return grid.map(([, cells]) => [...cells, ...Array(width - cells.length).fill('')]);
+};
+
+test('a packed grid reads back every cell, padded to the widest row, with its line', () => {
+  const grid = new Grid(packGrid(GRID));
+  assert.deepEqual([...grid], padded(GRID));
+  assert.deepEqual(GRID.map((_, r) => grid.line(r)), GRID.map(([line]) => line));
+  assert.equal(grid.width, 4);
+  assert.deepEqual([...new Grid()], []);
+});
+
+test('its arrays are what the worker moves to the page', () => {
+  const packed = packGrid(GRID);
+  const moved = buffers(packed);
+  assert.equal(moved.length, 4);
+  assert.ok(moved.every((b) => b instanceof ArrayBuffer));
+  const copy = structuredClone(packed, { transfer: moved });
+  assert.equal(packed.units.length, 0, 'moved, not copied');
+  assert.deepEqual([...new Grid(copy)], padded(GRID));
+});
+
+test("the editor's changes give the rows the same changes give plain arrays", () => {
+  const grid = new Grid(packGrid(GRID));
+  const rows = padded(GRID);
+  const both = (change, model) => {
+    change(grid);
+    model(rows);
+    assert.deepEqual([...grid], rows);
+  };
+  both((g) => g.set(1, 2, '1300'), (m) => { m[1][2] = '1300'; });
+  both((g) => g.push(), (m) => m.push(m[0].map(() => '')));
+  both((g) => g.set(6, 0, '新校'), (m) => { m[6][0] = '新校'; });
+  both((g) => g.addColumn(), (m) => m.forEach((row) => row.push('')));
+  both((g) => g.set(0, 4, '乡镇'), (m) => { m[0][4] = '乡镇'; });
+  both((g) => g.removeColumn(1), (m) => m.forEach((row) => row.splice(1, 1)));
+  both((g) => g.remove(2), (m) => m.splice(2, 1));
+  both((g) => g.remove(5), (m) => m.splice(5, 1));
+  both((g) => g.set(3, 0, '改名'), (m) => { m[3][0] = '改名'; });
+  assert.equal(grid.length, rows.length);
+  assert.equal(grid.width, rows[0].length);
+  // A row read is a copy: changing it changes nothing.
+  grid.row(0)[0] = 'x';
+  assert.deepEqual([...grid], rows);
+});
