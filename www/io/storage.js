@@ -57,6 +57,9 @@ export const PAGE_KEY = 'junheng.state';
 /** The first stage stored the bare state here, without a version. */
 const OLD_KEY = 'junheng.state.v1';
 export const SCHEMA = 2;
+/** The most characters any browser keeps for one site: 5 MiB (Chromium's 10 MiB of UTF-16,
+ * Firefox's and Safari's 5 MiB). A state holding more text cannot be saved anywhere. */
+const MAX_CHARS = 5 * 2 ** 20;
 
 const read = (key) => {
   try {
@@ -168,6 +171,9 @@ export class Store {
     }
     const next = { schema: SCHEMA, rev: this.rev + 1, tab: this.tab, saved: Date.now(), state };
     try {
+      // Refused unwritten: writing it (a province's 20 MB) would cost the page's thread a
+      // tenth of a second per edit, to be refused by the browser all the same.
+      if ((state.text?.length ?? 0) + (state.baseline?.length ?? 0) > MAX_CHARS) throw new DOMException('', 'QuotaExceededError');
       const text = JSON.stringify(next);
       localStorage.setItem(this.key, text);
       this.seen = text;
