@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, openPage, county, openCsv, firstLoad, ROOT } from './harness.js';
+import { startServer, launch, openPage, county, openCsv, opened, firstLoad, ROOT } from './harness.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Number(x.toFixed(d));
@@ -96,9 +96,14 @@ async function bigFile() {
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
   });
-  const text = await county(200_000);
+  // Opened from a file on disk, as a user's is: a file given as bytes is built inside the
+  // page by the driver's own script (22 MB of base64 decoded on the page's thread: a 3 s
+  // task that was counted as the page's own until 2026-12-06).
+  const file = join(await mkdtemp(join(tmpdir(), 'junheng-bench-')), 'nation.csv');
+  await writeFile(file, await county(200_000));
   const start = Date.now();
-  await openCsv(page, 'nation.csv', text, 600_000);
+  await page.setInputFiles('[data-testid="data-file"]', file);
+  await opened(page, 'nation.csv', 600_000);
   const seconds = (Date.now() - start) / 1000;
   const long = await page.evaluate(() => window.__long);
   await context.close();
