@@ -105,6 +105,40 @@ fn survey_counts_must_make_sense() {
 }
 
 #[test]
+fn an_answer_set_aside_leaves_the_others_beside_it_as_they_were() {
+    let good = demo_answers();
+    let mut bad = good.clone();
+    bad.government_points.insert("a1".into(), -1.0);
+    bad.survey.insert("teachers".into(), SurveyCount { respondents: 10.0, satisfied: 11.0 });
+    bad.items.get_mut("g13").unwrap().values.insert("zoned_primary".into(), 101.0);
+    let set_aside = ["a1", "teachers", "g13"];
+    for standard in [Standard::Basic2012, Standard::Quality2017] {
+        let (before, after) = (run(&good_county(), standard, good.clone()), run(&good_county(), standard, bad.clone()));
+        let items = |e: &Evaluation| {
+            e.parts
+                .iter()
+                .flat_map(|p| p.items.iter().map(|i| ((p.part, i.id.clone()), i.clone())))
+                .collect::<std::collections::BTreeMap<_, _>>()
+        };
+        let (before, after) = (items(&before), items(&after));
+        assert_eq!(before.len(), after.len());
+        // Each item that is one answer (a total or a rate over them moves with what is left).
+        let answered = |id: &String| good.government_points.contains_key(id) || good.survey.contains_key(id) || good.items.contains_key(id);
+        for (key, was) in before.iter().filter(|((_, id), _)| answered(id)) {
+            let now = &after[key];
+            if set_aside.contains(&was.id.as_str()) {
+                assert!(!now.answered && now.error.is_some(), "{now:?}");
+            } else {
+                assert_eq!((&was.value, was.answered), (&now.value, now.answered), "{was:?} {now:?}");
+            }
+        }
+    }
+    // The item's other measure is kept: only the one out of range is set aside.
+    let g13 = run(&good_county(), Standard::Quality2017, bad).parts.into_iter().flat_map(|p| p.items).find(|i| i.id == "g13").unwrap();
+    assert!(g13.details.iter().any(|d| d.contains("96.8%")) && g13.details.iter().any(|d| d.contains("未填写")), "{g13:?}");
+}
+
+#[test]
 fn measures_are_judged_against_their_thresholds() {
     let mut answers = demo_answers();
     let set = |answers: &mut Answers, id: &str, measure: &str, value: f64| {

@@ -172,29 +172,41 @@ fn answer_problem(kind: AnswerKind, id: &str, code: Code, args: Args, lang: Lang
 
 /// Government points: finite, from 0 to the item's maximum.
 fn check_points(answers: &Answers, profile: &Profile, usable: &mut Answers, lang: Lang) -> Vec<AnswerProblem> {
-    let mut problems = Vec::new();
+    let (mut problems, mut bad) = (Vec::new(), Vec::new());
     for item in &profile.basic2012.government_items {
         let Some(&points) = answers.government_points.get(&item.id) else { continue };
         if !(points.is_finite() && (0.0..=item.max_points).contains(&points)) {
-            usable.government_points.remove(&item.id);
+            bad.push(item.id.as_str());
             // The rejected value as text: it may be NaN or infinite, and the result stays finite.
             let args = args!["points" => points.to_string(), "max" => item.max_points];
             problems.push(answer_problem(AnswerKind::Points, &item.id, Code::PointsOutOfRange, args, lang));
         }
     }
+    usable.government_points = without(&answers.government_points, &bad);
     problems
+}
+
+/// `map` without the entries `bad` names, built anew: removing from a B-tree would bring its
+/// rebalancing code (kilobytes per map type) into the first wasm module.
+fn without<V: Clone>(map: &BTreeMap<String, V>, bad: &[&str]) -> BTreeMap<String, V> {
+    let mut kept = BTreeMap::new();
+    for (key, value) in map.iter().filter(|(key, _)| !bad.contains(&key.as_str())) {
+        kept.insert(key.clone(), value.clone());
+    }
+    kept
 }
 
 /// Survey counts: finite, sensible, and no more satisfied than asked.
 fn check_survey(answers: &Answers, usable: &mut Answers, lang: Lang) -> Vec<AnswerProblem> {
-    let mut problems = Vec::new();
+    let (mut problems, mut bad) = (Vec::new(), Vec::new());
     for (group, count) in &answers.survey {
         let counts_ok = [count.respondents, count.satisfied].iter().all(|v| v.is_finite() && (0.0..=MAX_COUNT).contains(v));
         if !counts_ok || count.satisfied > count.respondents {
-            usable.survey.remove(group);
+            bad.push(group.as_str());
             problems.push(answer_problem(AnswerKind::Survey, group, Code::SurveyCounts, args![], lang));
         }
     }
+    usable.survey = without(&answers.survey, &bad);
     problems
 }
 
@@ -203,17 +215,19 @@ fn check_measures(answers: &Answers, profile: &Profile, usable: &mut Answers, la
     let mut problems = Vec::new();
     for item in profile.quality2017.guarantees.iter().chain(&profile.quality2017.quality) {
         let Some(answer) = answers.items.get(&item.id) else { continue };
+        let mut bad = Vec::new();
         for m in &item.measures {
             let Some(&v) = answer.values.get(&m.id) else { continue };
             let percent = m.unit == "%";
             let in_range = if percent { (0.0..=100.0).contains(&v) } else { v.is_finite() && v.abs() <= 1e12 };
             if !in_range {
-                if let Some(a) = usable.items.get_mut(&item.id) {
-                    a.values.remove(&m.id);
-                }
+                bad.push(m.id.as_str());
                 let args = args!["measure" => m.text.get(lang).into_owned(), "value" => v.to_string(), "unit" => m.unit(lang), "percent" => if percent { "yes" } else { "no" }];
                 problems.push(answer_problem(AnswerKind::Item, &item.id, Code::AnswerOutOfRange, args, lang));
             }
+        }
+        if let Some(a) = usable.items.get_mut(&item.id).filter(|_| !bad.is_empty()) {
+            a.values = without(&answer.values, &bad);
         }
     }
     problems
