@@ -20,8 +20,9 @@ export function badge(passed, lang) {
  * entries and says how many more there are: the page draws what a person reads. */
 const LIST_LIMIT = 100;
 
-/** The first `LIST_LIMIT` of `items`, and how many are left out. @template T @param {T[]} items */
-export const firstOf = (items) => ({ shown: items.slice(0, LIST_LIMIT), more: Math.max(0, items.length - LIST_LIMIT) });
+/** The first `LIST_LIMIT` of `items`, and how many are left out of the `length` there are
+ * (a summary carries only the first of a long list). @template T @param {T[]} items */
+export const firstOf = (items, length = items.length) => ({ shown: items.slice(0, LIST_LIMIT), more: Math.max(0, length - LIST_LIMIT) });
 
 /** "… and 12 more" under a shortened list, or nothing. */
 export const moreNote = (more, lang) => (more ? html`<p class="meta more" data-testid="more">${t(lang, 'moreNotShown', { n: formatCount(more, lang) })}</p>` : '');

@@ -112,7 +112,7 @@ function renderLevel(result, level, lang) {
 /** @param {Evaluation} result @param {Lang} lang */
 function renderExcluded(result, lang) {
   if (!result.excluded.length) return '';
-  const { shown, more } = firstOf(result.excluded);
+  const { shown, more } = firstOf(result.excluded, result.lengths?.excluded);
   const rows = shown.map((x) => html`<tr><td class="num">${x.row}</td><th scope="row">${user(x.name)}</th><td>${t(lang, x.level)}</td><td class="num">${formatCount(x.students, lang)}</td><td>${x.reason}</td></tr>`);
   const title = t(lang, 'excludedTitle');
   return html`<section class="panel"><h3>${title}</h3>
@@ -123,7 +123,7 @@ function renderExcluded(result, lang) {
 function renderSplits(result, lang) {
   if (!result.splits.length) return '';
   const w = result.splits[0].weights;
-  const { shown, more } = firstOf(result.splits);
+  const { shown, more } = firstOf(result.splits, result.lengths?.splits);
   const blocks = shown.map((split) => {
     const rows = split.resources.map((r) => html`<tr><th scope="row">${r.name}</th>${['total', 'primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatValue(r[k], lang)}</td>`)}</tr>`);
     const students = html`<tr class="students"><th scope="row">${t(lang, 'students')}</th><td class="num">${formatCount(split.students_total, lang)}</td>${['primary', 'junior', 'senior'].map((k) => html`<td class="num">${formatCount(split.students[k], lang)}</td>`)}</tr>`;

@@ -7,7 +7,7 @@
 //! A county's result is small but its schools are not: `evaluateSummary` returns the result
 //! without them and keeps them here, and `schools` hands out the rows the page shows.
 
-use junheng::evaluation::{evaluate_text, province_table, Evaluation, Options};
+use junheng::evaluation::{evaluate_text, province_table, Evaluation, Lengths, Options};
 use junheng::input;
 use junheng::model::{Lang, Level};
 use junheng::resources::SchoolResult;
@@ -144,17 +144,26 @@ pub fn pick_county(county: &str) -> String {
 /// Each indicator's schools ranked by their share of its variance that the summary carries;
 /// all of them stay for `lastResult` (a province has one per school and indicator).
 const CONTRIBUTIONS_SHOWN: usize = 10;
+/// The excluded schools and the split schools the summary carries (the page lists a hundred
+/// of each and says how many more): 200 000 rows have 14 000 splits, 11 MB of JSON.
+const LISTED: usize = 100;
 
-/// The result as JSON without its schools and with only the first `CONTRIBUTIONS_SHOWN`
-/// contributions of each indicator; `whole` is given back as it came.
+/// The result as JSON without its schools, with only the first `CONTRIBUTIONS_SHOWN`
+/// contributions of each indicator and the first `LISTED` excluded and split schools (their
+/// `lengths` said); `whole` is given back as it came.
 fn summary_json(whole: &mut Evaluation) -> String {
     let schools = std::mem::take(&mut whole.schools);
     let tails: Vec<_> = indicators(whole).map(|i| i.contributions.split_off(CONTRIBUTIONS_SHOWN.min(i.contributions.len()))).collect();
+    whole.lengths = Some(Lengths { excluded: whole.excluded.len(), splits: whole.splits.len() });
+    let excluded = whole.excluded.split_off(LISTED.min(whole.excluded.len()));
+    let splits = whole.splits.split_off(LISTED.min(whole.splits.len()));
     let text = json(whole);
     for (indicator, tail) in indicators(whole).zip(tails) {
         indicator.contributions.extend(tail);
     }
-    whole.schools = schools;
+    whole.excluded.extend(excluded);
+    whole.splits.extend(splits);
+    (whole.schools, whole.lengths) = (schools, None);
     text
 }
 

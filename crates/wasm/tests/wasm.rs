@@ -73,6 +73,25 @@ fn the_last_result_is_the_whole_contract_in_the_files_order() {
 }
 
 #[wasm_bindgen_test]
+fn the_summary_carries_the_first_hundred_excluded_and_split_schools_and_how_many() {
+    // The demo county sixty times over (names made unique): hundreds excluded and split.
+    let (header, rows) = DEMO.trim_start_matches('\u{feff}').split_once('\n').unwrap();
+    let text: String =
+        std::iter::once(format!("{header}\n")).chain((0..60).flat_map(|k| rows.lines().map(move |row| format!("{k}{row}\n")))).collect();
+    let whole = junheng_evaluate(&text, &options("quality2017", "zh"));
+    let summary = parse(&junheng_wasm::evaluate_summary(&text, &options("quality2017", "zh"), "").map_err(JsValue::from).unwrap());
+    for list in ["excluded", "splits"] {
+        let all = whole[list].as_array().unwrap();
+        assert!(all.len() > 100, "{list}: {}", all.len());
+        assert_eq!(summary[list].as_array().unwrap()[..], all[..100], "{list}");
+        assert_eq!(summary["lengths"][list], all.len(), "{list}");
+    }
+    assert!(whole.get("lengths").is_none());
+    // The whole result is given back as it was: every list whole, no lengths.
+    assert_eq!(parse(&junheng_wasm::last_result()), whole);
+}
+
+#[wasm_bindgen_test]
 fn bad_input_is_a_value_not_an_exception() {
     let result = junheng_evaluate("学校名称,学段,在校生数\n甲,小学,abc\n", &options("quality2017", "en"));
     let errors = result["errors"].as_array().unwrap();

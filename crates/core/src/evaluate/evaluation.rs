@@ -76,6 +76,19 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub province_failing: Option<usize>,
+    /// Only in a summary that carries the first of `excluded` and `splits` (the page's: a
+    /// nation has tens of thousands of each, the page lists a hundred): how many there are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub lengths: Option<Lengths>,
+}
+
+/// The lengths of a result's lists where a summary carries only their first items.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
+pub struct Lengths {
+    pub excluded: usize,
+    pub splits: usize,
 }
 
 /// A county in a province's summary table, without its whole result: its rows per level,
