@@ -24,7 +24,7 @@ pub(crate) fn is_totals_row(name: &str) -> bool {
         return false;
     }
     let name: String = fold_width(name).chars().filter(|c| !c.is_whitespace()).collect();
-    ["合计", "总计", "小计", "total"].iter().any(|w| name.to_lowercase().ends_with(w) || name.starts_with(w))
+    ["合计", "总计", "小计", "total"].iter().any(|w| name.to_ascii_lowercase().ends_with(w) || name.starts_with(w))
 }
 
 /// Reads one record into a `SchoolRow`.
