@@ -50,7 +50,8 @@ export const calls = {
     current.evaluateSummary(source, optionsFor(current, options), county ?? '');
     return null;
   },
-  /** Another county of the last province file, without evaluating again. */
+  /** Another county of the last province file, without evaluating again (the second
+   * module: only it evaluates a province). */
   pickCounty: (id, county) => parse(current.pickCounty(county)),
   schools: (id, level, from, to) => parse(current.schools(level, from, to)),
   /** The whole result contract of the last evaluation (null when this worker has none). */

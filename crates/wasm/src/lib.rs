@@ -139,6 +139,8 @@ pub fn evaluate_summary(text: &str, options: &str, county: &str) -> Result<Strin
 
 /// Views another county of the last province file (by name; "": the province's rows alone)
 /// without evaluating again: its summary, as `evaluateSummary` gives it; `null` before any.
+/// Only in the second module, which alone evaluates a province's file.
+#[cfg(feature = "extra")]
 #[wasm_bindgen(js_name = pickCounty)]
 pub fn pick_county(county: &str) -> String {
     LAST.with_borrow_mut(|last| last.as_mut().map_or_else(|| "null".to_string(), |l| l.view(county)))

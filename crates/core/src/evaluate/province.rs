@@ -54,7 +54,7 @@ pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
 pub fn has_county_column(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
     // The header is searched for among the first rows only; the row under it may be its second.
     let (clean, _) = clean_grid(&grid[..grid.len().min(header::HEADER_SEARCH_ROWS + 1)]);
-    !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions.iter().any(|(c, _)| *c == Column::County)
+    !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions[Column::County.slot()].is_some()
 }
 
 /// A province file cut into its counties: the header mapped once for all of them, and each
@@ -74,8 +74,8 @@ pub(crate) struct Counties {
 pub(crate) fn split_by_county(grid: Grid, mapping: &Mapping, lang: Lang) -> Counties {
     let (clean, invisible) = clean_grid(&grid);
     let columns = header::map_columns(&clean, mapping, lang);
-    let at = columns.positions.iter().find(|(c, _)| *c == Column::County).map_or(usize::MAX, |(_, i)| *i);
-    let name_at = columns.positions.iter().find(|(c, _)| *c == Column::School).map(|(_, i)| *i);
+    let at = columns.positions[Column::County.slot()].unwrap_or(usize::MAX);
+    let name_at = columns.positions[Column::School.slot()];
     let (mut names, mut index, mut of_row) = (Vec::<String>::new(), HashMap::<String, usize>::new(), Vec::new());
     let mut current = None;
     for (_, cells) in &clean[columns.body.min(clean.len())..] {

@@ -28,7 +28,7 @@ pub fn apply(
     let mut out = grid.to_vec();
     let mut change = |line: usize, key: &str, by: f64| {
         let Some(column) = Column::from_key(key) else { return };
-        let Some(&(_, index)) = columns.positions.iter().find(|(c, _)| *c == column) else { return };
+        let Some(index) = columns.positions[column.slot()] else { return };
         let factor = columns.factors.iter().find(|(c, _)| *c == column).map_or(1.0, |(_, f)| *f);
         let Some((_, cells)) = out.iter_mut().find(|(l, _)| *l == line) else { return };
         if cells.len() <= index {

@@ -158,7 +158,9 @@ pub(crate) struct Columns {
     pub(crate) body: usize,
     /// Each file column's header text ("parent/child" under a two-row header).
     pub(crate) texts: Vec<String>,
-    pub(crate) positions: Vec<(Column, usize)>,
+    /// Where each template column is in a record (the first file column mapped to it), by
+    /// `Column::slot`: looked up for every cell of every row.
+    pub(crate) positions: [Option<usize>; Column::SLOTS],
     pub(crate) factors: Vec<(Column, f64)>,
     pub(crate) headers: HashMap<Column, String>,
     pub(crate) review: Review,
@@ -235,5 +237,5 @@ fn map_column(columns: &mut Columns, index: usize, header_line: usize, mapping: 
         }
     }
     columns.headers.insert(column, text);
-    columns.positions.push((column, index));
+    columns.positions[column.slot()].get_or_insert(index);
 }

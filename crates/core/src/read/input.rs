@@ -57,7 +57,7 @@ pub(crate) fn read_body(
     if records.is_empty() {
         return Err((vec![Problem::error(Code::HeaderOnly, args![], lang)], table.review));
     }
-    let reader = RowReader { headers: &table.headers, positions: &positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
+    let reader = RowReader { headers: &table.headers, positions, factors: &factors, lang, dashes: std::cell::Cell::default() };
     let (totals, mut errors) = read_records(records, &reader, &mut table.rows, &mut table.review.skipped);
     table.warnings.extend(invisible_notice(invisible, &texts, lang));
     if reader.dashes.get() > 0 {

@@ -31,7 +31,8 @@ pub(crate) fn is_totals_row(name: &str) -> bool {
 pub(crate) struct RowReader<'a> {
     /// The columns' headers as the file writes them, for messages.
     pub(crate) headers: &'a HashMap<Column, String>,
-    pub(crate) positions: &'a [(Column, usize)],
+    /// Where each column is in a record, by `Column::slot`.
+    pub(crate) positions: [Option<usize>; Column::SLOTS],
     /// The factor of each column's unit to the core's unit (万元 → 元); a short list, read
     /// for every cell, so searched rather than hashed.
     pub(crate) factors: &'a [(Column, f64)],
@@ -52,8 +53,7 @@ struct Identity {
 
 impl RowReader<'_> {
     pub(crate) fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
-        let (_, index) = self.positions.iter().find(|(c, _)| *c == column)?;
-        cells.get(*index).map(String::as_str).filter(|c| !c.is_empty())
+        cells.get(self.positions[column.slot()]?).map(String::as_str).filter(|c| !c.is_empty())
     }
 
     /// The factor of the column's unit to the core's unit (1 when it has none).

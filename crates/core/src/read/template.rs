@@ -27,6 +27,29 @@ pub enum Column {
 }
 
 impl Column {
+    /// How many columns there are: the length of a table indexed by `slot`.
+    pub(crate) const SLOTS: usize = 11 + Resource::COUNT + SchoolFact::ALL.len();
+
+    /// The column's place in a table of `SLOTS`, found without searching: a row's reader
+    /// looks up every column of every row.
+    pub(crate) fn slot(self) -> usize {
+        match self {
+            Column::County => 0,
+            Column::Affiliation => 1,
+            Column::SchoolCode => 2,
+            Column::School => 3,
+            Column::Level => 4,
+            Column::SchoolType => 5,
+            Column::Group => 6,
+            Column::Locality => 7,
+            Column::Ownership => 8,
+            Column::Students => 9,
+            Column::SeniorStudents => 10,
+            Column::Resource(r) => 11 + r.index(),
+            Column::Fact(f) => 11 + Resource::COUNT + f as usize,
+        }
+    }
+
     pub const ALL: [Column; 32] = [
         Column::County,
         Column::Affiliation,
