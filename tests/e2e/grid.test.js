@@ -1,7 +1,7 @@
 // The table editor's packed cells (www/lib/grid.js) against plain arrays of strings, the
 // model they replace: every cell read back as written (Chinese, a character outside the
-// BMP, a leading U+FEFF, empty and ragged rows), and every change the editor makes giving
-// the rows that the same change makes to the arrays.
+// BMP, a leading U+FEFF, empty and ragged rows) with the file's lines, and every change the
+// editor makes giving the rows that the same change makes to the arrays, a line each.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,6 +27,7 @@ test('a packed grid reads back every cell, padded to the widest row, with its li
   const grid = new Grid(packGrid(GRID));
   assert.deepEqual([...grid], padded(GRID));
   assert.deepEqual(GRID.map((_, r) => grid.line(r)), GRID.map(([line]) => line));
+  assert.deepEqual([5, 2].map((line) => grid.index(line)), [3, -1]);
   assert.equal(grid.width, 4);
   assert.deepEqual([...new Grid()], []);
 });
@@ -59,6 +60,9 @@ test("the editor's changes give the rows the same changes give plain arrays", ()
   both((g) => g.remove(5), (m) => m.splice(5, 1));
   both((g) => g.set(3, 0, '改名'), (m) => { m[3][0] = '改名'; });
   assert.equal(grid.length, rows.length);
+  // Changed, the text is the grid: a row's line is its place.
+  assert.deepEqual(rows.map((_, r) => grid.line(r)), rows.map((_, r) => r + 1));
+  assert.deepEqual([1, rows.length, rows.length + 1].map((line) => grid.index(line)), [0, rows.length - 1, -1]);
   assert.equal(grid.width, rows[0].length);
   // A row read is a copy: changing it changes nothing.
   grid.row(0)[0] = 'x';

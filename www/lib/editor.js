@@ -16,8 +16,6 @@ export class Editor {
     this.container = container;
     this.onChange = onChange;
     this.grid = new Grid();
-    /** Whether the rows changed since loaded: the text is then the grid, a line per row. */
-    this.renumbered = false;
     /** The header's line in the text (as the reader found it), and its row in the grid. */
     this.headerLine = 1;
     this.top = 0;
@@ -45,27 +43,15 @@ export class Editor {
    * @param {import('./grid.js').Packed} packed */
   load(packed, lang) {
     this.grid = new Grid(packed);
-    this.renumbered = false;
     this.lang = lang;
-    this.top = this.#index(this.headerLine);
+    this.top = Math.max(0, this.grid.index(this.headerLine));
     this.render();
-  }
-
-  /** The text's line of row `r`. */
-  #line(r) {
-    return this.renumbered ? r + 1 : this.grid.line(r);
-  }
-
-  /** The row at the text's line `line` (-1 if none; 0 with `or0`). */
-  #index(line, or0 = true) {
-    const r = this.renumbered ? (line >= 1 && line <= this.grid.length ? line - 1 : -1) : this.grid.packed.lines.indexOf(line);
-    return or0 ? Math.max(0, r) : r;
   }
 
   /** The header at the text's line `line`, as the reader found it (below a title). */
   setHeaderLine(line) {
     this.headerLine = line;
-    const top = this.#index(line);
+    const top = Math.max(0, this.grid.index(line));
     if (top === this.top) return;
     this.top = top;
     this.render();
@@ -103,7 +89,7 @@ export class Editor {
     const header = this.header();
     const top = this.top;
     const head = header.map((name, c) => html`<th scope="col"><div class="th-cell">
-          <input class="cell head" data-r="${top}" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.#line(top), name })}">
+          <input class="cell head" data-r="${top}" data-c="${c}" value="${name}" aria-label="${t(lang, 'cellLabel', { n: this.grid.line(top), name })}">
           <button type="button" class="icon" data-remove-column="${c}" title="${t(lang, 'removeColumn', { name })}" aria-label="${t(lang, 'removeColumn', { name })}">×</button>
         </div></th>`);
     const above = Array.from({ length: top }, (_, r) => this.grid.row(r).filter(Boolean).join(' ')).join(' · ');
@@ -129,7 +115,7 @@ export class Editor {
   #row(row, r) {
     const lang = this.lang;
     const header = this.header();
-    const line = this.#line(r);
+    const line = this.grid.line(r);
     const cells = row.map((cell, c) => html`<td><input class="cell" data-r="${r}" data-c="${c}" value="${cell}" aria-label="${t(lang, 'cellLabel', { n: line, name: header[c] })}"></td>`);
     const remove = t(lang, 'removeRow', { n: line });
     return html`<tr aria-rowindex="${r - this.top + 1}" data-line="${line}"><th scope="row" class="line">${line}</th>${cells}
@@ -146,7 +132,7 @@ export class Editor {
 
   /** Focuses the cell at the file's line `row` under the header `column`; false if none. */
   async focusCell(row, column) {
-    const r = this.#index(row, false);
+    const r = this.grid.index(row);
     const c = this.header().indexOf(column);
     const input = r < 0 || c < 0 ? null : await this.#focus(r, c);
     input?.select();
@@ -172,7 +158,7 @@ export class Editor {
     const header = this.header();
     for (const input of this.container.querySelectorAll('tbody input[data-r]')) {
       const { r, c } = /** @type {HTMLInputElement} */ (input).dataset;
-      const message = this.problems.get(`${this.#line(Number(r))}\t${header[c]}`);
+      const message = this.problems.get(`${this.grid.line(Number(r))}\t${header[c]}`);
       if (message === undefined) {
         input.removeAttribute('aria-invalid');
         input.removeAttribute('title');
@@ -186,7 +172,6 @@ export class Editor {
   /** After an edit the text is the grid, one line per row; `how` says whether cells were
    * typed or pasted (a block from a spreadsheet). */
   #changed(rebuild, how = 'type') {
-    this.renumbered = true;
     if (rebuild) this.render();
     this.onChange(this.text(), how);
   }

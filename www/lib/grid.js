@@ -45,6 +45,8 @@ export class Grid {
     /** The rows changed or added, by id: their cells, one per column. */
     this.changed = new Map();
     this.nextId = packed.rowEnds.length;
+    /** Whether anything changed since it was packed: the text is then the grid, a line per row. */
+    this.edited = false;
   }
 
   get length() {
@@ -61,13 +63,19 @@ export class Grid {
     return this.changed.get(id)?.slice() ?? this.#unpack(id);
   }
 
-  /** The file's line of row `r`, as long as no row has changed (after a change the text is
-   * the grid, a line per row). */
+  /** The text's line of row `r`: the file's as read, or after a change its place. */
   line(r) {
-    return this.packed.lines[this.order[r]];
+    return this.edited ? r + 1 : this.packed.lines[this.order[r]];
+  }
+
+  /** The row at the text's line `line`, or -1. */
+  index(line) {
+    if (!this.edited) return this.packed.lines.indexOf(line);
+    return line >= 1 && line <= this.length ? line - 1 : -1;
   }
 
   set(r, c, value) {
+    this.edited = true;
     const id = this.order[r];
     if (!this.changed.has(id)) this.changed.set(id, this.#unpack(id));
     this.changed.get(id)[c] = value;
@@ -75,21 +83,25 @@ export class Grid {
 
   /** Adds a row of empty cells at the end. */
   push() {
+    this.edited = true;
     this.changed.set(this.nextId, this.cols.map(() => ''));
     this.order.push(this.nextId++);
   }
 
   remove(r) {
+    this.edited = true;
     this.changed.delete(this.order[r]);
     this.order.splice(r, 1);
   }
 
   addColumn() {
+    this.edited = true;
     this.cols.push(-1);
     for (const row of this.changed.values()) row.push('');
   }
 
   removeColumn(c) {
+    this.edited = true;
     this.cols.splice(c, 1);
     for (const row of this.changed.values()) row.splice(c, 1);
   }
