@@ -27,8 +27,10 @@ pub enum Column {
 }
 
 impl Column {
+    /// The columns that are neither a resource nor a fact: the first slots.
+    const OWN_SLOTS: usize = 11;
     /// How many columns there are: the length of a table indexed by `slot`.
-    pub(crate) const SLOTS: usize = 11 + Resource::COUNT + SchoolFact::ALL.len();
+    pub(crate) const SLOTS: usize = Self::OWN_SLOTS + Resource::COUNT + SchoolFact::ALL.len();
 
     /// The column's place in a table of `SLOTS`, found without searching: a row's reader
     /// looks up every column of every row.
@@ -45,8 +47,8 @@ impl Column {
             Column::Ownership => 8,
             Column::Students => 9,
             Column::SeniorStudents => 10,
-            Column::Resource(r) => 11 + r.index(),
-            Column::Fact(f) => 11 + Resource::COUNT + f as usize,
+            Column::Resource(r) => Self::OWN_SLOTS + r.index(),
+            Column::Fact(f) => Self::OWN_SLOTS + Resource::COUNT + f as usize,
         }
     }
 
@@ -298,4 +300,16 @@ pub(crate) fn column_label(headers: &HashMap<Column, String>, column: Column, la
 pub fn template_header(lang: Lang) -> String {
     // A province's county and a school's 隶属关系 are a provincial office's columns, not a county's.
     Column::ALL.iter().filter(|c| !c.is_optional_extra()).map(|c| c.header(lang)).collect::<Vec<_>>().join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_column_has_a_slot_of_its_own() {
+        let mut slots: Vec<usize> = Column::ALL.iter().map(|c| c.slot()).collect();
+        slots.sort_unstable();
+        assert_eq!(slots, (0..Column::SLOTS).collect::<Vec<_>>());
+    }
 }
