@@ -4,7 +4,7 @@
 //   node tools/hant.mjs          writes the three files below
 //   node tools/hant.mjs --check  exits 1 when any of them is not what it would write
 //
-// - www/i18n/i18n-hant.js: the page's catalogue (i18n.js and i18n-extra.js, converted);
+// - www/i18n/i18n-hant.js: the page's catalogue (i18n.js, i18n-extra.js, i18n-answers.js, converted);
 // - crates/core/src/text/hant_table.rs: the core's converter, the least it needs to reproduce
 //   OpenCC on the core's own strings (a character map and the phrases where a character reads
 //   two ways, e.g. 系数 → 係數 but 系统 → 系統), so the wasm module stays small;
@@ -144,11 +144,12 @@ ${lines(phraseRows)}
 async function pageFile() {
   const { STRINGS } = await import(join(root, 'www/i18n/i18n.js'));
   const { EXTRA_STRINGS } = await import(join(root, 'www/i18n/i18n-extra.js'));
-  const all = { ...STRINGS.zh, ...EXTRA_STRINGS.zh };
+  const { ANSWER_STRINGS } = await import(join(root, 'www/i18n/i18n-answers.js'));
+  const all = { ...STRINGS.zh, ...EXTRA_STRINGS.zh, ...ANSWER_STRINGS.zh };
   const body = Object.entries(all).map(([key, text]) => `  ${key}: ${JSON.stringify(convert(text))},`).join('\n');
   return {
     'www/i18n/i18n-hant.js': `// The page's strings in 繁體中文, fetched when the reader first picks it (i18n.js); made by
-// tools/hant.mjs from the 简体中文 ones (i18n.js, i18n-extra.js) with OpenCC: do not edit.
+// tools/hant.mjs from the 简体中文 ones (i18n.js, i18n-extra.js, i18n-answers.js) with OpenCC: do not edit.
 
 export const hant = {
 ${body}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { STRINGS } from '../../www/i18n/i18n.js';
 import { EXTRA_STRINGS } from '../../www/i18n/i18n-extra.js';
+import { ANSWER_STRINGS } from '../../www/i18n/i18n-answers.js';
 import { hant } from '../../www/i18n/i18n-hant.js';
 import { demoUserTexts, openPage, settled, useBrowser, visibleTexts, withoutUserTexts } from './harness.js';
 
@@ -15,7 +16,7 @@ const toTraditional = require('opencc-js').Converter({ from: 'cn', to: 'tw' });
 const env = useBrowser();
 
 test('the Traditional catalogue has every string, each OpenCC\'s conversion of the Simplified one', () => {
-  const simplified = { ...STRINGS.zh, ...EXTRA_STRINGS.zh };
+  const simplified = { ...STRINGS.zh, ...EXTRA_STRINGS.zh, ...ANSWER_STRINGS.zh };
   assert.deepEqual(Object.keys(hant).sort(), Object.keys(simplified).sort());
   for (const [key, text] of Object.entries(simplified)) assert.equal(hant[key], toTraditional(text), key);
   assert.equal(hant.results, '評估結果');

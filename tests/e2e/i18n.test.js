@@ -7,15 +7,17 @@ import { join } from 'node:path';
 import { STRINGS as ZH } from '../../www/i18n/i18n.js';
 import { en } from '../../www/i18n/i18n-en.js';
 import { EXTRA_STRINGS } from '../../www/i18n/i18n-extra.js';
+import { ANSWER_STRINGS } from '../../www/i18n/i18n-answers.js';
 import { ROOT, pageModules } from './harness.js';
 
-// The plan's strings come with plan.js and whatif.js (i18n.js `addStrings`).
-const STRINGS = { zh: { ...ZH.zh, ...EXTRA_STRINGS.zh }, en: { ...en, ...EXTRA_STRINGS.en } };
+// The strings of the parts loaded on demand come with them (i18n.js `addStrings`).
+const STRINGS = { zh: { ...ZH.zh, ...EXTRA_STRINGS.zh, ...ANSWER_STRINGS.zh }, en: { ...en, ...EXTRA_STRINGS.en, ...ANSWER_STRINGS.en } };
 
-test("the plan's strings are their own: none replaces one of the page's", () => {
+test("the on-demand parts' strings are their own: none replaces one of the page's or another part's", () => {
   for (const lang of ['zh', 'en']) {
     const own = lang === 'zh' ? ZH.zh : en;
     assert.deepEqual(Object.keys(EXTRA_STRINGS[lang]).filter((key) => key in own), [], lang);
+    assert.deepEqual(Object.keys(ANSWER_STRINGS[lang]).filter((key) => key in own || key in EXTRA_STRINGS[lang]), [], lang);
   }
 });
 

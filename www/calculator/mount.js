@@ -3,7 +3,7 @@
 // asks of it. No action replaces the user's data without a way back. Drawn into a shadow root.
 
 import { html, setHtml } from '../lib/html.js';
-import { t, useLang } from '../i18n/i18n.js';
+import { t, useAnswerStrings, useLang } from '../i18n/i18n.js';
 import { copyState, createContext, langOf, standardOf } from './context.js';
 import { notify } from './notices.js';
 import { learnDemoSchools, loadDemo } from './data.js';
@@ -82,7 +82,7 @@ async function start(c) {
 
 /** The answer forms' view: taken with the core's form, drawn with the latest result. */
 async function useAnswersView(c) {
-  const view = await import('../views/answers.js');
+  const [view] = await Promise.all([import('../views/answers.js'), useAnswerStrings()]);
   view.useAnswerForm(c.answerForm);
   c.answersView = view;
   renderForms(c);

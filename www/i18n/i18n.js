@@ -95,45 +95,16 @@ export const STRINGS = {
     answersTitle: '其他评估内容',
     stepsLabel: '页面各部分',
     answersHint: '按所选标准填写。未填写的项目不能判定为达标；计算器在页面内保存所填内容。',
-    partSchoolStandard: '办学基本标准',
-    gateQuestion: '县域内所有义务教育学校均达到省定办学基本标准：',
-    partGovernment: '县级人民政府推进义务教育均衡发展工作',
-    governmentNote: '各项满分按所选数值标准（各省不同，可导入本省标准文件）；{pass}分及以上为达标。',
-    partSatisfaction: '公众满意度',
-    partGuarantee: '政府保障程度（{n}项）',
-    partQuality: '教育质量（{n}项）',
-    partRecognition: '社会认可度',
-    partVeto: '一票否决',
-    allMustHold: '每一项都须达到要求。',
-    surveyNote: '按调查对象填写调查人数和表示满意的人数；总体满意度 = 满意人数合计 ÷ 调查人数合计。',
-    vetoNote: '有任何一项情形，评估即不通过。',
-    aspect_access: '入学机会',
-    aspect_funding: '保障机制',
-    aspect_teachers: '教师队伍',
-    aspect_management: '质量与管理',
-    itemNo: '编号',
     item: '项目',
-    maxPoints: '满分',
     points: '得分',
-    totalScore: '合计（达标线 {pass} 分）',
     answer: '填写',
     unanswered: '未填写',
     yes: '是',
     no: '否',
     comment: '说明',
-    computedFromTable: '由学校数据计算（见评估结果）',
-    computedHint: '学校表含相应列时自动计算',
-    surveyGroup: '调查对象',
     respondents: '调查人数',
     satisfied: '满意人数',
     rate: '满意率',
-    group_students: '学生',
-    group_parents: '家长',
-    group_teachers: '教师',
-    group_principals: '校长',
-    group_deputies: '人大代表、政协委员',
-    group_residents: '其他群众',
-    overallRate: '总体',
     overallTitle: '总体结论',
     overallPassed: '通过：各部分均达到要求',
     overallFailed: '未通过',
@@ -230,10 +201,11 @@ export const STRINGS = {
   },
 };
 
-/** Strings of the parts loaded on demand (i18n-extra.js), kept for English until it loads. */
+/** Strings of the parts loaded on demand (i18n-extra.js, i18n-answers.js), kept for
+ * English until it loads. */
 const added = { zh: {}, en: {} };
-/** The extra strings' loading, once started. @type {Promise<void> | null} */
-let extras = null;
+/** Each catalogue's loading, once started. @type {Record<string, Promise<void>>} */
+const loading = {};
 
 /** Adds strings to every language (to English now or when it is loaded).
  * @param {Record<'zh' | 'en', Record<string, string>>} strings */
@@ -247,10 +219,10 @@ function addStrings(strings) {
 /** The strings of the parts loaded on demand (the plan, the step-by-step view, a province's
  * rows, the what-if), added the first time one of them is opened: whoever opens such a view
  * awaits this first, so that importing a view changes no catalogue. */
-export async function useExtraStrings() {
-  extras ??= import('./i18n-extra.js').then(({ EXTRA_STRINGS }) => addStrings(EXTRA_STRINGS));
-  return extras;
-}
+export const useExtraStrings = () => (loading.extra ??= import('./i18n-extra.js').then(({ EXTRA_STRINGS }) => addStrings(EXTRA_STRINGS)));
+
+/** The answer forms' strings, added before the forms are first drawn (after the first result). */
+export const useAnswerStrings = () => (loading.answers ??= import('./i18n-answers.js').then(({ ANSWER_STRINGS }) => addStrings(ANSWER_STRINGS)));
 
 /** Makes `lang`'s strings ready: English is fetched the first time it is asked for (most
  * readers never ask; it is half of this module's bytes). */
