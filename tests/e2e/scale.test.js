@@ -94,3 +94,59 @@ test('a long evaluation shows its progress and can be stopped; the data stays', 
   assert.match(await page.textContent('[data-testid="notice-undo"]'), /nation\.csv/);
   await context.close();
 });
+
+test("a long table's text crosses to the worker once: a file's is decoded there, an edit's is sent once", async () => {
+  const { page, context, errors } = await openPage(env.browser, env.url);
+  await page.selectOption('[data-testid="standard-select"]', 'basic2012');
+  await settled(page);
+  // What the page posts to the engine's worker: per message its call, and per argument a
+  // file, a text (its length), a text to keep or the mark of the kept one.
+  await page.evaluate(() => {
+    const post = Worker.prototype.postMessage;
+    window.sent = [];
+    Worker.prototype.postMessage = function (message, transfer) {
+      const seen = (a) => (a instanceof File ? 'file' : typeof a === 'string' ? a.length : a?.keepText ? `keep ${a.keepText.length}` : a?.keptText ? 'kept' : typeof a);
+      window.sent.push([message.fn, ...message.args.map(seen)]);
+      return post.call(this, message, transfer);
+    };
+  });
+  const header = '学校名称,学段,在校生数,图书册数,教学及辅助用房面积,体育运动场馆面积,教学仪器设备值,计算机台数,专任教师数,高于规定学历教师数,中级及以上职称教师数';
+  const schools = 1_200;
+  const students = Array.from({ length: schools }, (_, i) => 200 + (i % 37) * 20);
+  const table = (books) => `${[header, ...students.map((p, i) => [`第${i}小学`, '小学', p, books(i), p * 5, p * 8, p * 2000, p / 5, p / 18, p / 20, p / 40].join(','))].join('\n')}\n`;
+  const cv = async () => Number(await page.getAttribute('[data-testid="cv-primary-books_per_student"]', 'data-value'));
+  const opened = table((i) => 3_000 + (i % 11) * 400);
+  assert.ok(opened.length > 1 << 16, `${opened.length} characters: a long text`);
+  await openCsv(page, 'long.csv', opened);
+  const expected = weightedCv(students, students.map((_, i) => 3_000 + (i % 11) * 400));
+  assert.ok(Math.abs((await cv()) - expected) < 1e-12, `${await cv()} vs ${expected}`);
+  await page.click('#tab-table');
+  await settled(page);
+  assert.equal(await page.getAttribute('#editor table', 'aria-rowcount'), String(schools + 1));
+  let sent = await page.evaluate(() => window.sent.splice(0));
+  const long = (args) => args.filter((a) => (typeof a === 'number' && a >= opened.length) || String(a).startsWith('keep '));
+  assert.deepEqual(sent.filter(([fn]) => fn === 'fileText').map((m) => m[1]), ['file'], 'the file itself, not its bytes or text');
+  assert.deepEqual(sent.flatMap(([, ...args]) => long(args)), [], `the file's text never sent back: ${JSON.stringify(sent)}`);
+  assert.ok(sent.some(([fn, arg]) => fn === 'evaluate' && arg === 'kept') && sent.some(([fn, arg]) => fn === 'readGrid' && arg === 'kept'), JSON.stringify(sent));
+  // An edit in the text box: its text goes once, the evaluation is of it.
+  await page.click('#tab-text');
+  await settled(page);
+  await page.evaluate(() => window.sent.splice(0));
+  const edited = table((i) => (i === 7 ? 90_000 : 3_000 + (i % 11) * 400));
+  // One input event, as a paste makes (page.fill types a long text in thousands of steps).
+  await page.evaluate((text) => {
+    const box = calc.querySelector('[data-testid="paste-input"]');
+    box.value = text;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  }, edited);
+  await settled(page);
+  const now = weightedCv(students, students.map((_, i) => (i === 7 ? 90_000 : 3_000 + (i % 11) * 400)));
+  assert.ok(Math.abs((await cv()) - now) < 1e-12 && Math.abs(now - expected) > 1e-3, `${await cv()} vs ${now}`);
+  sent = await page.evaluate(() => window.sent.splice(0));
+  // (The what-if evaluates the data as opened again, beside it: that text goes too.)
+  const ofEdit = (args) => args.filter((a) => a === edited.length || a === `keep ${edited.length}`);
+  assert.deepEqual(sent.flatMap(([, ...args]) => ofEdit(args)), [`keep ${edited.length}`], JSON.stringify(sent));
+  assert.ok(sent.some(([fn, arg]) => fn === 'evaluate' && arg === `keep ${edited.length}`), JSON.stringify(sent));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

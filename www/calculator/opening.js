@@ -7,7 +7,8 @@
 import { html, setHtml } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { formatMegabytes } from '../lib/format.js';
-import { decodeBytes, decodedUriPart, isZip, looksBinary } from '../io/files.js';
+import { decodedUriPart } from '../io/files.js';
+import { isWorkbook } from '../io/decode.js';
 import { describeProblem } from '../lib/markup.js';
 import { action, notify, problemList, quoted, refuse } from './notices.js';
 import { openTable, replaceData } from './data.js';
@@ -55,14 +56,15 @@ export async function openDocument(c, kind, file) {
   }
 }
 
-/** A file's bytes, or null when it is refused (too large, unreadable, empty: said so). */
-async function fileBytes(c, file) {
+/** A file's bytes (`head`: its first four, which tell a workbook), or null when it is
+ * refused (too large, unreadable, empty: said so). */
+async function fileBytes(c, file, head = false) {
   const lang = c.state.lang;
   let reason = file.size > MAX_FILE_BYTES ? overSize(lang) : null;
   let bytes = null;
   if (!reason) {
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = new Uint8Array(await (head ? file.slice(0, 4) : file).arrayBuffer());
       if (!bytes.length) reason = t(lang, 'fileEmpty');
     } catch {
       reason = t(lang, 'fileUnreadable');
@@ -73,32 +75,36 @@ async function fileBytes(c, file) {
   return null;
 }
 
-/** A zip (.xlsx, .xlsm, .ods) or an OLE document (the old binary .xls). */
-const isWorkbook = (bytes) => isZip(bytes) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0);
-
-/** A text file's text, or null when it is no table (said so). */
-function tableTextOf(c, name, bytes) {
-  const text = decodeBytes(bytes);
-  if (!looksBinary(text)) return text;
-  refuse(c, name, t(c.state.lang, 'fileNotTable'));
+/** A text file's text, read, decoded and its shape checked in the worker (a nation's 22 MB
+ * never cross the page's thread as bytes), or null when it is no table (said so). */
+async function tableTextOf(c, file) {
+  const lang = c.state.lang;
+  const { text, refused, problem } = await c.engine.call('fileText', file, lang);
+  if (!refused && !problem) return text;
+  refuse(c, file.name, problem ? describeProblem(problem, lang) : t(lang, refused ?? 'fileNotTable'));
   return null;
 }
 
 /** Opens a table file. What cannot be read is refused with the reason; the data stays. */
 export async function openFile(c, file) {
-  const bytes = await fileBytes(c, file);
-  if (!bytes) return false;
-  if (isWorkbook(bytes)) return openWorkbook(c, file.name, bytes);
-  const text = tableTextOf(c, file.name, bytes);
-  return text != null && openText(c, text, file.name);
+  const head = await fileBytes(c, file, true);
+  if (!head) return false;
+  if (isWorkbook(head)) {
+    const bytes = await fileBytes(c, file);
+    return bytes != null && openWorkbook(c, file.name, bytes);
+  }
+  const text = await tableTextOf(c, file);
+  return text != null && openTable(c, text, { label: file.name });
 }
 
 /** The text of another table file (a workbook's sheet most like the template), for a
  * comparison: nothing is opened. Null when it is refused (said so). */
 export async function otherTableText(c, file) {
+  const head = await fileBytes(c, file, true);
+  if (!head) return null;
+  if (!isWorkbook(head)) return tableTextOf(c, file);
   const bytes = await fileBytes(c, file);
   if (!bytes) return null;
-  if (!isWorkbook(bytes)) return tableTextOf(c, file.name, bytes);
   const read = await c.engine.call('readWorkbook', bytes, c.state.lang);
   const sheet = read.sheets?.[read.best];
   if (sheet?.columns) return sheet.text;

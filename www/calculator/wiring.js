@@ -23,7 +23,9 @@ const withDocuments = async (c, name) => (await opening()).withDocuments(c, name
 /** Opens a file the user picked or dropped, and shows them what came of it where they are. */
 const openFile = async (c, file) => {
   await (await opening()).openFile(c, file);
-  reveal(c.$('notice').querySelector('[data-testid="notice-file"], [data-testid="notice-undo"]'));
+  // After the frame that lays out what the file brought: scrolling reads that layout then,
+  // rather than forcing it in the task that drew a nation's table (≈ 30 ms).
+  requestAnimationFrame(() => setTimeout(() => reveal(c.$('notice').querySelector('[data-testid="notice-file"], [data-testid="notice-undo"]'))));
 };
 
 /** An event's target, which the calculator's own listeners know the kind of. @type {(event: Event) => any} */

@@ -63,6 +63,12 @@ export const calls = {
     return packed;
   },
   tableCheck: async (id, source, lang) => parse((await extraCore()).tableCheck(source, lang)),
+  /** A text file's table, read and decoded here, off the page's thread (io/decode.js);
+   * kept here too, so that the page's evaluation of it does not send it back. */
+  fileText: async (id, file, lang) => {
+    const { tableText } = await import('../io/decode.js');
+    return tableText(file, lang, await extraCore());
+  },
   readWorkbook: async (id, bytes, lang) => parse((await workbookModule()).readWorkbook(bytes, lang)),
   deflate: async (id, bytes) => (await workbookModule()).deflate(bytes),
   inflate: async (id, bytes, limit) => (await workbookModule()).inflate(bytes, limit) ?? null,
@@ -98,15 +104,34 @@ function lineCount(source) {
 /** Answers whose arrays are moved to the page rather than copied: the arrays, by answer. */
 const moved = new WeakMap();
 
+/** The long text both sides keep (engine.js sends it once and marks it after): the last the
+ * page sent, or the last file this worker decoded; and the id of the page's last message
+ * that sent one. */
+let kept = '';
+let keptFrom = 0;
+/** Message `id`'s argument as the page meant it: the text it marks as kept, or one to keep. */
+const unmark = (id) => (arg) => {
+  if (arg?.keptText) return kept;
+  if (arg?.keepText === undefined) return arg;
+  keptFrom = id;
+  return (kept = arg.keepText);
+};
+
 /** Calls run one after another in the order sent: a call that reads the session (`schools`
  * after `evaluate`, `applyPlan` after `plan`) never overtakes the call that makes it, even
  * where that one waits for the second module to load. */
 let queue = Promise.resolve();
 self.addEventListener('message', ({ data: { id, fn, args } }) => {
+  // Unmarked as they arrive, in the order the page sent them.
+  const values = args.map(unmark(id));
   queue = queue.then(async () => {
     try {
       await ready;
-      const value = await calls[fn](id, ...args);
+      const value = await calls[fn](id, ...values);
+      if (fn === 'fileText' && value.text) {
+        kept = value.text;
+        return postMessage({ id, value, keptAfter: keptFrom });
+      }
       postMessage({ id, value }, moved.get(value) ?? []);
     } catch (error) {
       postMessage({ id, error: String(error?.message ?? error) });

@@ -4,6 +4,8 @@
 // when a newer arrives is stopped by restarting the worker (model: 01mf02/jaq's jaq-play).
 // A stale or cancelled evaluation resolves to null; other calls always get their answer.
 // The worker's session (the last evaluation, the last plan) is replayed after a restart.
+// A long text crosses once: both sides keep the last one (sent by the page, or decoded from
+// a file by the worker), and a call that sends it again sends a mark of it.
 
 import { startWorker } from '../io/assets.js';
 
@@ -14,6 +16,11 @@ import { startWorker } from '../io/assets.js';
 /** How long a stale evaluation may go on before the worker is restarted for the newer one:
  * restarting costs an instantiation of the wasm (a few milliseconds, compiled once). */
 const STALE_MS = 250;
+
+/** A text at least this long crosses to the worker once (a nation's table is 44 MB to copy
+ * on the page's thread): sent again, as the evaluation and the editor's cells both ask for
+ * it, it is a mark of the text the worker kept. */
+const LONG_TEXT = 1 << 16;
 
 /** The calls that read the worker's session, and the calls that make it. */
 const READS_SESSION = new Set(['pickCounty', 'schools', 'result', 'applyPlan']);
@@ -32,6 +39,10 @@ export class Engine {
   #replay = false;
   /** Why no worker could start here: every call fails with it. */
   #broken = null;
+  /** The long text the worker keeps (engine-worker.js `unmark`): the last one sent, or the
+   * one it decoded from a file; and the id of the last message that sent one. */
+  #kept = null;
+  #keptFrom = 0;
 
   /** @param {{ progress?: (info: { rows: number } | null) => void }} [hooks] progress of the
    * running evaluation (its rows), and null when none runs. */
@@ -78,6 +89,8 @@ export class Engine {
   }
 
   #start() {
+    this.#kept = null;
+    this.#keptFrom = 0;
     try {
       this.#worker = startWorker();
     } catch (error) {
@@ -123,14 +136,27 @@ export class Engine {
       return id;
     }
     this.#pending.set(id, call);
-    this.#worker.postMessage({ id, fn: call.fn, args: call.args });
+    this.#worker.postMessage({ id, fn: call.fn, args: call.args.map((arg) => this.#mark(arg, id)) });
     return id;
   }
 
-  #answer({ id, value, error, progress }) {
+  /** Message `id`'s argument as sent: a long text the worker has already as a mark, a new
+   * one to keep. */
+  #mark(arg, id) {
+    if (typeof arg !== 'string' || arg.length < LONG_TEXT) return arg;
+    if (arg === this.#kept) return { keptText: true };
+    this.#kept = arg;
+    this.#keptFrom = id;
+    return { keepText: arg };
+  }
+
+  #answer({ id, value, error, progress, keptAfter }) {
     const call = this.#pending.get(id);
     if (!call) return;
     if (progress) return this.hooks.progress?.(progress);
+    // The worker keeps the text it answered with, unless the page has sent one since that the
+    // worker had not seen then: that one arrives after it, and both keep that one instead.
+    if (keptAfter === this.#keptFrom) this.#kept = value.text;
     this.#pending.delete(id);
     if (this.#running?.id === id) {
       this.#running = null;

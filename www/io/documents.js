@@ -5,7 +5,8 @@
 
 import { html } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
-import { MAX_DEPTH, decodeBytes, download, parseBounded } from './files.js';
+import { MAX_DEPTH, download, parseBounded } from './files.js';
+import { decodeBytes } from './decode.js';
 import { formatCount, formatMegabytes } from '../lib/format.js';
 import { emptyAnswers, hasAnswers } from '../lib/answers.js';
 import { demoAnswers, demoTable, pageUrl } from './assets.js';

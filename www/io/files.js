@@ -1,20 +1,8 @@
-// Text in and out of the page: decoding files with the browser's own TextDecoder (no
-// tables in the wasm), telling a table from a workbook or a binary file, turning the
-// editor's grid back into text, downloads, and JSON from outside the page (a share link, a
-// project or profile file, the saved state, a host's message) read within bounds, before
-// anything holds or walks it: too large or nested too deep is a reason, never a frozen tab
-// or a stack overflow in the engine.
-
-/** Decodes a file's bytes: UTF-16 by its BOM, UTF-8 when valid, otherwise GB18030 (a superset of GBK). */
-export function decodeBytes(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
+// Text in and out of the page: the editor's grid back into text, downloads, and JSON from
+// outside the page (a share link, a project or profile file, the saved state, a host's
+// message) read within bounds, before anything holds or walks it: too large or nested too
+// deep is a reason, never a frozen tab or a stack overflow in the engine. (A file's bytes
+// are decoded by decode.js, in the engine's worker.)
 
 /** A percent-encoded part of an address, or itself when its encoding is broken. */
 export function decodedUriPart(text) {
@@ -23,16 +11,6 @@ export function decodedUriPart(text) {
   } catch {
     return text;
   }
-}
-
-/** A zip container, as .xlsx and .ods files are. */
-export const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-/** Text files have no NUL bytes and few control characters; pictures and PDFs do. */
-export function looksBinary(text) {
-  const sample = text.slice(0, 4096);
-  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  return sample.includes('\u0000') || odd * 20 > sample.length;
 }
 
 function quoteCell(cell, delimiter) {
