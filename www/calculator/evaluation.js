@@ -7,7 +7,7 @@ import { html } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { formatCount } from '../lib/format.js';
 import { VirtualRows } from '../lib/virtual.js';
-import { levelFrames, renderReport } from '../views/report.js';
+import { levelFrames, renderNotes, renderReport } from '../views/report.js';
 import { renderSchools, schoolColumns, schoolRow } from '../views/schools.js';
 import { renderSources } from '../views/sources.js';
 import { firstSteps, renderForms } from './language.js';
@@ -64,7 +64,8 @@ export async function settledResult(c) {
 export const latestResult = (c) => (c.whole.of === c.evaluations ? c.whole.result : null);
 
 /** Each part of the results, as markup (or '' for none); `extras` the notes below them, a
- * section each (the review, the excluded, the splits, the warnings: calculator-markup.js).
+ * section each (the review, the excluded, the splits, the warnings: calculator-markup.js),
+ * or null to leave them as they are.
  * @typedef {import('../lib/html.js').Html | import('../lib/html.js').Html[] | string} Markup
  * @param {Markup} problems @param {Markup} [summary] @param {Markup} [levels] @param {Markup[]} [extras] @param {Markup} [overall] */
 function show(c, problems, summary = '', levels = '', extras = [], overall = '') {
@@ -72,8 +73,21 @@ function show(c, problems, summary = '', levels = '', extras = [], overall = '')
   for (const [id, markup] of Object.entries(parts)) c.update(id, html`${markup}`);
   // Anew: each level's card and schools are drawn into it apart.
   c.update('levels', html`${levels}`, true);
+  if (extras) showNotes(c, extras);
+}
+
+/** The notes below the results (`show`'s `extras`). @param {Markup[]} extras */
+function showNotes(c, extras) {
   for (let i = 0; i < 4; i++) c.update(`extras-${i}`, html`${extras[i] ?? ''}`);
 }
+
+/** Resolves in a task of its own (a message to itself: unlike a timer's, not delayed in a
+ * hidden page), after the browser has had the chance to paint what was drawn before. */
+const nextTask = () => new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => resolve(undefined);
+  port2.postMessage(null);
+});
 
 /** Evaluates and draws; resolves to the number of schools evaluated, or undefined when
  * there was nothing to evaluate, or null when a newer edit overtook it. */
@@ -105,8 +119,9 @@ async function evaluateAndShow(c) {
   const mine = c.evaluations;
   const reviewing = result.errors.length > 0 || !c.state.demo || reviewOpens(result.review) ? await reviewView() : null;
   if (mine !== c.evaluations) return null;
-  showResult(c, result, lang, reviewing);
+  const notes = showResult(c, result, lang, reviewing);
   showForms(c, result);
+  await notes;
   return Object.values(result.levels).reduce((sum, level) => sum + level.schools, 0);
 }
 
@@ -157,7 +172,7 @@ const foldedReview = (review, lang) => (review?.columns.length
 const showStart = (c, words) => show(c, '', html`<div class="empty" data-testid="start"><p>${words}</p><p>${firstSteps(c.state.lang)}</p></div>`);
 
 /** Draws a result: its problems, or the report with each level's schools drawn as they
- * come into view, fetched from the engine a window at a time. */
+ * come into view, fetched from the engine a window at a time; resolves when all is drawn. */
 function showResult(c, result, lang, reviewing) {
   c.lastErrors = result.errors;
   c.lastReview = result.review;
@@ -171,11 +186,11 @@ function showResult(c, result, lang, reviewing) {
   if (result.errors.length === 1 && ['no_data', 'header_only'].includes(result.errors[0].code)) return showStart(c, result.errors[0].message);
   if (result.errors.length && !result.provisional) return show(c, renderProblems(result.errors, lang), '', '', [review]);
   // A province file with no county open: its counties' rows alone, nothing evaluated above them.
-  if (result.province && !result.county) return show(c, '', '', '', [review, ...renderReport(result, lang).extras]);
+  if (result.province && !result.county) return show(c, '', '', '', [review, ...renderNotes(result, lang)]);
   const report = renderReport(result, lang, { exampleAnswers: c.state.demo });
   // With some rows wrong, their mistakes above the other rows' provisional figures.
   const problems = result.provisional ? renderProblems(result.errors, lang) : '';
-  show(c, problems, report.summary, levelFrames(report.levels.map((l) => l.level)), [review, ...report.extras], report.overall);
+  show(c, problems, report.summary, levelFrames(report.levels.map((l) => l.level)), null, report.overall);
   // Each level: its indicators, where its differences come from, and its schools (each table
   // drawn apart: an edit that changes a value leaves the table's frame as it is and only its
   // rows are drawn again).
@@ -183,6 +198,12 @@ function showResult(c, result, lang, reviewing) {
     c.update(`card-${level}`, html`${card}${renderSources(result.levels[level], level, lang)}`);
     showSchools(c, level, renderSchools(result, level, lang), result, lang);
   }
+  // The notes below in a task of their own, after the verdict and the levels: with a
+  // nation's hundred split schools' tables, one task would be long (docs/PERFORMANCE.md).
+  const mine = c.evaluations;
+  return nextTask().then(() => {
+    if (mine === c.evaluations) showNotes(c, [review, ...renderNotes(result, lang)]);
+  });
 }
 
 /** A province file's counties (their summary rows and the picker), or nothing. The county

@@ -24,9 +24,7 @@ import { formatAnswer as formatNumber, formatCount, formatCv, formatLimit, forma
 /** @type {Level[]} */
 const LEVELS = ['primary', 'junior'];
 
-/** The report, as markup for the summary, the levels' indicators (each level's `card`) and
- * the notes below them (`extras`: a section each, drawn apart, so that an edit that changes
- * one draws that one).
+/** The report, as markup for the summary and the levels' indicators (each level's `card`).
  * @param {Evaluation} result @param {Lang} lang */
 export function renderReport(result, lang, { exampleAnswers = false } = {}) {
   const levels = LEVELS.filter((level) => result.levels[level]);
@@ -34,9 +32,13 @@ export function renderReport(result, lang, { exampleAnswers = false } = {}) {
     overall: renderOverall(result, lang, exampleAnswers),
     summary: renderSummary(result, levels, lang),
     levels: levels.map((level) => ({ level, card: renderLevel(result, level, lang) })),
-    extras: [renderExcluded(result, lang), renderSplits(result, lang), renderWarnings(result.warnings, lang)],
   };
 }
+
+/** The notes below the report: the excluded schools, the split ones, the warnings; a
+ * section each, drawn apart, so that an edit that changes one draws that one.
+ * @param {Evaluation} result @param {Lang} lang */
+export const renderNotes = (result, lang) => [renderExcluded(result, lang), renderSplits(result, lang), renderWarnings(result.warnings, lang)];
 
 /** The frame the levels are drawn into: per level, a place for its card and its schools.
  * @param {Level[]} levels */
