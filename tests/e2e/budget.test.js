@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
 /** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling just above where the
- * page stands: 201 191 with the rows' vectors made at their size (−20 B). Before: 201 200
+ * page stands: 200 758 with the answer forms' strings in a catalogue of their own, added
+ * after the first result (−562 B), which paid for a file decoded in the worker with its text
+ * crossing once (+36 B) and the report's notes drawn in a task of their own (+108 B).
+ * Before: 201 191 with the rows' vectors made at their size (−20 B). Before: 201 200
  * with each column of a row found by its slot (+0.1 KB: an evaluation
  * 10 % faster), paid for by `pickCounty` in the second module only. Before: 201 220 with a caller's bad JSON said by its kind and place, without
  * serde_json's wording (−1.3 KB). Before: 202 661 with headers lowercased as ASCII (the Unicode case tables out of the
@@ -55,7 +58,7 @@ import { useBrowser, firstLoad } from './harness.js';
  * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
  * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
  * shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 201_200;
+export const FIRST_LOAD_BUDGET = 200_760;
 
 const env = useBrowser();
 
