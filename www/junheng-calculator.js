@@ -15,6 +15,7 @@ import { mountCalculator } from './calculator/mount.js';
 import { calculatorMarkup } from './views/calculator-markup.js';
 import { adoptStyles } from './io/assets.js';
 import { setHtml } from './lib/html.js';
+import { applyStrings } from './i18n/i18n.js';
 
 export class JunhengCalculator extends HTMLElement {
   static observedAttributes = ['lang', 'standard', 'src', 'explain', 'share'];
@@ -27,6 +28,8 @@ export class JunhengCalculator extends HTMLElement {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
     setHtml(root, calculatorMarkup);
+    // Its words at once, in Chinese until the language asked for has loaded (mount.js).
+    applyStrings('zh', root);
     adoptStyles(root);
     this.#app = mountCalculator(root, this, { wanted: () => this.#listeners > 0, inline: inlineTable(this) });
   }

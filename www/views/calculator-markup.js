@@ -1,6 +1,7 @@
 // The calculator's markup, drawn into its shadow root by junheng-calculator.js: fixed
-// text only (its words are filled per language by data-i18n), nothing from the user; and
-// the first steps' offer, drawn per language.
+// text only, nothing from the user; its words are filled per language by data-i18n from
+// the catalogue (i18n.js), in Chinese as soon as it is drawn, and not written here twice.
+// And the first steps' offer, drawn per language.
 // Results first: the verdict is what one sees first; then the plan, and what it rests on
 // (the settings, the data, the other answers), each reached from the bar of parts.
 
@@ -19,23 +20,23 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
   <div id="notice" role="alert"></div>
 
   <nav class="parts-nav" id="parts-nav" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
-    <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results">评估结果</button>
-    <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle">整改方案</button>
-    <button type="button" class="ghost" data-step="settings" data-testid="goto-settings" data-i18n="settings">评估设置</button>
-    <button type="button" class="ghost" data-step="data" data-testid="goto-data" data-i18n="data">学校数据</button>
-    <button type="button" class="ghost" data-step="answers" data-testid="goto-answers" data-i18n="answersTitle">其他评估内容</button>
+    <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results"></button>
+    <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle"></button>
+    <button type="button" class="ghost" data-step="settings" data-testid="goto-settings" data-i18n="settings"></button>
+    <button type="button" class="ghost" data-step="data" data-testid="goto-data" data-i18n="data"></button>
+    <button type="button" class="ghost" data-step="answers" data-testid="goto-answers" data-i18n="answersTitle"></button>
   </nav>
 
-  <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner">这是示例县：表格数据和“其他评估内容”的答案都是虚构的示例。</span>
+  <p class="demo-banner" id="demo-banner" data-testid="demo-banner" role="status" hidden><span data-i18n="demoBanner"></span>
       <span id="first-steps"></span>
-      <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo">清空示例，开始填写本县数据</button></p>
+      <button type="button" class="link" data-action="clear-demo" data-i18n="clearDemo"></button></p>
 
   <section id="results" class="results" aria-labelledby="results-title" tabindex="-1">
     <div class="panel-head">
-      <h2 id="results-title" data-i18n="results">评估结果</h2>
+      <h2 id="results-title" data-i18n="results"></h2>
       <div class="actions">
-        <button type="button" id="export-json" class="ghost" data-testid="export-json" data-i18n="exportJson">导出结果（JSON）</button>
-        <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv">导出各校结果（CSV）</button>
+        <button type="button" id="export-json" class="ghost" data-testid="export-json" data-i18n="exportJson"></button>
+        <button type="button" id="export-csv" class="ghost" data-testid="export-csv" data-i18n="exportCsv"></button>
       </div>
     </div>
     <div id="report-head" class="report-head print-only"></div>
@@ -52,88 +53,88 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
 
   <section class="panel plan" id="plan" aria-labelledby="plan-title" tabindex="-1">
     <div class="panel-head">
-      <h2 id="plan-title" data-i18n="planTitle">整改方案</h2>
-      <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen">计算达标最少需要的投入</button></div>
+      <h2 id="plan-title" data-i18n="planTitle"></h2>
+      <div class="actions"><button type="button" id="plan-open" data-testid="plan-open" data-i18n="planOpen"></button></div>
     </div>
     <div id="plan-body"></div>
   </section>
-  <p class="signatures print-only report-signatures"><span data-i18n="signUnit">填报单位（盖章）</span><span data-i18n="signHead">负责人</span><span data-i18n="signBy">填表人</span><span data-i18n="signPhone">联系电话</span></p>
+  <p class="signatures print-only report-signatures"><span data-i18n="signUnit"></span><span data-i18n="signHead"></span><span data-i18n="signBy"></span><span data-i18n="signPhone"></span></p>
 
   <section class="panel settings" id="settings" aria-labelledby="settings-title" tabindex="-1">
-    <h2 id="settings-title" data-i18n="settings">评估设置</h2>
+    <h2 id="settings-title" data-i18n="settings"></h2>
     <div class="field">
-      <label for="standard" data-i18n="standard">评估标准</label>
+      <label for="standard" data-i18n="standard"></label>
       <select id="standard" data-testid="standard-select">
-        <option value="quality2017" data-i18n="quality2017">优质均衡（教督〔2017〕6号）</option>
-        <option value="basic2012" data-i18n="basic2012">基本均衡（教督〔2012〕3号）</option>
+        <option value="quality2017" data-i18n="quality2017"></option>
+        <option value="basic2012" data-i18n="basic2012"></option>
       </select>
     </div>
     <p class="scope-note" id="scope-note"></p>
     <div class="field report-fields">
-      <label for="report-county" data-i18n="reportCounty">县（区）</label><input id="report-county" data-testid="report-county" data-report="county">
-      <label for="report-date" data-i18n="reportDate">报告日期</label><input id="report-date" type="date" data-testid="report-date" data-report="date">
+      <label for="report-county" data-i18n="reportCounty"></label><input id="report-county" data-testid="report-county" data-report="county">
+      <label for="report-date" data-i18n="reportDate"></label><input id="report-date" type="date" data-testid="report-date" data-report="date">
     </div>
     <div class="profile-row">
-      <span><strong data-i18n="profileTitle">数值标准：</strong><span id="profile-name" data-testid="profile-name"></span></span>
-      <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile">导入标准文件</button>
+      <span><strong data-i18n="profileTitle"></strong><span id="profile-name" data-testid="profile-name"></span></span>
+      <button type="button" class="ghost" data-pick="profile-input" data-i18n="importProfile"></button>
       <input type="file" id="profile-input" data-testid="profile-file" accept=".json,application/json" hidden>
-      <button type="button" id="export-profile" class="ghost" data-i18n="exportProfile">导出当前标准</button>
-      <button type="button" id="reset-profile" class="ghost" data-i18n="resetProfile">恢复全国标准</button>
+      <button type="button" id="export-profile" class="ghost" data-i18n="exportProfile"></button>
+      <button type="button" id="reset-profile" class="ghost" data-i18n="resetProfile"></button>
     </div>
   </section>
 
   <section class="panel" id="data" aria-labelledby="data-title" tabindex="-1">
     <div class="panel-head">
-      <h2 id="data-title" data-i18n="data">学校数据</h2>
+      <h2 id="data-title" data-i18n="data"></h2>
       <div class="actions">
-        <button type="button" id="load-demo" data-i18n="loadDemo">载入示例县</button>
-        <button type="button" data-pick="file-input" data-i18n="openFile">打开文件</button>
+        <button type="button" id="load-demo" data-i18n="loadDemo"></button>
+        <button type="button" data-pick="file-input" data-i18n="openFile"></button>
         <input type="file" id="file-input" data-testid="data-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods" hidden>
         <details class="menu">
-          <summary class="button" data-i18n="template">下载模板</summary>
+          <summary class="button" data-i18n="template"></summary>
           <div class="menu-items">
-            <button type="button" id="download-template" class="ghost" data-i18n="templateCsv">空白模板（CSV）</button>
-            <a class="button ghost" data-file="templates/template.xlsx" download="均衡评估数据模板.xlsx" data-i18n="templateXlsx">空白模板（Excel）</a>
-            <button type="button" id="download-example" class="ghost" data-i18n="exampleCsv">示例数据（CSV）</button>
-            <a class="button ghost" data-file="templates/example.xlsx" download="均衡评估示例数据.xlsx" data-i18n="exampleXlsx">示例数据（Excel）</a>
+            <button type="button" id="download-template" class="ghost" data-i18n="templateCsv"></button>
+            <a class="button ghost" data-file="templates/template.xlsx" download="均衡评估数据模板.xlsx" data-i18n="templateXlsx"></a>
+            <button type="button" id="download-example" class="ghost" data-i18n="exampleCsv"></button>
+            <a class="button ghost" data-file="templates/example.xlsx" download="均衡评估示例数据.xlsx" data-i18n="exampleXlsx"></a>
           </div>
         </details>
-        <button type="button" id="new-table" class="ghost" data-i18n="newTable">新建空表</button>
-        <button type="button" id="save-project" class="ghost" data-i18n="saveProject">保存项目文件</button>
-        <button type="button" id="share-link" class="ghost" data-testid="share-button" data-i18n="shareButton">分享链接</button>
-        <button type="button" class="ghost" data-pick="project-input" data-i18n="openProject">打开项目文件</button>
-        <button type="button" class="ghost" data-pick="compare-input" data-i18n="compareYears">对比往年数据</button>
+        <button type="button" id="new-table" class="ghost" data-i18n="newTable"></button>
+        <button type="button" id="save-project" class="ghost" data-i18n="saveProject"></button>
+        <button type="button" id="share-link" class="ghost" data-testid="share-button" data-i18n="shareButton"></button>
+        <button type="button" class="ghost" data-pick="project-input" data-i18n="openProject"></button>
+        <button type="button" class="ghost" data-pick="compare-input" data-i18n="compareYears"></button>
         <input type="file" id="compare-input" data-testid="compare-file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,.json" hidden>
         <input type="file" id="project-input" data-testid="project-file" accept=".json,application/json" hidden>
       </div>
     </div>
-    <p class="hint" data-i18n="dataHint">每所学校每个学段一行。可直接从 Excel / WPS 复制单元格粘贴，也可在表格中逐项填写；文件可拖放到此处。</p>
+    <p class="hint" data-i18n="dataHint"></p>
     <p class="sheet-row" id="sheet-row" hidden>
-      <label for="sheet-select" data-i18n="sheet">工作表</label>
+      <label for="sheet-select" data-i18n="sheet"></label>
       <select id="sheet-select"></select>
     </p>
     <div class="tabs" role="tablist" aria-label="数据输入方式" data-i18n-aria="inputMode">
-      <button type="button" role="tab" id="tab-table" aria-controls="panel-table" aria-selected="true" data-i18n="tabTable">表格编辑</button>
-      <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false" tabindex="-1" data-i18n="tabText">粘贴文本</button>
+      <button type="button" role="tab" id="tab-table" aria-controls="panel-table" aria-selected="true" data-i18n="tabTable"></button>
+      <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false" tabindex="-1" data-i18n="tabText"></button>
     </div>
     <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
       <div class="table-scroll" id="editor" tabindex="0" role="region" aria-label="学校数据表" data-i18n-aria="editorLabel"></div>
       <div class="editor-actions">
-        <button type="button" id="add-row" data-i18n="addRow">＋ 添加学校</button>
-        <label for="add-column" class="visually-hidden" data-i18n="addColumn">添加列</label>
+        <button type="button" id="add-row" data-i18n="addRow"></button>
+        <label for="add-column" class="visually-hidden" data-i18n="addColumn"></label>
         <select id="add-column"></select>
       </div>
     </div>
     <div role="tabpanel" id="panel-text" aria-labelledby="tab-text" hidden>
-      <label for="paste" class="visually-hidden" data-i18n="pasteLabel">粘贴 CSV 或制表符分隔的数据</label>
+      <label for="paste" class="visually-hidden" data-i18n="pasteLabel"></label>
       <textarea id="paste" data-testid="paste-input" spellcheck="false" rows="14"
         placeholder="学校名称,学段,在校生数,…"></textarea>
     </div>
   </section>
 
   <section class="panel" id="answers" aria-labelledby="answers-title" tabindex="-1">
-    <h2 id="answers-title" data-i18n="answersTitle">其他评估内容</h2>
-    <p class="hint" data-i18n="answersHint">按所选标准填写。</p>
+    <h2 id="answers-title" data-i18n="answersTitle"></h2>
+    <p class="hint" data-i18n="answersHint"></p>
     <div id="answers-forms"></div>
   </section>
 </div>`;
