@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Grid, buffers, packGrid } from '../../www/lib/grid.js';
+import { GridText } from '../../www/lib/grid-text.js';
+import { gridToText } from '../../www/io/files.js';
 
 /** Rows as the core reads them: `[line, cells]`, ragged, with the cells that trip a decoder. */
 const GRID = [
@@ -67,4 +69,52 @@ test("the editor's changes give the rows the same changes give plain arrays", ()
   // A row read is a copy: changing it changes nothing.
   grid.row(0)[0] = 'x';
   assert.deepEqual([...grid], rows);
+});
+
+test("the grid's text, patched at each change, is the text made whole from its rows", async () => {
+  // 300 rows, so that the lines' sums are read and changed across many of the tree's levels.
+  const rows = Array.from({ length: 300 }, (_, r) => [r + 1, [`第${r}校`, r % 2 ? '小学' : '初中', String(100 + r)]]);
+  const grid = new Grid(packGrid(rows));
+  const text = async () => (await (grid.lines ?? new GridText(grid)).ready).text;
+  assert.equal(await text(), gridToText([...grid]));
+  // Cells that must be quoted (a tab, a quote, a line break), Chinese, a character outside
+  // the BMP, an empty cell; rows from the first to the last, in a fixed pseudo-random order.
+  const values = ['1300', '', '甲\t乙', '说"是"', '两\n行', '𠀋', '很长的一个学校名称'.repeat(5)];
+  let seed = 7;
+  for (let i = 0; i < 400; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    const [r, c] = [i < 3 ? [0, 299, 150][i] : seed % grid.length, seed % grid.width];
+    grid.set(r, c, values[i % values.length]);
+    assert.equal(await text(), gridToText([...grid]), `after setting row ${r}, column ${c}`);
+  }
+  // Rows and columns added or removed: the text is made whole again, then patched again.
+  for (const change of [(g) => g.push(), (g) => g.addColumn(), (g) => g.remove(10), (g) => g.removeColumn(1)]) {
+    change(grid);
+    assert.equal(grid.lines, null);
+    assert.equal(await text(), gridToText([...grid]));
+    grid.set(grid.length - 1, 0, '末行');
+    assert.equal(await text(), gridToText([...grid]));
+  }
+});
+
+test("a large grid's text is made in several tasks, with the cells changed meanwhile in it", async () => {
+  const rows = Array.from({ length: 4_500 }, (_, r) => [r + 1, [`第${r}校`, '小学', String(r)]]);
+  const grid = new Grid(packGrid(rows));
+  const made = new GridText(grid);
+  // Changed while it is being made: a row already made, and one not yet.
+  grid.set(10, 2, '甲');
+  await new Promise((resolve) => setTimeout(resolve));
+  grid.set(0, 0, '乙');
+  grid.set(4_400, 1, '初中');
+  assert.equal((await made.ready).text, gridToText([...grid]));
+  grid.set(4_499, 0, '末');
+  assert.equal(made.text, gridToText([...grid]));
+  // Rows added while it is made: the text is made again, with them.
+  const again = new GridText(grid);
+  await new Promise((resolve) => setTimeout(resolve));
+  grid.push();
+  grid.set(4_500, 0, '新');
+  const text = (await again.ready).text;
+  assert.equal(text, gridToText([...grid]));
+  assert.notEqual(await again.ready, again, 'made again');
 });

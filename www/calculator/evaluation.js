@@ -7,6 +7,7 @@ import { html } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { formatCount } from '../lib/format.js';
 import { VirtualRows } from '../lib/virtual.js';
+import { nextTask } from '../lib/tasks.js';
 import { levelFrames, renderNotes, renderReport } from '../views/report.js';
 import { renderSchools, schoolColumns, schoolRow } from '../views/schools.js';
 import { renderSources } from '../views/sources.js';
@@ -81,13 +82,6 @@ function showNotes(c, extras) {
   for (let i = 0; i < 4; i++) c.update(`extras-${i}`, html`${extras[i] ?? ''}`);
 }
 
-/** Resolves in a task of its own (a message to itself: unlike a timer's, not delayed in a
- * hidden page), after the browser has had the chance to paint what was drawn before. */
-const nextTask = () => new Promise((resolve) => {
-  const { port1, port2 } = new MessageChannel();
-  port1.onmessage = () => resolve(undefined);
-  port2.postMessage(null);
-});
 
 /** Evaluates and draws; resolves to the number of schools evaluated, or undefined when
  * there was nothing to evaluate, or null when a newer edit overtook it. */

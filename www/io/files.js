@@ -18,10 +18,11 @@ function quoteCell(cell, delimiter) {
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A row as a line of text, its cells quoted where they must be. */
+export const rowLine = (row, delimiter = '\t') => `${row.map((cell) => quoteCell(cell, delimiter)).join(delimiter)}\n`;
+
 /** The grid as text, one line per row: tab-separated, as a spreadsheet copies it. */
-export function gridToText(rows, delimiter = '\t') {
-  return rows.map((row) => row.map((cell) => quoteCell(cell, delimiter)).join(delimiter)).join('\n') + '\n';
-}
+export const gridToText = (rows, delimiter = '\t') => rows.map((row) => rowLine(row, delimiter)).join('');
 
 /** Offers `text` as a download; CSV gets a BOM so that Excel opens UTF-8 correctly. */
 export function download(name, text, type = 'text/csv') {

@@ -6,7 +6,6 @@
 // province's table has 200 000.
 
 import { t } from '../i18n/i18n.js';
-import { gridToText } from '../io/files.js';
 import { Grid } from './grid.js';
 import { html, setHtml } from './html.js';
 import { VirtualRows } from './virtual.js';
@@ -57,8 +56,13 @@ export class Editor {
     this.render();
   }
 
-  text() {
-    return this.grid.length ? gridToText([...this.grid]) : '';
+  /** The grid as text, made in short tasks at the first change and then patched at each
+   * (lib/grid-text.js). */
+  async text() {
+    const grid = this.grid;
+    if (!grid.length) return '';
+    const { GridText } = await import('./grid-text.js');
+    return (await (grid.lines ?? new GridText(grid)).ready).text;
   }
 
   /** The header row's cells (a copy). */
@@ -171,9 +175,9 @@ export class Editor {
 
   /** After an edit the text is the grid, one line per row; `how` says whether cells were
    * typed or pasted (a block from a spreadsheet). */
-  #changed(rebuild, how = 'type') {
+  async #changed(rebuild, how = 'type') {
     if (rebuild) this.render();
-    this.onChange(this.text(), how);
+    this.onChange(await this.text(), how);
   }
 
   #edit(event) {

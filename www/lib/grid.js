@@ -47,6 +47,9 @@ export class Grid {
     this.nextId = packed.rowEnds.length;
     /** Whether anything changed since it was packed: the text is then the grid, a line per row. */
     this.edited = false;
+    /** Its text once asked for (lib/grid-text.js), patched as cells change; dropped when
+     * rows or columns are added or removed. @type {import('./grid-text.js').GridText | null} */
+    this.lines = null;
   }
 
   get length() {
@@ -79,29 +82,30 @@ export class Grid {
     const id = this.order[r];
     if (!this.changed.has(id)) this.changed.set(id, this.#unpack(id));
     this.changed.get(id)[c] = value;
+    this.lines?.changed(r, this.changed.get(id));
   }
 
   /** Adds a row of empty cells at the end. */
   push() {
-    this.edited = true;
+    [this.edited, this.lines] = [true, null];
     this.changed.set(this.nextId, this.cols.map(() => ''));
     this.order.push(this.nextId++);
   }
 
   remove(r) {
-    this.edited = true;
+    [this.edited, this.lines] = [true, null];
     this.changed.delete(this.order[r]);
     this.order.splice(r, 1);
   }
 
   addColumn() {
-    this.edited = true;
+    [this.edited, this.lines] = [true, null];
     this.cols.push(-1);
     for (const row of this.changed.values()) row.push('');
   }
 
   removeColumn(c) {
-    this.edited = true;
+    [this.edited, this.lines] = [true, null];
     this.cols.splice(c, 1);
     for (const row of this.changed.values()) row.splice(c, 1);
   }
