@@ -3,7 +3,8 @@
 //      text, at 1 000, 20 000 and 200 000 rows;
 //   2. one edit at 1 000 schools: input → next frame, → the new CV painted, and → the results
 //      settled (not busy: the whole result made, the what-if drawn);
-//   3. a 200 000-row file: file → result, and the page thread's longest task;
+//   3. a 200 000-row file: file → result, and the page thread's longest task, opening it
+//      and then typing three keystrokes in its table;
 //   4. first visit: navigation → first result, against a blank page that instantiates the wasm;
 //   5. the first load's bytes (gzipped);
 //   6. a nation's file (2 800 counties): the province's summary and one county picked;
@@ -18,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, openPage, county, openCsv, opened, firstLoad, ROOT } from './harness.js';
+import { startServer, launch, openPage, county, openCsv, opened, settled, firstLoad, ROOT } from './harness.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 1) => Number(x.toFixed(d));
@@ -105,9 +106,24 @@ async function bigFile() {
   await page.setInputFiles('[data-testid="data-file"]', file);
   await opened(page, 'nation.csv', 600_000);
   const seconds = (Date.now() - start) / 1000;
-  const long = await page.evaluate(() => window.__long);
+  const long = await page.evaluate(() => window.__long.splice(0));
+  // Then three keystrokes in its table, each to its result: the first makes the table's
+  // text, the others patch it (lib/grid-text.js).
+  await page.click('#tab-table');
+  await settled(page, 600_000);
+  await page.evaluate(() => window.__long.splice(0));
+  for (const value of ['5000', '50001', '500']) {
+    await page.evaluate((value) => {
+      const input = calc.querySelector('#editor input[data-r="1"][data-c="5"]');
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+    await settled(page, 600_000);
+  }
+  const typing = await page.evaluate(() => window.__long);
   await context.close();
-  return { file_to_result_s: round(seconds, 2), longest_task_ms: round(Math.max(0, ...long)), tasks_over_50ms: long.length };
+  return { file_to_result_s: round(seconds, 2), longest_task_ms: round(Math.max(0, ...long)), tasks_over_50ms: long.length,
+    typing_longest_task_ms: round(Math.max(0, ...typing)), typing_tasks_over_50ms: typing.length };
 }
 
 async function firstVisit() {
@@ -202,7 +218,7 @@ function table(r) {
     r['first-load'] && row('first load (HTML, CSS, JS, wasm fetched until the first result, gzip)', `${r['first-load'].gzip_bytes} B in ${r['first-load'].files} files`, '≤ 120 000 B'),
     r['first-visit'] && row('first visit: navigation → first result, ÷ a blank page instantiating the same wasm', `${r['first-visit'].ratio}× (${r['first-visit'].first_result_ms} ms ÷ ${r['first-visit'].blank_with_wasm_ms} ms)`, '≤ 1.5×'),
     r.edit && row('one edit at 1 000 schools → the new CV painted (next frame; results settled)', `${r.edit.cv_painted_ms} ms (${r.edit.next_frame_ms} ms; ${r.edit.settled_ms} ms)`, '≤ 50 ms (next frame ≤ 16 ms)'),
-    r['big-file'] && row('a 200 000-row file → results; longest page-thread task', `${r['big-file'].file_to_result_s} s; ${r['big-file'].longest_task_ms} ms (${r['big-file'].tasks_over_50ms} tasks over 50 ms)`, 'no task over 50 ms'),
+    r['big-file'] && row('a 200 000-row file → results; longest page-thread task (then three keystrokes in its table)', `${r['big-file'].file_to_result_s} s; ${r['big-file'].longest_task_ms} ms (${r['big-file'].tasks_over_50ms} tasks over 50 ms); typing ${r['big-file'].typing_longest_task_ms} ms (${r['big-file'].typing_tasks_over_50ms} over 50 ms)`, 'no task over 50 ms'),
     big && row('wasm evaluation (what the worker runs) ÷ JS split/Number floor, 200 000 rows', `${big.summary_x}× (${big.summary_ms} ms ÷ ${big.floor_ms} ms)`, '≤ 3×'),
     r.cli && row('CLI `evaluate --format json`, 200 000 rows ÷ csv-crate floor', `${r.cli.wall_x}× (${r.cli.junheng_s} s ÷ ${r.cli.floor_s} s)`, '≤ 3×'),
     r.cli && row('CLI peak memory ÷ input size, 200 000 rows', `${r.cli.memory_x}× (${r.cli.peak_mib} MiB for ${r.cli.input_mib} MiB)`, '≤ 3×'),
