@@ -82,7 +82,6 @@ function showNotes(c, extras) {
   for (let i = 0; i < 4; i++) c.update(`extras-${i}`, html`${extras[i] ?? ''}`);
 }
 
-
 /** Evaluates and draws; resolves to the number of schools evaluated, or undefined when
  * there was nothing to evaluate, or null when a newer edit overtook it. */
 async function evaluateAndShow(c) {

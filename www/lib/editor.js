@@ -177,7 +177,10 @@ export class Editor {
    * typed or pasted (a block from a spreadsheet). */
   async #changed(rebuild, how = 'type') {
     if (rebuild) this.render();
-    this.onChange(await this.text(), how);
+    const grid = this.grid;
+    const text = await this.text();
+    // Other data loaded while the text was made: this change was to the data it replaced.
+    if (this.grid === grid) this.onChange(text, how);
   }
 
   #edit(event) {

@@ -87,27 +87,33 @@ export class Grid {
 
   /** Adds a row of empty cells at the end. */
   push() {
-    [this.edited, this.lines] = [true, null];
+    this.#reshaped();
     this.changed.set(this.nextId, this.cols.map(() => ''));
     this.order.push(this.nextId++);
   }
 
   remove(r) {
-    [this.edited, this.lines] = [true, null];
+    this.#reshaped();
     this.changed.delete(this.order[r]);
     this.order.splice(r, 1);
   }
 
   addColumn() {
-    [this.edited, this.lines] = [true, null];
+    this.#reshaped();
     this.cols.push(-1);
     for (const row of this.changed.values()) row.push('');
   }
 
   removeColumn(c) {
-    [this.edited, this.lines] = [true, null];
+    this.#reshaped();
     this.cols.splice(c, 1);
     for (const row of this.changed.values()) row.splice(c, 1);
+  }
+
+  /** Rows or columns added or removed: the text is the grid's, made anew when asked for. */
+  #reshaped() {
+    this.edited = true;
+    this.lines = null;
   }
 
   *[Symbol.iterator]() {
