@@ -19,7 +19,7 @@ export const renderFirstSteps = (lang, templateHref) => html`<span class="first-
 export const calculatorMarkup = html`<div class="wrap calculator" id="calculator">
   <div id="notice" role="alert"></div>
 
-  <nav class="parts-nav" id="parts-nav" data-testid="goto" aria-label="页面各部分" data-i18n-aria="stepsLabel">
+  <nav class="parts-nav" id="parts-nav" data-testid="goto" data-i18n-aria="stepsLabel">
     <button type="button" class="ghost" data-step="results" data-testid="goto-results" data-i18n="results"></button>
     <button type="button" class="ghost" data-step="plan" data-testid="goto-plan" data-i18n="planTitle"></button>
     <button type="button" class="ghost" data-step="settings" data-testid="goto-settings" data-i18n="settings"></button>
@@ -113,12 +113,12 @@ export const calculatorMarkup = html`<div class="wrap calculator" id="calculator
       <label for="sheet-select" data-i18n="sheet"></label>
       <select id="sheet-select"></select>
     </p>
-    <div class="tabs" role="tablist" aria-label="数据输入方式" data-i18n-aria="inputMode">
+    <div class="tabs" role="tablist" data-i18n-aria="inputMode">
       <button type="button" role="tab" id="tab-table" aria-controls="panel-table" aria-selected="true" data-i18n="tabTable"></button>
       <button type="button" role="tab" id="tab-text" aria-controls="panel-text" aria-selected="false" tabindex="-1" data-i18n="tabText"></button>
     </div>
     <div role="tabpanel" id="panel-table" aria-labelledby="tab-table">
-      <div class="table-scroll" id="editor" tabindex="0" role="region" aria-label="学校数据表" data-i18n-aria="editorLabel"></div>
+      <div class="table-scroll" id="editor" tabindex="0" role="region" data-i18n-aria="editorLabel"></div>
       <div class="editor-actions">
         <button type="button" id="add-row" data-i18n="addRow"></button>
         <label for="add-column" class="visually-hidden" data-i18n="addColumn"></label>
