@@ -117,12 +117,7 @@ fn format_of(word: &str) -> Result<Format, lexopt::Error> {
 }
 
 fn lang_of(word: &str) -> Result<Lang, lexopt::Error> {
-    match word {
-        "zh" => Ok(Lang::Zh),
-        "zh-Hant" => Ok(Lang::ZhHant),
-        "en" => Ok(Lang::En),
-        other => Err(format!("unknown language {other:?}").into()),
-    }
+    Lang::parse(word).ok_or_else(|| format!("unknown language {word:?}").into())
 }
 
 /// `evaluate`'s options, and with `plan` also the plan's (a plan has no --project: its data

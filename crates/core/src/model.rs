@@ -18,6 +18,16 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language of an id as the page, the CLI and the JSON name it ("zh", "zh-Hant", "en").
+    pub fn parse(id: &str) -> Option<Lang> {
+        match id {
+            "zh" => Some(Lang::Zh),
+            "zh-Hant" => Some(Lang::ZhHant),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// Picks the text of this language (a fixed string: Traditional is made from `zh` once).
     pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {

@@ -62,14 +62,20 @@ pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
 /// Any other field is a caller's bug, refused rather than ignored.
 #[cfg(not(feature = "extra"))]
 pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
+    use junheng::standards::Standard;
+    // The standard and the language as their ids, read by their own `parse` rather than by
+    // serde's derives for the two enums (2.5 KB of this module for two words).
     #[derive(Default, serde::Deserialize)]
     #[serde(default, deny_unknown_fields)]
     struct First {
-        standard: junheng::standards::Standard,
-        lang: Lang,
+        standard: Option<String>,
+        lang: Option<String>,
         answers: junheng::assessment::Answers,
     }
     let First { standard, lang, answers } = if options.is_empty() { First::default() } else { from_json("options", options)? };
+    let unknown = |what: &str| JsError::new(&format!("options: unknown {what}"));
+    let standard = standard.map_or(Some(Standard::default()), |id| Standard::parse(&id)).ok_or_else(|| unknown("standard"))?;
+    let lang = lang.map_or(Some(Lang::default()), |id| Lang::parse(&id)).ok_or_else(|| unknown("lang"))?;
     Ok(Options { standard, lang, answers, ..Options::default() })
 }
 
@@ -275,9 +281,5 @@ pub fn national_profile() -> String {
 }
 
 pub(crate) fn parse_lang(lang: &str) -> Lang {
-    match lang {
-        "en" => Lang::En,
-        "zh-Hant" => Lang::ZhHant,
-        _ => Lang::Zh,
-    }
+    Lang::parse(lang).unwrap_or_default()
 }

@@ -170,6 +170,13 @@ fn the_first_module_reads_no_profile_and_no_mapping() {
         assert!(junheng_wasm::evaluate(DEMO, &other.to_string()).is_err(), "{other}");
     }
     assert!(junheng_wasm::measure_rules("{}", "zh").is_err());
+    // The standard and the language by their ids; an unknown one is refused too.
+    let english = parse(&junheng_wasm::evaluate(DEMO, &options("basic2012", "en")).map_err(JsValue::from).unwrap());
+    assert_eq!(english["standard"], "basic2012");
+    assert_eq!(english["levels"]["primary"]["indicators"][0]["name"], "Teaching and auxiliary floor area per student");
+    for unknown in [serde_json::json!({ "standard": "quality2020" }), serde_json::json!({ "lang": "fr" })] {
+        assert!(junheng_wasm::evaluate(DEMO, &unknown.to_string()).is_err(), "{unknown}");
+    }
 }
 
 /// The rules in words of the national profile are the same asked as "" (the first module's

@@ -36,11 +36,7 @@ enum Answer {
 }
 
 fn parse_lang(lang: &str) -> Lang {
-    match lang {
-        "en" => Lang::En,
-        "zh-Hant" => Lang::ZhHant,
-        _ => Lang::Zh,
-    }
+    Lang::parse(lang).unwrap_or_default()
 }
 
 /// Every sheet of an .xlsx, .xlsm, .xls or .ods as `{ sheets: [{ name, text, columns }], best }`,
