@@ -1,8 +1,7 @@
 //! What a problem is and what it is about: its severity, its stable code and its arguments.
 //! The vocabulary shared by diagnostics.rs (the problems) and messages.rs (their texts).
 
-use serde::Serialize;
-use std::collections::BTreeMap;
+use serde::{Serialize, Serializer};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
@@ -170,4 +169,51 @@ impl std::fmt::Display for Arg {
     }
 }
 
-pub type Args = BTreeMap<&'static str, Arg>;
+/// A problem's arguments by name, written as a JSON object in the names' order. A problem
+/// has a few: a vector kept in order, not a B-tree map (whose code for this one key and
+/// value type was ≈ 2 KB of the first wasm module).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args(Vec<(&'static str, Arg)>);
+
+impl Args {
+    pub fn new() -> Args {
+        Args::default()
+    }
+
+    /// Sets `name`'s argument, replacing one of the same name.
+    pub fn insert(&mut self, name: &'static str, arg: Arg) {
+        match self.0.binary_search_by(|(n, _)| n.cmp(&name)) {
+            Ok(at) => self.0[at].1 = arg,
+            Err(at) => self.0.insert(at, (name, arg)),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, arg)| arg)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Arg> {
+        self.0.iter().map(|(_, arg)| arg)
+    }
+}
+
+impl Serialize for Args {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(name, arg)| (name, arg)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Arg, Args};
+
+    #[test]
+    fn arguments_are_written_by_name_in_order_and_a_name_set_again_replaces() {
+        let args = crate::args!["count" => 2usize, "column" => "在校生数", "count" => 3usize];
+        assert_eq!(serde_json::to_string(&args).unwrap(), r#"{"column":"在校生数","count":3.0}"#);
+        assert_eq!(args.get("count"), Some(&Arg::Number(3.0)));
+        assert_eq!(args.get("row"), None);
+        assert_eq!(args.values().count(), 2);
+        assert_eq!(Args::new(), crate::args![]);
+    }
+}

@@ -19,6 +19,7 @@ pub struct Problem {
     pub row: Option<usize>,
     /// The column as the user wrote it (or a profile's field, a project's key).
     pub column: Option<String>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, Arg>"))]
     pub args: Args,
     /// The text, made from the code and arguments in the language asked for.
     pub message: String,
