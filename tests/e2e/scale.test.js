@@ -150,3 +150,22 @@ test("a long table's text crosses to the worker once: a file's is decoded there,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an edit in the table makes the results busy at once, however long its text takes to make', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  // The module that makes the table's text (lib/grid-text.js), slow to arrive: as on a slow
+  // network, or as the text of a large table is made over many tasks.
+  await page.route('**/lib/grid-text.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.click('#tab-table');
+  await settled(page);
+  const cvs = () => page.$$eval('[data-testid^="cv-primary-"]', (els) => els.map((e) => e.getAttribute('data-value')).join());
+  const before = await cvs();
+  await page.locator('#editor input[data-r="1"][data-c="5"]').fill('99999');
+  assert.equal(await page.getAttribute('#results', 'aria-busy'), 'true');
+  await settled(page);
+  assert.notEqual(await cvs(), before, 'the results once settled are the edit\'s');
+  await context.close();
+});

@@ -99,7 +99,7 @@ function wireData(c) {
     c.editorHeader = header;
     edited(c, text, how);
     fillColumnChoices(c);
-  });
+  }, () => setBusy(c, true));
   c.$('paste').addEventListener('input', (/** @type {InputEvent} */ event) => {
     edited(c, target(event).value, /^insertFrom(Paste|Drop)/.test(event.inputType ?? '') ? 'paste' : 'type');
   });

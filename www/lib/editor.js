@@ -11,9 +11,12 @@ import { html, setHtml } from './html.js';
 import { VirtualRows } from './virtual.js';
 
 export class Editor {
-  constructor(container, onChange) {
+  /** `onChange(text, how)` after each change, with the grid's text; `onEditing()` at once,
+   * as that text may take a while to make (the first change of a large table). */
+  constructor(container, onChange, onEditing = () => {}) {
     this.container = container;
     this.onChange = onChange;
+    this.onEditing = onEditing;
     this.grid = new Grid();
     /** The header's line in the text (as the reader found it), and its row in the grid. */
     this.headerLine = 1;
@@ -177,6 +180,7 @@ export class Editor {
    * typed or pasted (a block from a spreadsheet). */
   async #changed(rebuild, how = 'type') {
     if (rebuild) this.render();
+    this.onEditing();
     const grid = this.grid;
     const text = await this.text();
     // Other data loaded while the text was made: this change was to the data it replaced.
