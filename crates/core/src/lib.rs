@@ -16,7 +16,7 @@ mod read;
 mod rules;
 mod text;
 
-pub use evaluate::{assessment, compare, evaluation, explain, indicators, province, resources, statistics};
+pub use evaluate::{assessment, compare, evaluation, explain, indicators, keyed, province, resources, statistics};
 use read::{cells, checks, header, rows, table, template};
 pub use read::{input, project};
 use rules::{allowances, indoor};

@@ -233,7 +233,7 @@ fn answers() -> impl Strategy<Value = Answers> {
         let mut a = Answers::default();
         a.government_points.insert("a1".into(), points);
         a.survey.insert("parents".into(), junheng::assessment::SurveyCount { respondents, satisfied });
-        a.items.entry("g12".into()).or_default().values.insert("certified".into(), points);
+        a.items.or_default("g12".into()).values.insert("certified".into(), points);
         a
     })
 }

@@ -142,7 +142,7 @@ fn an_answer_set_aside_leaves_the_others_beside_it_as_they_were() {
 fn measures_are_judged_against_their_thresholds() {
     let mut answers = demo_answers();
     let set = |answers: &mut Answers, id: &str, measure: &str, value: f64| {
-        answers.items.entry(id.into()).or_default().values.insert(measure.into(), value);
+        answers.items.or_default(id.into()).values.insert(measure.into(), value);
     };
     set(&mut answers, "q9", "difference_rate", 0.15);
     set(&mut answers, "q1", "retention", 94.99);

@@ -5,13 +5,14 @@ use crate::args;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
+use crate::keyed::Keyed;
 use crate::model::{Lang, Level, Levels, SchoolFact, SchoolRow};
 use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
 use crate::standards::{Profile, Quality2017Profile, Standard};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What the user answers beside the school table.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -21,11 +22,14 @@ pub struct Answers {
     /// basic2012 gate: all schools meet the province's 办学基本标准.
     pub school_standard_met: Option<bool>,
     /// basic2012: points awarded per government item id.
-    pub government_points: BTreeMap<String, f64>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, f64>"))]
+    pub government_points: Keyed<f64>,
     /// quality2017: guarantee and quality items by id.
-    pub items: BTreeMap<String, ItemAnswer>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, ItemAnswer>"))]
+    pub items: Keyed<ItemAnswer>,
     /// Survey counts per group id (students, parents, …).
-    pub survey: BTreeMap<String, SurveyCount>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, SurveyCount>"))]
+    pub survey: Keyed<SurveyCount>,
     /// The veto items that apply.
     pub vetoes: BTreeSet<String>,
 }
@@ -35,7 +39,8 @@ pub struct Answers {
 #[serde(default)]
 pub struct ItemAnswer {
     pub met: Option<bool>,
-    pub values: BTreeMap<String, f64>,
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, f64>"))]
+    pub values: Keyed<f64>,
     pub comment: String,
 }
 
@@ -186,14 +191,9 @@ fn check_points(answers: &Answers, profile: &Profile, usable: &mut Answers, lang
     problems
 }
 
-/// `map` without the entries `bad` names, built anew: removing from a B-tree would bring its
-/// rebalancing code (kilobytes per map type) into the first wasm module.
-fn without<V: Clone>(map: &BTreeMap<String, V>, bad: &[&str]) -> BTreeMap<String, V> {
-    let mut kept = BTreeMap::new();
-    for (key, value) in map.iter().filter(|(key, _)| !bad.contains(&key.as_str())) {
-        kept.insert(key.clone(), value.clone());
-    }
-    kept
+/// `map` without the entries `bad` names.
+fn without<V: Clone>(map: &Keyed<V>, bad: &[&str]) -> Keyed<V> {
+    map.iter().filter(|(key, _)| !bad.contains(&key.as_str())).map(|(key, value)| (key.clone(), value.clone())).collect()
 }
 
 /// Survey counts: finite, sensible, and no more satisfied than asked.
@@ -491,7 +491,7 @@ fn survey_part(id: &'static str, name: &str, min: f64, answers: &Answers, lang: 
     let mut items: Vec<PartItem> = SURVEY_GROUPS
         .iter()
         .filter_map(|(group, zh, en)| {
-            let count = answers.survey.get(*group).filter(|c| c.respondents > 0.0)?;
+            let count = answers.survey.get(group).filter(|c| c.respondents > 0.0)?;
             let mut i = item(group, lang.pick(zh, en), Some(Value::Number(rate(count))), None, String::new(), true);
             i.details.push(format!("{} / {}", count.satisfied, count.respondents));
             Some(i)

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod evaluation;
 pub mod explain;
 pub mod indicators;
+pub mod keyed;
 pub mod province;
 pub mod resources;
 pub mod statistics;

@@ -4,17 +4,17 @@
 //! of their own: a province's profile changes the numbers, and the sentence follows.
 
 use crate::indicators::BASIC2012;
+use crate::keyed::Keyed;
 use crate::model::Lang;
 use crate::numbers;
 use crate::standards::{Profile, Scope, Standard, TeachingPoints};
-use std::collections::BTreeMap;
 
 /// The profile's words in `lang`, keyed: `scope:basic2012` and `scope:quality2017` (each
 /// standard's rule in one sentence), `item.measure` (a measure's rule), `text:item` and
 /// `text:item.measure` (the texts of items, measures and vetoes).
-pub fn profile_words(profile: &Profile, lang: Lang) -> BTreeMap<String, String> {
+pub fn profile_words(profile: &Profile, lang: Lang) -> Keyed<String> {
     let q = &profile.quality2017;
-    let mut words = BTreeMap::new();
+    let mut words = Keyed::new();
     for standard in [Standard::Basic2012, Standard::Quality2017] {
         words.insert(format!("scope:{}", standard.id()), scope_sentence(profile, standard, lang));
     }

@@ -1,0 +1,176 @@
+//! Maps keyed by an id (the answers' by an item's, a measure's or a survey group's; a
+//! profile's words by theirs): a vector kept in the ids' order, read and written as the same
+//! JSON object a B-tree map is, with the part of its interface they use. They hold a few
+//! dozen ids; a B-tree map's code, for each value type, came to 2–3 KB gzipped of the first
+//! wasm module.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::{Serialize, Serializer};
+use std::marker::PhantomData;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyed<V>(Vec<(String, V)>);
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<V> Keyed<V> {
+    pub fn new() -> Self {
+        Keyed::default()
+    }
+
+    /// Where `key` is, or where it would go.
+    fn at(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// Sets `key`'s value; the value it had, if any.
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        match self.at(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(i) => {
+                self.0.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.at(key).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.at(key).ok().map(|i| &mut self.0[i].1)
+    }
+
+    /// `key`'s value, the default put there first when it has none (a map's
+    /// `entry(key).or_default()`).
+    pub fn or_default(&mut self, key: String) -> &mut V
+    where
+        V: Default,
+    {
+        let i = self.at(&key).unwrap_or_else(|i| {
+            self.0.insert(i, (key, V::default()));
+            i
+        });
+        &mut self.0[i].1
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.at(key).is_ok()
+    }
+
+    /// The ids and their values, in the ids' order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for Keyed<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(pairs: I) -> Self {
+        let mut keyed = Keyed::new();
+        for (key, value) in pairs {
+            keyed.insert(key, value);
+        }
+        keyed
+    }
+}
+
+impl<V, const N: usize> From<[(String, V); N]> for Keyed<V> {
+    fn from(pairs: [(String, V); N]) -> Self {
+        pairs.into_iter().collect()
+    }
+}
+
+impl<V> std::ops::Index<&str> for Keyed<V> {
+    type Output = V;
+
+    /// `key`'s value; a key that is not there is a bug of the caller (as a map's index).
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("no such key")
+    }
+}
+
+impl<'a, V> IntoIterator for &'a Keyed<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<V: Serialize> Serialize for Keyed<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = Keyed<V>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+
+            /// A key given twice keeps its last value, as a map read from JSON does.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
+                let mut keyed = Keyed::new();
+                while let Some((key, value)) = map.next_entry::<String, V>()? {
+                    keyed.insert(key, value);
+                }
+                Ok(keyed)
+            }
+        }
+        deserializer.deserialize_map(Entries(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keyed;
+
+    #[test]
+    fn it_reads_and_writes_the_json_a_map_does() {
+        let json = r#"{"b":2.0,"a":1.0,"c":3.0,"a":4.0}"#;
+        let keyed: Keyed<f64> = serde_json::from_str(json).unwrap();
+        let map: std::collections::BTreeMap<String, f64> = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&keyed).unwrap(), serde_json::to_string(&map).unwrap());
+        assert_eq!(keyed.iter().map(|(k, v)| (k.clone(), *v)).collect::<Vec<_>>(), map.into_iter().collect::<Vec<_>>());
+        assert_eq!((keyed.get("a"), keyed.get("d"), keyed["c"]), (Some(&4.0), None, 3.0));
+        assert!(serde_json::from_str::<Keyed<f64>>("[1]").is_err());
+    }
+
+    #[test]
+    fn it_keeps_its_ids_in_order_whatever_order_they_come_in() {
+        let mut keyed: Keyed<u8> = [("m".to_string(), 1), ("c".to_string(), 2)].into();
+        assert_eq!(keyed.insert("x".into(), 3), None);
+        assert_eq!(keyed.insert("c".into(), 4), Some(2));
+        *keyed.get_mut("m").unwrap() += 10;
+        let pairs: Vec<(&str, u8)> = keyed.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(pairs, [("c", 4), ("m", 11), ("x", 3)]);
+        assert!(keyed.contains_key("x") && !keyed.contains_key("y") && keyed.len() == 3 && !keyed.is_empty());
+    }
+}
