@@ -5,14 +5,13 @@ use crate::args;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
-use crate::keyed::Keyed;
+use crate::keyed::{Ids, Keyed};
 use crate::model::{Lang, Level, Levels, SchoolFact, SchoolRow};
 use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
 use crate::standards::{Profile, Quality2017Profile, Standard};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// What the user answers beside the school table.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -31,7 +30,8 @@ pub struct Answers {
     #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<String, SurveyCount>"))]
     pub survey: Keyed<SurveyCount>,
     /// The veto items that apply.
-    pub vetoes: BTreeSet<String>,
+    #[cfg_attr(feature = "typescript", ts(as = "Vec<String>"))]
+    pub vetoes: Ids,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 //! dozen ids; a B-tree map's code, for each value type, came to 2–3 KB gzipped of the first
 //! wasm module.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 use std::marker::PhantomData;
 
@@ -148,9 +148,69 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
     }
 }
 
+/// A set of ids (the vetoes that apply), kept in order, read and written as a JSON array.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ids(Keyed<()>);
+
+impl Ids {
+    /// Adds `id`; whether it was new.
+    pub fn insert(&mut self, id: String) -> bool {
+        self.0.insert(id, ()).is_none()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+}
+
+impl Serialize for Ids {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ids {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Each;
+        impl<'de> Visitor<'de> for Each {
+            type Value = Ids;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of ids")
+            }
+
+            /// An id given twice is one, as a set read from JSON has it.
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ids, A::Error> {
+                let mut ids = Ids::default();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.insert(id);
+                }
+                Ok(ids)
+            }
+        }
+        deserializer.deserialize_seq(Each)
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Keyed;
+    use super::{Ids, Keyed};
+
+    #[test]
+    fn a_set_of_ids_reads_and_writes_the_json_a_set_does() {
+        let json = r#"["z","a","m","a"]"#;
+        let ids: Ids = serde_json::from_str(json).unwrap();
+        let set: std::collections::BTreeSet<String> = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&ids).unwrap(), serde_json::to_string(&set).unwrap());
+        assert!(ids.contains("m") && !ids.contains("b"));
+        let mut more = ids.clone();
+        assert!(more.insert("b".into()) && !more.insert("z".into()));
+        assert!(serde_json::from_str::<Ids>(r#"{"a":1}"#).is_err());
+    }
 
     #[test]
     fn it_reads_and_writes_the_json_a_map_does() {
