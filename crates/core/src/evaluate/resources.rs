@@ -2,12 +2,12 @@
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
 use crate::indicators::{Indicator, PerIndicator};
+use crate::keyed::Keyed;
 use crate::model::{Lang, Level, Levels, Locality, SchoolRow, SchoolType};
 use crate::numbers;
 use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What the resources are judged by.
@@ -129,10 +129,10 @@ pub struct SchoolResult {
     pub locality: Option<Locality>,
     pub included: bool,
     pub students: f64,
-    #[cfg_attr(feature = "typescript", ts(as = "BTreeMap<&'static str, f64>"))]
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<&'static str, f64>"))]
     pub values: PerIndicator<f64>,
     /// quality2017 only: each indicator against the school's standard.
-    #[cfg_attr(feature = "typescript", ts(as = "BTreeMap<&'static str, Standing>"))]
+    #[cfg_attr(feature = "typescript", ts(as = "std::collections::BTreeMap<&'static str, Standing>"))]
     pub standing: PerIndicator<Standing>,
     /// quality2017 only: indicators at standard, and the per-school verdict.
     pub met: Option<usize>,
@@ -383,12 +383,13 @@ fn decomposition<'r>(
 ) -> Option<Decomposition> {
     rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
     // Each group's index by name, and its members in the order groups first appear.
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut index: Keyed<usize> = Keyed::new();
     let mut members: Vec<(&str, Vec<Share>)> = Vec::new();
     for (row, share) in rows.iter().zip(shares) {
         let name = group_of(row).unwrap_or("");
-        let at = *index.entry(name).or_insert_with(|| {
+        let at = index.get(name).copied().unwrap_or_else(|| {
             members.push((name, Vec::new()));
+            index.insert(name.to_string(), members.len() - 1);
             members.len() - 1
         });
         members[at].1.push(*share);
