@@ -1,12 +1,18 @@
 //! Maps keyed by an id (the answers' by an item's, a measure's or a survey group's; a
 //! profile's words by theirs): a vector kept in the ids' order, read and written as the same
-//! JSON object a B-tree map is, with the part of its interface they use. They hold a few
-//! dozen ids; a B-tree map's code, for each value type, came to 2–3 KB gzipped of the first
-//! wasm module.
+//! JSON object a B-tree map is, with the part of its interface they use. A B-tree map's code,
+//! for each value type, came to 2–3 KB gzipped of the first wasm module. They hold a few
+//! dozen ids, a few hundred at most: an id comes in at its place (O(n), at the end when the
+//! ids come in order, as this core writes them), and a map read from JSON with more than
+//! `MAX_IDS` is refused, so that a hostile file's order cannot make reading it quadratic.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 use std::marker::PhantomData;
+
+/// More ids than any profile has items, measures or groups (a national profile has about a
+/// hundred); at most ≈ 8 million moves of an entry to read the largest in the worst order.
+pub const MAX_IDS: usize = 4096;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keyed<V>(Vec<(String, V)>);
@@ -22,9 +28,12 @@ impl<V> Keyed<V> {
         Keyed::default()
     }
 
-    /// Where `key` is, or where it would go.
+    /// Where `key` is, or where it would go (after the last at once: ids mostly come in order).
     fn at(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        match self.0.last() {
+            Some((last, _)) if last.as_str() < key => Err(self.0.len()),
+            _ => self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)),
+        }
     }
 
     /// Sets `key`'s value; the value it had, if any.
@@ -140,6 +149,9 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
                 let mut keyed = Keyed::new();
                 while let Some((key, value)) = map.next_entry::<String, V>()? {
                     keyed.insert(key, value);
+                    if keyed.len() > MAX_IDS {
+                        return Err(serde::de::Error::invalid_length(keyed.len(), &"at most 4096 ids"));
+                    }
                 }
                 Ok(keyed)
             }
@@ -188,6 +200,9 @@ impl<'de> Deserialize<'de> for Ids {
                 let mut ids = Ids::default();
                 while let Some(id) = seq.next_element::<String>()? {
                     ids.insert(id);
+                    if ids.0.len() > MAX_IDS {
+                        return Err(serde::de::Error::invalid_length(ids.0.len(), &"at most 4096 ids"));
+                    }
                 }
                 Ok(ids)
             }
@@ -221,6 +236,18 @@ mod tests {
         assert_eq!(keyed.iter().map(|(k, v)| (k.clone(), *v)).collect::<Vec<_>>(), map.into_iter().collect::<Vec<_>>());
         assert_eq!((keyed.get("a"), keyed.get("d"), keyed["c"]), (Some(&4.0), None, 3.0));
         assert!(serde_json::from_str::<Keyed<f64>>("[1]").is_err());
+    }
+
+    #[test]
+    fn the_most_ids_read_in_the_worst_order_as_a_map_reads_them_and_more_are_refused() {
+        let object = |n: usize| format!("{{{}}}", (0..n).rev().map(|i| format!("\"k{i:05}\":{i}")).collect::<Vec<_>>().join(","));
+        let json = object(super::MAX_IDS);
+        let keyed: Keyed<f64> = serde_json::from_str(&json).unwrap();
+        let map: std::collections::BTreeMap<String, f64> = serde_json::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&keyed).unwrap(), serde_json::to_string(&map).unwrap());
+        assert!(serde_json::from_str::<Keyed<f64>>(&object(super::MAX_IDS + 1)).is_err());
+        let ids = format!("[{}]", (0..=super::MAX_IDS).map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(","));
+        assert!(serde_json::from_str::<Ids>(&ids).is_err());
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! value, SD and CV against its limit; basic2012's composite; quality2017's per-school rule.
 
 use crate::indicators::{Indicator, PerIndicator};
-use crate::keyed::Keyed;
 use crate::model::{Lang, Level, Levels, Locality, SchoolRow, SchoolType};
 use crate::numbers;
 use crate::standards::{Profile, Standard};
 use crate::statistics::{self, Share};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What the resources are judged by.
@@ -383,13 +383,13 @@ fn decomposition<'r>(
 ) -> Option<Decomposition> {
     rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
     // Each group's index by name, and its members in the order groups first appear.
-    let mut index: Keyed<usize> = Keyed::new();
+    // Hashed: a nation's file read as one county has tens of thousands of townships.
+    let mut index: HashMap<&str, usize> = HashMap::new();
     let mut members: Vec<(&str, Vec<Share>)> = Vec::new();
     for (row, share) in rows.iter().zip(shares) {
         let name = group_of(row).unwrap_or("");
-        let at = index.get(name).copied().unwrap_or_else(|| {
+        let at = *index.entry(name).or_insert_with(|| {
             members.push((name, Vec::new()));
-            index.insert(name.to_string(), members.len() - 1);
             members.len() - 1
         });
         members[at].1.push(*share);
