@@ -2,9 +2,9 @@
 //! profile's words by theirs): a vector kept in the ids' order, read and written as the same
 //! JSON object a B-tree map is, with the part of its interface they use. A B-tree map's code,
 //! for each value type, came to 2–3 KB gzipped of the first wasm module. They hold a few
-//! dozen ids, a few hundred at most: an id comes in at its place (O(n), at the end when the
-//! ids come in order, as this core writes them), and a map read from JSON with more than
-//! `MAX_IDS` is refused, so that a hostile file's order cannot make reading it quadratic.
+//! dozen ids, a few hundred at most: an id comes in at its place (O(n)), and a map read
+//! from JSON with more than `MAX_IDS` is refused, so that a hostile file's order cannot make
+//! reading it quadratic.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
@@ -28,12 +28,9 @@ impl<V> Keyed<V> {
         Keyed::default()
     }
 
-    /// Where `key` is, or where it would go (after the last at once: ids mostly come in order).
+    /// Where `key` is, or where it would go.
     fn at(&self, key: &str) -> Result<usize, usize> {
-        match self.0.last() {
-            Some((last, _)) if last.as_str() < key => Err(self.0.len()),
-            _ => self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)),
-        }
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     /// Sets `key`'s value; the value it had, if any.
