@@ -6,7 +6,7 @@
 import { Engine } from '../engine/engine.js';
 import { Store } from '../io/storage.js';
 import { html, morph, setHtml } from '../lib/html.js';
-import { t } from '../i18n/i18n.js';
+import { t, useExtraStrings } from '../i18n/i18n.js';
 import { emptyAnswers } from '../lib/answers.js';
 import { action, notify, showProgress } from './notices.js';
 
@@ -68,8 +68,15 @@ export function createContext(root, host, embed) {
     },
   };
   c.store = new Store({
-    conflict: () => notify(c, 'conflict', html`${t(c.state.lang, 'storageConflict')} ${action(c, 'take-theirs', 'storageTakeTheirs')} ${action(c, 'keep-mine', 'storageKeepMine')}`, 'alert'),
-    failure: (error) => notify(c, 'storage', html`${t(c.state.lang, 'storageFailed', { reason: error?.name ?? '' })} ${action(c, 'save-project', 'saveProject')}`, 'alert'),
+    // Their words come with the parts loaded on demand (i18n-extra.js): a first visit needs none.
+    conflict: async () => {
+      await useExtraStrings();
+      notify(c, 'conflict', html`${t(c.state.lang, 'storageConflict')} ${action(c, 'take-theirs', 'storageTakeTheirs')} ${action(c, 'keep-mine', 'storageKeepMine')}`, 'alert');
+    },
+    failure: async (error) => {
+      await useExtraStrings();
+      notify(c, 'storage', html`${t(c.state.lang, 'storageFailed', { reason: error?.name ?? '' })} ${action(c, 'save-project', 'saveProject')}`, 'alert');
+    },
     saved: () => notify(c, 'storage'),
   }, host.getAttribute('persist') || null);
   c.loaded = c.store.load();

@@ -3,7 +3,7 @@
 // asks of it. No action replaces the user's data without a way back. Drawn into a shadow root.
 
 import { html, setHtml } from '../lib/html.js';
-import { t, useAnswerStrings, useLang } from '../i18n/i18n.js';
+import { t, useAnswerStrings, useExtraStrings, useLang } from '../i18n/i18n.js';
 import { copyState, createContext, langOf, standardOf } from './context.js';
 import { notify } from './notices.js';
 import { learnDemoSchools, loadDemo } from './data.js';
@@ -66,7 +66,10 @@ async function start(c) {
   c.$('standard').value = c.state.standard;
   applyLanguage(c);
   await showView(c, c.state.view);
-  if (c.loaded.problem) notify(c, 'storage', t(c.state.lang, c.loaded.problem), 'alert');
+  if (c.loaded.problem) {
+    await useExtraStrings();
+    notify(c, 'storage', t(c.state.lang, c.loaded.problem), 'alert');
+  }
   await openStart(c);
   // The address can open the step-by-step view (#explain=<level>/<indicator key>).
   await explainAsked(c, c.host.getAttribute('explain'));

@@ -1,9 +1,21 @@
 // The strings of the parts loaded on demand (the plan, the what-if, the step-by-step view, a
-// province's rows, files and documents, how a file was read), in both languages: added when one of them is first
-// opened (i18n.js `useExtraStrings`), never on a first visit.
+// province's rows, files and documents, how a file was read) and of saving gone wrong, in
+// both languages: added when one of them is first needed (i18n.js `useExtraStrings`), never
+// on a first visit that goes well.
 
 export const EXTRA_STRINGS = {
   zh: {
+    // Saving in this browser gone wrong, and a shared table kept (calculator/context.js,
+    // mount.js, wiring.js: each waits for these strings first).
+    storageConflict: '另一个标签页保存了更新的数据。为免互相覆盖，本页已暂停保存。',
+    storageTakeTheirs: '载入另一页的数据',
+    storageKeepMine: '保留本页数据（覆盖另一页）',
+    storageFailed: '无法保存到本机浏览器（{reason}：存储空间已满或被禁用）。本页的修改在刷新后会丢失，请保存项目文件。',
+    storageDamaged: '本机保存的数据无法读取，已另存备份，本页从空白开始。',
+    storagePartDamaged: '本机保存的数据有一部分无法使用（类型不对），已另存备份；其余部分照常打开。',
+    storageProfileDamaged: '本机保存的评估方案无法使用，已另存备份；现按国家标准计算，可重新导入方案。',
+    storageNewer: '本机保存的数据来自更新版本的计算器；为免损坏，本页不会保存修改。请保存项目文件。',
+    sharedKept: '分享的数据已保存为你的数据。',
     // How a file was read (views/review.js) and the schools' CSV (io/export.js).
     fileColumn: '文件中的列',
     readAs: '读作',
@@ -170,6 +182,16 @@ export const EXTRA_STRINGS = {
     yearsPlanCost: '已完成部分的投入 {done}，计划投入 {cost}',
   },
   en: {
+    // Saving in this browser gone wrong, and a shared table kept.
+    storageConflict: 'Another tab saved newer data. So that neither overwrites the other, this page has stopped saving.',
+    storageTakeTheirs: 'Load the other tab\'s data',
+    storageKeepMine: 'Keep this page\'s data (overwrite the other)',
+    storageFailed: 'Cannot save in this browser ({reason}: storage is full or disabled). Changes on this page will be lost on reload: save a project file.',
+    storageDamaged: 'The data saved in this browser could not be read; it was set aside and the page starts empty.',
+    storagePartDamaged: 'Part of the data saved in this browser could not be used (of the wrong kind); it was set aside and the rest opened as usual.',
+    storageProfileDamaged: 'The profile saved in this browser could not be used; it was set aside and the national standard is used. You can import the profile again.',
+    storageNewer: 'The data saved in this browser comes from a newer version of the calculator; to keep it intact this page will not save. Save a project file.',
+    sharedKept: 'The shared data is now saved as yours.',
     fileColumn: 'Column in the file',
     readAs: 'Read as',
     unitConverted: '(converted to {unit}: ×{factor})',
