@@ -67,7 +67,7 @@ export const calls = {
    * kept here too, so that the page's evaluation of it does not send it back. */
   fileText: async (id, file, lang) => {
     const { tableText } = await import('../io/decode.js');
-    return tableText(file, lang, await extraCore());
+    return tableText(file, (source) => calls.tableCheck(id, source, lang));
   },
   readWorkbook: async (id, bytes, lang) => parse((await workbookModule()).readWorkbook(bytes, lang)),
   deflate: async (id, bytes) => (await workbookModule()).deflate(bytes),

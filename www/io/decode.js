@@ -3,12 +3,12 @@
 // (documents.js): the browser's own TextDecoder (no tables in the wasm), a workbook told
 // from a text file, and a binary file from a table.
 
-/** A text file's table text, its shape checked by `core` (the second wasm module's
- * `tableCheck`), or why it is none: `refused` a key of the page's strings, or the core's
- * `problem`.
- * @param {Blob} file @param {import('../types/Lang').Lang} lang @param {Pick<typeof import('../junheng'), 'tableCheck'>} core
+/** A text file's table text, its shape checked by `check` (the worker's `tableCheck`), or
+ * why it is none: `refused` a key of the page's strings, or the core's `problem`.
+ * @param {Blob} file
+ * @param {(text: string) => Promise<{ problem: import('../types/Problem').Problem | null, empty: boolean }>} check
  * @returns {Promise<{ text: string, refused: 'fileUnreadable' | 'fileNotTable' | 'fileEmpty' | null, problem: import('../types/Problem').Problem | null }>} */
-export async function tableText(file, lang, core) {
+export async function tableText(file, check) {
   let text;
   try {
     text = decodeBytes(new Uint8Array(await file.arrayBuffer()));
@@ -16,8 +16,7 @@ export async function tableText(file, lang, core) {
     return { text: '', refused: 'fileUnreadable', problem: null };
   }
   if (looksBinary(text)) return { text: '', refused: 'fileNotTable', problem: null };
-  /** @type {{ problem: import('../types/Problem').Problem | null, empty: boolean }} */
-  const { problem, empty } = JSON.parse(core.tableCheck(text, lang));
+  const { problem, empty } = await check(text);
   return problem || empty ? { text: '', refused: empty ? 'fileEmpty' : null, problem } : { text, refused: null, problem: null };
 }
 
