@@ -144,6 +144,28 @@ fn profiles() {
     profile_case(|p| p.name = "省\u{202e}".into(), "profile.items", Code::InvisibleText);
 }
 
+/// A profile with more items than any has is refused by their count, before its ids are
+/// compared pairwise (200 000 items: 2·10¹⁰ comparisons) or its words keyed one by one.
+#[test]
+fn a_profile_of_too_many_items_is_refused_by_their_count() {
+    let with_vetoes = |total: usize| {
+        let mut profile = Profile::national();
+        let template = profile.quality2017.vetoes[0].clone();
+        let missing = total - profile.item_count();
+        profile.quality2017.vetoes.extend((0..missing).map(|i| junheng::items::VetoItem { id: format!("v{i}"), ..template.clone() }));
+        assert_eq!(profile.item_count(), total);
+        profile
+    };
+    let at_most = with_vetoes(junheng::keyed::MAX_IDS).validate(Lang::En);
+    assert!(at_most.iter().all(|p| p.code != Code::TooManyItems), "{at_most:?}");
+    let problems = with_vetoes(200_000).validate(Lang::En);
+    let p = problems.iter().find(|p| p.code == Code::TooManyItems).expect("refused");
+    assert_eq!((p.column.as_deref(), p.severity), (Some("profile.items"), Severity::Error));
+    assert_eq!(p.message, "the profile has 200000 items and measures, more than the 4096 a profile can have");
+    let zh = with_vetoes(200_000).validate(Lang::Zh);
+    assert_eq!(zh.iter().find(|p| p.code == Code::TooManyItems).unwrap().message, "方案有 200000 个项目和测量点，多于方案所能有的 4096 个");
+}
+
 #[test]
 fn arguments_are_data_and_the_text_follows_the_language() {
     let e = basic(&with("279", "三百", &[]));

@@ -263,10 +263,16 @@ pub fn measure_rules(profile: &str, lang: &str) -> Result<String, JsError> {
     Ok(json(&junheng::words::profile_words(&profile, parse_lang(lang))))
 }
 
-/// A profile of the user's: the second module's (see `read_options`).
+/// A profile of the user's: the second module's (see `read_options`). The page sends only
+/// profiles that passed `checkProfile`, which refuses more items than `MAX_IDS`: one with
+/// more is a bug here, not keyed into words one insert at a time.
 #[cfg(feature = "extra")]
 fn read_profile(profile: &str) -> Result<Profile, JsError> {
-    from_json("profile", profile)
+    let profile: Profile = from_json("profile", profile)?;
+    if profile.item_count() > junheng::keyed::MAX_IDS {
+        return Err(JsError::new("profile: more items than a profile can have (checkProfile refuses it)"));
+    }
+    Ok(profile)
 }
 
 #[cfg(not(feature = "extra"))]

@@ -190,6 +190,20 @@ fn the_national_rules_are_the_same_asked_either_way() {
     assert!(by_default.as_object().unwrap().len() > 10);
 }
 
+/// A profile of more items than any has: refused by `checkProfile` with its reason, and
+/// never keyed into words (the page sends only checked profiles: one such is a bug).
+#[cfg(feature = "extra")]
+#[wasm_bindgen_test]
+fn a_profile_of_too_many_items_is_refused() {
+    let mut profile = parse(&junheng_wasm::national_profile());
+    let veto = profile["quality2017"]["vetoes"][0].clone();
+    let vetoes = (0..5000).map(|i| serde_json::json!({ "id": format!("v{i}"), "text": veto["text"] })).collect();
+    profile["quality2017"]["vetoes"] = Value::Array(vetoes);
+    let problems = parse(&junheng_wasm::documents::check_profile(&profile.to_string(), "zh"));
+    assert_eq!(problems[0]["code"], "too_many_items", "{problems}");
+    assert!(junheng_wasm::measure_rules(&profile.to_string(), "zh").is_err());
+}
+
 #[cfg(feature = "extra")]
 #[wasm_bindgen_test]
 fn a_province_is_viewed_county_by_county_without_evaluating_again() {

@@ -155,7 +155,7 @@ pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -
 /// notice of how many; nothing evaluated across counties (the method compares a county's
 /// schools with one another, never a province's).
 fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
-    let errors = options.profile.validate(options.lang);
+    let errors = profile_problems(options);
     if !errors.is_empty() {
         return failed(options, errors, Vec::new(), None);
     }
@@ -231,10 +231,23 @@ fn provisional(grid: Vec<(usize, Vec<String>)>, failed: Evaluation, options: &Op
     Evaluation { errors: failed.errors, overall: None, provisional: true, ..result }
 }
 
+/// The profile's problems (`Profile::validate`). A build without users' profiles (the
+/// browser's first module, which the page gives the national profile alone) checks none:
+/// the national profile is valid (tests/trust.rs).
+#[cfg(feature = "profiles")]
+fn profile_problems(options: &Options) -> Vec<Problem> {
+    options.profile.validate(options.lang)
+}
+
+#[cfg(not(feature = "profiles"))]
+fn profile_problems(_: &Options) -> Vec<Problem> {
+    Vec::new()
+}
+
 /// The table read from the cells, or the evaluation that stops at the profile's or the
 /// table's problems.
 pub(crate) fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> Result<Table, Box<Evaluation>> {
-    let errors = options.profile.validate(options.lang);
+    let errors = profile_problems(options);
     if !errors.is_empty() {
         return Err(Box::new(failed(options, errors, Vec::new(), None)));
     }

@@ -5,6 +5,8 @@
 pub(crate) mod allowances;
 pub(crate) mod indoor;
 pub mod items;
+#[cfg(feature = "profiles")]
+mod profile_check;
 pub mod scope;
 pub mod standards;
 pub mod words;

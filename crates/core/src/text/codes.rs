@@ -94,6 +94,7 @@ pub enum Code {
     MeasureRange,
     BadItemId,
     RepeatedItemId,
+    TooManyItems,
     InvisibleText,
     // Documents and files.
     NotAProject,

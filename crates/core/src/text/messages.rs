@@ -105,13 +105,6 @@ fn texts(code: Code, args: &Args) -> (String, String) {
                 format!("a cell of this row is over {max} characters, not a table of schools: perhaps a quote (\") is not closed"),
             )
         }
-        BadItemId => {
-            let id = a("id");
-            (
-                format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
-                format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
-            )
-        }
         NotAProject | UnknownVersion | Malformed => document(code, &a),
         CostNotNumber | UnknownCost | MarginRange | PlanFixedFails | PlanUnreachable | PlanNotReached => costs(code, &a),
         ProvinceCounties | IndoorSportsMoved | IndoorAboveTeaching | TravellingTeachersCounted | AttachedWithoutHost | VerdictWithheld => {
@@ -128,7 +121,7 @@ fn texts(code: Code, args: &Args) -> (String, String) {
         SpreadsheetUnreadable | NoSuchSheet | NotATable | OtherDocument | CellBeyondExcel | SheetTooLarge | Dtd | UnpackedTooLarge => {
             file(code, &a)
         }
-        _ => profile(code),
+        _ => profile(code, &a),
     }
 }
 
@@ -315,8 +308,29 @@ fn mixed(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
     }
 }
 
-fn profile(code: Code) -> (String, String) {
+/// A profile's problems: said only where a profile is checked (the `profiles` feature).
+#[cfg(not(feature = "profiles"))]
+fn profile(_: Code, _: &dyn Fn(&str) -> String) -> (String, String) {
+    (String::new(), String::new())
+}
+
+#[cfg(feature = "profiles")]
+fn profile(code: Code, a: &dyn Fn(&str) -> String) -> (String, String) {
     match code {
+        Code::BadItemId => {
+            let id = a("id");
+            (
+                format!("项目编号「{id}」只能由小写字母、数字、_ 和 - 组成（1–40个字符）"),
+                format!("the item id \"{id}\" may hold only a–z, 0–9, _ and - (1–40 characters)"),
+            )
+        }
+        Code::TooManyItems => {
+            let (count, max) = (a("count"), a("max"));
+            (
+                format!("方案有 {count} 个项目和测量点，多于方案所能有的 {max} 个"),
+                format!("the profile has {count} items and measures, more than the {max} a profile can have"),
+            )
+        }
         Code::PointsSum => fixed("各项满分之和应为100", "the maximum points must sum to 100"),
         Code::PointsRange => fixed("每项满分应大于0、不超过100", "every maximum must be above 0 and at most 100"),
         Code::UnknownAspect => {
