@@ -236,29 +236,40 @@ impl Allowances {
         }
     }
 
+    /// The allowances in force: none in a build without users' profiles (the browser's
+    /// first module, given the national profile alone, which has none), so that their
+    /// rules' code and words are left out of it.
+    fn in_force(&self) -> Option<&Allowances> {
+        cfg!(feature = "profiles").then_some(self)
+    }
+
     /// Old schools' rooms: (built by, music, art), when the rule is on.
     pub fn old_arts_rooms(&self) -> Option<(f64, f64, f64)> {
-        Some((self.old_built_by?, self.old_music_min_area?, self.old_art_min_area?))
+        let a = self.in_force()?;
+        Some((a.old_built_by?, a.old_music_min_area?, a.old_art_min_area?))
     }
 
     /// Small rural schools' rooms: (largest class below, music, art), when the rule is on.
     pub fn small_rural_arts_rooms(&self) -> Option<(f64, f64, f64)> {
-        Some((self.small_rural_largest_class_below?, self.small_rural_music_min_area?, self.small_rural_art_min_area?))
+        let a = self.in_force()?;
+        Some((a.small_rural_largest_class_below?, a.small_rural_music_min_area?, a.small_rural_art_min_area?))
     }
 
     /// The relaxed size: (built by, migrant share above, cap), when the rule is on.
     pub fn relaxed_school_size(&self) -> Option<(f64, f64, f64)> {
-        Some((self.relaxed_size_built_by?, self.relaxed_size_migrant_share_above?, self.relaxed_size_cap?))
+        let a = self.in_force()?;
+        Some((a.relaxed_size_built_by?, a.relaxed_size_migrant_share_above?, a.relaxed_size_cap?))
     }
 
     /// A nine-year school's cap, when the rule is on.
     pub fn nine_year_size(&self) -> Option<f64> {
-        self.nine_year_size
+        self.in_force()?.nine_year_size
     }
 
     /// The small rural schools that count travelling teachers: (min, max) students.
     pub fn travelling_teachers(&self) -> Option<(f64, f64)> {
-        Some((self.travelling_teachers_min_students?, self.travelling_teachers_max_students?))
+        let a = self.in_force()?;
+        Some((a.travelling_teachers_min_students?, a.travelling_teachers_max_students?))
     }
 }
 
