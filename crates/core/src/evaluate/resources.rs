@@ -271,9 +271,14 @@ fn failing_schools(failing: &[&str], lang: Lang) -> String {
 fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], rules: &Rules) -> LevelResult {
     let (standard, lang, profile) = (rules.standard, rules.lang, rules.profile);
     let mut reasons = Vec::new();
-    let names: Vec<Arc<str>> = rows.iter().map(|r| Arc::from(r.name.as_str())).collect();
+    let of = LevelRows {
+        rows,
+        names: rows.iter().map(|r| Arc::from(r.name.as_str())).collect(),
+        groups: Grouping::of(rows, |r| r.group.as_deref()),
+        localities: Grouping::of(rows, |r| r.locality.map(Locality::key)),
+    };
     let indicators: Vec<IndicatorResult> =
-        standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, rows, &names, schools, rules)).collect();
+        standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, &of, schools, rules)).collect();
     let (mut composite_cv, mut composite_limit, mut schools_passed) = (None, None, None);
     match standard {
         Standard::Basic2012 => {
@@ -335,14 +340,44 @@ fn undefined_cvs(indicators: &[IndicatorResult], lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn evaluate_indicator(
-    indicator: Indicator,
-    level: Level,
-    rows: &[&SchoolRow],
-    names: &[Arc<str>],
-    schools: &[&SchoolResult],
-    rules: &Rules,
-) -> IndicatorResult {
+/// A level's rows and what every indicator reads of them, found once for the level.
+struct LevelRows<'r> {
+    rows: &'r [&'r SchoolRow],
+    names: Vec<Arc<str>>,
+    groups: Option<Grouping<'r>>,
+    localities: Option<Grouping<'r>>,
+}
+
+/// The rows grouped by a name (乡镇/学区, or 城乡类型): the groups' names in the order they
+/// first appear, and each row's group.
+struct Grouping<'r> {
+    names: Vec<&'r str>,
+    of_row: Vec<usize>,
+}
+
+impl<'r> Grouping<'r> {
+    /// None when no row has a group. Hashed: a nation's file read as one county has tens of
+    /// thousands of townships; found once per level, not once per indicator.
+    fn of(rows: &[&'r SchoolRow], group_of: impl Fn(&'r SchoolRow) -> Option<&'r str>) -> Option<Grouping<'r>> {
+        rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut names = Vec::new();
+        let of_row = rows
+            .iter()
+            .map(|row| {
+                let name = group_of(row).unwrap_or("");
+                *index.entry(name).or_insert_with(|| {
+                    names.push(name);
+                    names.len() - 1
+                })
+            })
+            .collect();
+        Some(Grouping { names, of_row })
+    }
+}
+
+fn evaluate_indicator(indicator: Indicator, level: Level, of: &LevelRows, schools: &[&SchoolResult], rules: &Rules) -> IndicatorResult {
+    let rows = of.rows;
     let shares: Vec<Share> =
         rows.iter().map(|r| Share { students: r.students, resource: r.resource(indicator.resource()).unwrap_or(0.0) }).collect();
     // Every row has students > 0 (the reader guarantees it), so a dispersion exists.
@@ -365,39 +400,27 @@ fn evaluate_indicator(
         passed: limit.map(|limit| dispersion.cv.is_some_and(|cv| cv <= limit)),
         standard: minimum,
         schools_at_standard: minimum.map(|m| schools.iter().filter(|s| s.values.of(indicator).is_some_and(|v| *v >= m)).count()),
-        contributions: contributions(rows, names, &shares, indicator.scale(), &dispersion),
-        groups: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.group.as_deref()),
-        localities: decomposition(rows, &shares, indicator.scale(), &dispersion, |r| r.locality.map(Locality::key)),
+        contributions: contributions(rows, &of.names, &shares, indicator.scale(), &dispersion),
+        groups: decomposition(of.groups.as_ref(), &shares, indicator.scale(), &dispersion),
+        localities: decomposition(of.localities.as_ref(), &shares, indicator.scale(), &dispersion),
     }
 }
 
-/// The variance split by the groups `group_of` names (乡镇/学区, or 城乡类型; none when no
+/// The variance split by the level's grouping (乡镇/学区, or 城乡类型; none when no
 /// school has one): each group's own dispersion, from which within = `Σ (P_g/P)·S_g²` and
 /// between = `Σ (P_g/P)·(X̄_g − X̄)²`.
-fn decomposition<'r>(
-    rows: &[&'r SchoolRow],
-    shares: &[Share],
-    scale: f64,
-    dispersion: &statistics::Dispersion,
-    group_of: impl Fn(&'r SchoolRow) -> Option<&'r str>,
-) -> Option<Decomposition> {
-    rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
-    // Each group's index by name, and its members in the order groups first appear.
-    // Hashed: a nation's file read as one county has tens of thousands of townships.
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut members: Vec<(&str, Vec<Share>)> = Vec::new();
-    for (row, share) in rows.iter().zip(shares) {
-        let name = group_of(row).unwrap_or("");
-        let at = *index.entry(name).or_insert_with(|| {
-            members.push((name, Vec::new()));
-            members.len() - 1
-        });
-        members[at].1.push(*share);
+fn decomposition(grouping: Option<&Grouping>, shares: &[Share], scale: f64, dispersion: &statistics::Dispersion) -> Option<Decomposition> {
+    let grouping = grouping?;
+    let mut members: Vec<Vec<Share>> = vec![Vec::new(); grouping.names.len()];
+    for (&at, share) in grouping.of_row.iter().zip(shares) {
+        members[at].push(*share);
     }
     let total: f64 = shares.iter().map(|s| s.students).sum();
     let (mut within, mut between) = (0.0, 0.0);
-    let groups = members
+    let groups = grouping
+        .names
         .iter()
+        .zip(&members)
         .map(|(name, list)| {
             let own =
                 statistics::weighted_dispersion(list, scale).unwrap_or(statistics::Dispersion { county_value: 0.0, sd: 0.0, cv: None });
