@@ -151,6 +151,31 @@ test("a long table's text crosses to the worker once: a file's is decoded there,
   await context.close();
 });
 
+test('the table shown is not read again when its tab is clicked: an edit whose text is being made is kept', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.click('#tab-table');
+  await settled(page);
+  const cvs = () => page.$$eval('[data-testid^="cv-primary-"]', (els) => els.map((e) => e.getAttribute('data-value')).join());
+  const before = await cvs();
+  // The table's text is still being made (its module held back) when the tab is clicked
+  // again: reading the table again replaced the grid, the edit was dropped and the
+  // results stayed busy for ever (the benchmark's 200 000 rows, 2026-12-07).
+  let release = () => {};
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/lib/grid-text.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.locator('#editor input[data-r="1"][data-c="5"]').fill('99999');
+  await page.click('#tab-table');
+  await page.waitForTimeout(300);
+  release();
+  await settled(page);
+  assert.notEqual(await cvs(), before, 'the results once settled are the edit\'s');
+  assert.equal(await page.inputValue('#editor input[data-r="1"][data-c="5"]'), '99999');
+  await context.close();
+});
+
 test('an edit in the table makes the results busy at once, however long its text takes to make', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   // The module that makes the table's text (lib/grid-text.js), slow to arrive: as on a slow

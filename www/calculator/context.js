@@ -151,8 +151,9 @@ const session = () => ({
   markupOf: new WeakMap(), schoolTables: new Map(),
   /** Whether the step-by-step view's keys are wired (explaining.js). */
   explainKeys: false,
-  /** The editor's latest loading of the data: a jump to a cell waits for it. */
-  editorLoading: Promise.resolve(),
+  /** The editor's latest loading of the data: a jump to a cell waits for it; and the text
+   * the editor's grid stands for (loaded, or made by its edits). */
+  editorLoading: Promise.resolve(), editorText: null,
   /** Notices by kind, each markup; why the last file was refused; the progress's timer. */
   notices: new Map(), refusal: '', progressTimer: 0,
 });

@@ -7,6 +7,7 @@ import { t } from '../i18n/i18n.js';
 
 /** Loads the data's cells (read by the engine) into the editor. */
 export function loadEditor(c, text) {
+  c.editorText = text;
   c.editorLoading = c.engine.call('readGrid', text).then((grid) => {
     c.editor.load(grid, c.state.lang);
     c.editor.markProblems(c.lastErrors);
@@ -32,7 +33,9 @@ export async function showView(c, view) {
     c.$(tab).tabIndex = active ? 0 : -1;
     c.$(panel).hidden = !active;
   }
-  if (view === 'table') await loadEditor(c, c.state.text);
+  // Read again only when the text changed in the text box since: a table read again
+  // replaces the grid that an edit may be being made in (its text still being made).
+  if (view === 'table' && c.editorText !== c.state.text) await loadEditor(c, c.state.text);
   else c.$('paste').value = c.state.text;
   fillColumnChoices(c);
   c.saveState();

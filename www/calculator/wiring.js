@@ -11,7 +11,7 @@ import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
 import { notify, reveal } from './notices.js';
 import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
-import { recompute, reviewView, setBusy, settledResult } from './evaluation.js';
+import { editDropped, recompute, reviewView, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage, renderForms, showReportHead } from './language.js';
 import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js';
 
@@ -97,9 +97,10 @@ function wireData(c) {
     const header = c.editor.header().join('\t');
     if (header !== c.editorHeader) c.state.mapping = {};
     c.editorHeader = header;
+    c.editorText = text;
     edited(c, text, how);
     fillColumnChoices(c);
-  }, () => setBusy(c, true));
+  }, () => setBusy(c, true), () => editDropped(c));
   c.$('paste').addEventListener('input', (/** @type {InputEvent} */ event) => {
     edited(c, target(event).value, /^insertFrom(Paste|Drop)/.test(event.inputType ?? '') ? 'paste' : 'type');
   });

@@ -12,11 +12,13 @@ import { VirtualRows } from './virtual.js';
 
 export class Editor {
   /** `onChange(text, how)` after each change, with the grid's text; `onEditing()` at once,
-   * as that text may take a while to make (the first change of a large table). */
-  constructor(container, onChange, onEditing = () => {}) {
+   * as that text may take a while to make (the first change of a large table); `onDropped()`
+   * instead of `onChange` when other data was loaded while it was made. */
+  constructor(container, onChange, onEditing = () => {}, onDropped = () => {}) {
     this.container = container;
     this.onChange = onChange;
     this.onEditing = onEditing;
+    this.onDropped = onDropped;
     this.grid = new Grid();
     /** The header's line in the text (as the reader found it), and its row in the grid. */
     this.headerLine = 1;
@@ -185,6 +187,7 @@ export class Editor {
     const text = await this.text();
     // Other data loaded while the text was made: this change was to the data it replaced.
     if (this.grid === grid) this.onChange(text, how);
+    else this.onDropped();
   }
 
   #edit(event) {
