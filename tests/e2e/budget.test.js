@@ -7,8 +7,12 @@ import assert from 'node:assert/strict';
 import { useBrowser, firstLoad } from './harness.js';
 
 /** Bytes, gzipped. The goal of issue 9 is 120 000; this is a ceiling just above where the
- * page stands: 182 995 with the local allowances' rules out of the first wasm (the national
- * profile has none: −1.3 KB). Before: 184 583 with a profile's checks and their words out of the first wasm (only
+ * page stands: 182 946 with a school's duplicates found in a map per level of the same
+ * type as the other name maps (one copy of the hashing's code), which paid for a level's
+ * groupings found once (+0.3 KB; the commit that made them, f9154ae, stood at 183 335 over
+ * the ceiling) and an edit kept when the table's tab is clicked (+0.15 KB). Before: 182 995
+ * with the local allowances' rules out of the first wasm (the national profile has none:
+ * −1.3 KB). Before: 184 583 with a profile's checks and their words out of the first wasm (only
  * builds that read users' profiles check one: −4.6 KB), which paid for a bound on a
  * profile's items (+0.3 KB). Before: 189 211 with the words of saving gone wrong loaded when needed (−443 B),
  * which paid for the variance's groups hashed and the answers' maps read within a bound
@@ -74,7 +78,7 @@ import { useBrowser, firstLoad } from './harness.js';
  * KB, 2.9 KB of it reading them from a profile; attached classes (附设班), +0.7 KB;
  * docs/PERFORMANCE.md has the history, the gap and what would close it). Lower it as the page
  * shrinks; never raise it without saying why there. */
-export const FIRST_LOAD_BUDGET = 183_000;
+export const FIRST_LOAD_BUDGET = 182_950;
 
 const env = useBrowser();
 

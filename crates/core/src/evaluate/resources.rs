@@ -274,8 +274,8 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
     let of = LevelRows {
         rows,
         names: rows.iter().map(|r| Arc::from(r.name.as_str())).collect(),
-        groups: Grouping::of(rows, |r| r.group.as_deref()),
-        localities: Grouping::of(rows, |r| r.locality.map(Locality::key)),
+        groups: Grouping::of(rows.iter().map(|r| r.group.as_deref()).collect()),
+        localities: Grouping::of(rows.iter().map(|r| r.locality.map(Locality::key)).collect()),
     };
     let indicators: Vec<IndicatorResult> =
         standard.indicators().iter().map(|&indicator| evaluate_indicator(indicator, level, &of, schools, rules)).collect();
@@ -356,16 +356,18 @@ struct Grouping<'r> {
 }
 
 impl<'r> Grouping<'r> {
-    /// None when no row has a group. Hashed: a nation's file read as one county has tens of
-    /// thousands of townships; found once per level, not once per indicator.
-    fn of(rows: &[&'r SchoolRow], group_of: impl Fn(&'r SchoolRow) -> Option<&'r str>) -> Option<Grouping<'r>> {
-        rows.iter().any(|r| group_of(r).is_some_and(|g| !g.is_empty())).then_some(())?;
+    /// From each row's group; none when no row has one. Hashed: a nation's file read as one
+    /// county has tens of thousands of townships; found once per level, not per indicator.
+    /// (The rows' groups are collected first: one copy of the hashing's code, not one for
+    /// each way of naming a group.)
+    fn of(group_of_row: Vec<Option<&'r str>>) -> Option<Grouping<'r>> {
+        group_of_row.iter().any(|g| g.is_some_and(|g| !g.is_empty())).then_some(())?;
         let mut index: HashMap<&str, usize> = HashMap::new();
         let mut names = Vec::new();
-        let of_row = rows
-            .iter()
-            .map(|row| {
-                let name = group_of(row).unwrap_or("");
+        let of_row = group_of_row
+            .into_iter()
+            .map(|group| {
+                let name = group.unwrap_or("");
                 *index.entry(name).or_insert_with(|| {
                     names.push(name);
                     names.len() - 1

@@ -4,7 +4,7 @@
 use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::header::{SumCheck, SUM_TOLERANCE};
-use crate::model::{Lang, Level, Resource, SchoolRow};
+use crate::model::{Lang, Resource, SchoolRow};
 use crate::rows::{parse_number, RowReader};
 use crate::standards::Standard;
 use crate::table::Table;
@@ -133,13 +133,14 @@ pub(crate) fn plausibility(table: &Table, lang: Lang) -> Vec<Problem> {
 
 /// Two rows for the same school and level would count the school twice.
 pub(crate) fn duplicates(table: &Table, lang: Lang) -> Vec<Problem> {
-    let mut seen: HashMap<(&str, Level), usize> = HashMap::new();
+    // A map of names per level: the same map type as the other name maps, one copy of its code.
+    let mut seen: [HashMap<&str, usize>; 2] = Default::default();
     let mut problems = Vec::new();
     for row in &table.rows {
-        if let Some(first) = seen.insert((row.name.as_str(), row.level), row.row) {
+        let first = *seen[row.level as usize].entry(row.name.as_str()).or_insert(row.row);
+        if first != row.row {
             let args = args!["name" => row.name.as_str(), "level" => row.level.name(lang), "first" => first];
             problems.push(Problem::error(Code::Duplicate, args, lang).at_row(row.row).in_column(table.label(Column::School, lang)));
-            seen.insert((row.name.as_str(), row.level), first);
         }
     }
     problems
