@@ -21,17 +21,6 @@ const WHOLE_RESULT_SCHOOLS = 5000;
 /** Marks the results busy (aria-busy) or not. */
 export const setBusy = (c, busy) => c.$('results').setAttribute('aria-busy', String(busy));
 
-/** An edit dropped by the editor (other data loaded while its text was made) asks for no
- * evaluation: the results are as busy as the latest evaluation leaves them, not left busy
- * by the edit's first moment. */
-export function editDropped(c) {
-  const [run, mine] = [c.latestRun, c.evaluations];
-  run.catch(() => {}).then(async () => {
-    await c.editorLoading?.catch(() => {});
-    if (run === c.latestRun && mine === c.evaluations) setBusy(c, false);
-  });
-}
-
 /** Evaluates the data as it is now and draws it; resolves when drawn (or overtaken). */
 export function recompute(c) {
   const mine = ++c.evaluations;

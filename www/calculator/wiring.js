@@ -11,7 +11,7 @@ import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
 import { notify, reveal } from './notices.js';
 import { edited, loadDemo, newTable, resetToBaseline, setText, showState, undo, undoEdit } from './data.js';
-import { editDropped, recompute, reviewView, setBusy, settledResult } from './evaluation.js';
+import { recompute, reviewView, setBusy, settledResult } from './evaluation.js';
 import { applyLanguage, renderForms, showReportHead } from './language.js';
 import { emptyTable, fillColumnChoices, jumpToCell, showView } from './sheet.js';
 
@@ -92,6 +92,9 @@ export function wire(c) {
 
 /** The data's two views: the grid editor and the text box, their tabs and buttons. */
 function wireData(c) {
+  // An edit the editor drops (other data loaded while its text was made) has the data as it
+  // is now evaluated, so that the busy state set at the edit's first moment ends (rare:
+  // typing in a table while another is opened).
   c.editor = new Editor(c.$('editor'), (text, how) => {
     // Hand mappings are by column position: a changed header row makes them stale.
     const header = c.editor.header().join('\t');
@@ -100,7 +103,7 @@ function wireData(c) {
     c.editorText = text;
     edited(c, text, how);
     fillColumnChoices(c);
-  }, () => setBusy(c, true), () => editDropped(c));
+  }, () => setBusy(c, true), () => recompute(c));
   c.$('paste').addEventListener('input', (/** @type {InputEvent} */ event) => {
     edited(c, target(event).value, /^insertFrom(Paste|Drop)/.test(event.inputType ?? '') ? 'paste' : 'type');
   });

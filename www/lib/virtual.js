@@ -4,7 +4,6 @@
 // `reveal` brings any row into view for the keyboard and for error links.
 
 import { html, morph } from './html.js';
-import { nextTask } from './tasks.js';
 
 /** Rows drawn beyond the view on each side, so that a short scroll shows no gap. */
 const MARGIN = 20;
@@ -80,9 +79,7 @@ export class VirtualRows {
    * were written (a new result), the reading forced a layout of the whole report (≈ 45 ms
    * a table at 200 000 rows). */
   #measureLater() {
-    requestAnimationFrame(() => nextTask().then(() => {
-      if (!this.height) this.#measure();
-    }));
+    requestAnimationFrame(() => setTimeout(() => this.height || this.#measure()));
   }
 
   /** Scrolls row `index` into view and draws it; resolves when it is drawn. */
@@ -90,8 +87,9 @@ export class VirtualRows {
     // Twice at most: the first drawing may place the rows by the guessed height.
     for (let tries = 0; tries < 2 && (index < this.#drawn.from || index >= this.#drawn.to); tries++) {
       if (!this.height) this.#measure();
-      // The spacers at the measured height, so that the scroll below lands on the row.
-      if (this.#drawn.from >= 0) this.#place(this.#drawn.from, this.#drawn.to);
+      // The spacers at the measured height, so that the scroll below lands on the row
+      // (none when the table's body was replaced and not drawn yet).
+      if (this.body.querySelector('[data-spacer]')) this.#place(this.#drawn.from, this.#drawn.to);
       this.#scroll(Math.max(0, index * (this.height || GUESS) - this.box.clientHeight / 2));
       await this.draw(true);
     }
