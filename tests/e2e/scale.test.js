@@ -173,6 +173,8 @@ test('the table shown is not read again when its tab is clicked: an edit whose t
   await settled(page);
   assert.notEqual(await cvs(), before, 'the results once settled are the edit\'s');
   assert.equal(await page.inputValue('#editor input[data-r="1"][data-c="5"]'), '99999');
+  // Nor is the hidden text box filled with the text (a province's 20 MB cost a frame).
+  assert.equal(await page.inputValue('[data-testid="paste-input"]'), '');
   await context.close();
 });
 

@@ -33,10 +33,10 @@ export async function showView(c, view) {
     c.$(tab).tabIndex = active ? 0 : -1;
     c.$(panel).hidden = !active;
   }
-  // Read again only when the text changed in the text box since: a table read again
-  // replaces the grid that an edit may be being made in (its text still being made).
-  if (view === 'table' && c.editorText !== c.state.text) await loadEditor(c, c.state.text);
-  else c.$('paste').value = c.state.text;
+  if (view === 'text') c.$('paste').value = c.state.text;
+  // The table read again only when the text changed in the text box since: a table read
+  // again replaces the grid that an edit may be being made in (its text still being made).
+  else if (c.editorText !== c.state.text) await loadEditor(c, c.state.text);
   fillColumnChoices(c);
   c.saveState();
 }
