@@ -13,6 +13,8 @@ use std::marker::PhantomData;
 /// More ids than any profile has items, measures or groups (a national profile has about a
 /// hundred); at most ≈ 8 million moves of an entry to read the largest in the worst order.
 pub const MAX_IDS: usize = 4096;
+/// What a map or a set read from JSON with more ids than `MAX_IDS` was expected to be.
+const BOUND: &str = "at most 4096 ids";
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keyed<V>(Vec<(String, V)>);
@@ -147,7 +149,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
                 while let Some((key, value)) = map.next_entry::<String, V>()? {
                     keyed.insert(key, value);
                     if keyed.len() > MAX_IDS {
-                        return Err(serde::de::Error::invalid_length(keyed.len(), &"at most 4096 ids"));
+                        return Err(serde::de::Error::invalid_length(keyed.len(), &BOUND));
                     }
                 }
                 Ok(keyed)
@@ -198,7 +200,7 @@ impl<'de> Deserialize<'de> for Ids {
                 while let Some(id) = seq.next_element::<String>()? {
                     ids.insert(id);
                     if ids.0.len() > MAX_IDS {
-                        return Err(serde::de::Error::invalid_length(ids.0.len(), &"at most 4096 ids"));
+                        return Err(serde::de::Error::invalid_length(ids.0.len(), &BOUND));
                     }
                 }
                 Ok(ids)
@@ -245,6 +247,7 @@ mod tests {
         assert!(serde_json::from_str::<Keyed<f64>>(&object(super::MAX_IDS + 1)).is_err());
         let ids = format!("[{}]", (0..=super::MAX_IDS).map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(","));
         assert!(serde_json::from_str::<Ids>(&ids).is_err());
+        assert!(super::BOUND.contains(&super::MAX_IDS.to_string()), "the refusal names the bound");
     }
 
     #[test]
