@@ -120,10 +120,12 @@ build() {
   wasm_toolchain
   bindgen_cli
   need_command wasm-opt binaryen
-  # Two modules from one crate: the calculator (first load), and with what is asked for only
-  # sometimes, the plan and the step-by-step view (loaded then: it would add a fifth to the
-  # first load).
+  # Three modules from one crate: the calculator of a page in 简体中文 (first load), the same
+  # with English and 繁體中文 (the first load of a page in either), and with what is asked for
+  # only sometimes, the plan and the step-by-step view (loaded then: it would add a fifth to
+  # the first load).
   wasm_module "$WASM_NAME" "$WASM_CRATE"
+  wasm_module "$WASM_NAME-languages" "$WASM_CRATE" --features languages
   wasm_module "$WASM_NAME-extra" "$WASM_CRATE" --features extra
   # A third, from its own crate: workbooks read by the CLI's reader (calamine), loaded the
   # first time a workbook is opened.
@@ -131,6 +133,7 @@ build() {
   # The page imports ./pkg/junheng.js; its declarations are ../junheng.d.ts.
   printf '%s\n' "// The module's API, typed from the Rust types: see ../junheng.d.ts." \
     "export * from '../junheng';" "export { default } from '../junheng';" >"www/pkg/${WASM_NAME}.d.ts"
+  cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-languages.d.ts"
   cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-extra.d.ts"
   cp "www/pkg/${WASM_NAME}.d.ts" "www/pkg/${WASM_NAME}-workbook.d.ts"
 }
@@ -211,8 +214,9 @@ test_native() {
 }
 
 test_wasm() {
-  # Both modules: the first (a county's file) and the second (with provinces, the plan).
-  for features in "" "--features=extra"; do
+  # Every module: the first (a county's file) in 简体中文 alone and with the other languages,
+  # and the second (with provinces, the plan).
+  for features in "" "--features=languages" "--features=extra"; do
     say "wasm tests in headless Chromium (wasm-bindgen-test) ${features:-(first module)}"
     CHROMEDRIVER=$(command -v chromedriver) \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

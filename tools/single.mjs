@@ -14,13 +14,15 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const esbuild = createRequire(join(ROOT, 'tests/e2e/package.json'))('esbuild');
 const OUT = join(ROOT, 'dist/junheng.html');
 
-/** Resolves www/io/assets.js to `replacement`, www/io/part-styles.js to its inline twin, and
- * `junheng:worker` to the worker's code. */
+/** Resolves www/io/assets.js to `replacement`, www/io/part-styles.js to its inline twin,
+ * `junheng:worker` to the worker's code, and the first module for Chinese to the one with every
+ * language (one copy of the evaluation in the file; its glue starts once however asked). */
 const swap = (replacement, worker = '') => ({
   name: 'single-assets',
   setup(build) {
     build.onResolve({ filter: /\/assets\.js$/ }, () => ({ path: join(ROOT, 'tools/single', replacement) }));
     build.onResolve({ filter: /\/part-styles\.js$/ }, () => ({ path: join(ROOT, 'tools/single/part-styles.js') }));
+    build.onResolve({ filter: /\/pkg\/junheng\.js$/ }, () => ({ path: join(ROOT, 'www/pkg/junheng-languages.js') }));
     build.onResolve({ filter: /^junheng:worker$/ }, () => ({ path: 'worker', namespace: 'junheng' }));
     build.onLoad({ filter: /.*/, namespace: 'junheng' }, () => ({ contents: `export default ${JSON.stringify(worker)};`, loader: 'js' }));
   },

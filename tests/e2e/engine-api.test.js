@@ -23,7 +23,7 @@ async function workerCalls() {
 test('the wasm modules export exactly what junheng.d.ts declares', async () => {
   const declared = names(await read('junheng.d.ts'), /^export function (\w+)\(/gm);
   const exported = new Set();
-  for (const module of ['pkg/junheng.js', 'pkg/junheng-extra.js', 'pkg/junheng-workbook.js']) {
+  for (const module of ['pkg/junheng.js', 'pkg/junheng-languages.js', 'pkg/junheng-extra.js', 'pkg/junheng-workbook.js']) {
     for (const name of names(await read(module), /^export function (\w+)\(/gm)) exported.add(name);
   }
   assert.ok(declared.size > 15, `${declared.size} declarations read`);

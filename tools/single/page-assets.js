@@ -7,6 +7,7 @@ import workerSource from 'junheng:worker';
 import css from '../../www/style.css';
 import demoCsv from '../../www/demo/demo-county.csv';
 import demoJson from '../../www/demo/demo-answers.json';
+import nationalJson from '../../www/profiles/national.json';
 import templateXlsx from '../../www/templates/template.xlsx';
 import exampleXlsx from '../../www/templates/example.xlsx';
 
@@ -29,6 +30,7 @@ export function adoptStyles(root) {
 
 export const demoTable = async () => demoCsv;
 export const demoAnswers = async () => structuredClone(demoJson);
+export const nationalProfile = async () => nationalJson;
 
 const FILES = { 'templates/template.xlsx': templateXlsx, 'templates/example.xlsx': exampleXlsx };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -44,7 +44,7 @@ export function createContext(root, host, embed) {
     $: (id) => root.getElementById(id),
     ...restoredState(),
     ...session(),
-    /** The profile in use: an imported one, or the national one. */
+    /** The profile the answer forms show: an imported one, or the national one (fetched with the forms). */
     profile: () => c.state.profile ?? c.national,
     /** No profile: the national one, the core's own (so the first wasm module, which knows no other, can evaluate). */
     options: () => ({ standard: c.state.standard, lang: c.state.lang, profile: c.state.profile ?? undefined, answers: c.state.answers, mapping: c.state.mapping }),
@@ -82,7 +82,7 @@ export function createContext(root, host, embed) {
   c.loaded = c.store.load();
   c.state = startingState(host, c.loaded.state);
   /** The engine's worker; its progress shows (with a way to stop) when an evaluation takes long. */
-  c.engine = new Engine({ progress: (info) => showProgress(c, info) });
+  c.engine = new Engine({ progress: (info) => showProgress(c, info), lang: () => c.state.lang });
   return c;
 }
 
@@ -108,7 +108,7 @@ function startingState(host, saved) {
 /** What the calculator's parts share besides the state: none of it is saved. */
 const session = () => ({
   /** @type {import('../lib/editor.js').Editor} */ editor: null,
-  /** The national profile, asked of the engine at the start. */
+  /** The national profile (io/assets.js), taken with the answer forms after the first result. */
   national: null,
   /** The template's header row and [key, label] pairs per language: fixed, asked once. */
   template: { header: {}, labels: {} },

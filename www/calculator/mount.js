@@ -4,11 +4,12 @@
 
 import { html, setHtml } from '../lib/html.js';
 import { t, useAnswerStrings, useExtraStrings, useLang } from '../i18n/i18n.js';
+import { nationalProfile } from '../io/assets.js';
 import { copyState, createContext, langOf, standardOf } from './context.js';
 import { notify } from './notices.js';
 import { learnDemoSchools, loadDemo } from './data.js';
 import { fillForms, latestResult, recompute, refreshRules, setBusy, settledResult } from './evaluation.js';
-import { applyLanguage, renderForms } from './language.js';
+import { applyLanguage, renderForms, useTemplate } from './language.js';
 import { showView } from './sheet.js';
 import { explaining, opening, wire } from './wiring.js';
 
@@ -18,9 +19,6 @@ export { langOf };
 async function explainAsked(c, value) {
   if (value) await (await explaining()).explainAsked(c, value);
 }
-
-/** The languages whose template the engine gives at the start. */
-const LANGS = /** @type {const} */ (['zh', 'zh-Hant', 'en']);
 
 /** Starts a calculator in `root` (the shadow root of `host`, whose markup it finds there).
  * `embed.wanted()`: whether someone takes the whole result whatever its size; `embed.inline`:
@@ -83,9 +81,11 @@ async function start(c) {
   c.host.dispatchEvent(new Event('ready'));
 }
 
-/** The answer forms' view: taken with the core's form, drawn with the latest result. */
+/** The answer forms' view: taken with the core's form and the national profile (their
+ * items, when no profile of the user's is in use), drawn with the latest result. */
 async function useAnswersView(c) {
-  const [view] = await Promise.all([import('../views/answers.js'), useAnswerStrings()]);
+  const [view, , national] = await Promise.all([import('../views/answers.js'), useAnswerStrings(), nationalProfile()]);
+  c.national = national;
   view.useAnswerForm(c.answerForm);
   c.answersView = view;
   renderForms(c);
@@ -93,16 +93,11 @@ async function useAnswersView(c) {
   if (parts) fillForms(c, parts);
 }
 
-/** The national profile, the answer forms' shape and the template in every language. */
+/** The answer forms' shape and the template in the language in use (another's is asked
+ * when it is first shown: language.js `useTemplate`). */
 async function askFixed(c) {
-  const perLang = LANGS.flatMap((l) => [c.engine.call('templateHeader', l), c.engine.call('templateLabels', l)]);
-  const [national, form, ...fixed] = await Promise.all([c.engine.call('nationalProfile'), c.engine.call('answerForm'), ...perLang, learnDemoSchools(c)]);
-  c.national = national;
+  const [form] = await Promise.all([c.engine.call('answerForm'), useTemplate(c, c.state.lang), learnDemoSchools(c)]);
   c.answerForm = form;
-  LANGS.forEach((l, i) => {
-    c.template.header[l] = fixed[2 * i];
-    c.template.labels[l] = fixed[2 * i + 1];
-  });
 }
 
 /** A saved profile the engine refuses is kept aside and the national one used instead:
@@ -150,7 +145,7 @@ async function setLang(c, lang) {
   // Asked twice and back again: the results drawn are right, busy ends with them.
   if (!next || next === c.state.lang) return c.$('results').getAttribute('aria-busy') === 'true' && recompute(c);
   setBusy(c, true);
-  await useLang(next);
+  await Promise.all([useLang(next), useTemplate(c, next)]);
   c.state.lang = next;
   applyLanguage(c);
   c.editor.render();

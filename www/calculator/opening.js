@@ -8,6 +8,7 @@ import { html, setHtml } from '../lib/html.js';
 import { t } from '../i18n/i18n.js';
 import { formatMegabytes } from '../lib/format.js';
 import { decodedUriPart } from '../io/files.js';
+import { nationalProfile } from '../io/assets.js';
 import { isWorkbook } from '../io/decode.js';
 import { describeProblem } from '../lib/markup.js';
 import { action, notify, problemList, quoted, refuse } from './notices.js';
@@ -30,7 +31,7 @@ export async function documents(c) {
       notify: (kind, content, role) => notify(c, kind, content, role), refuse: (name, reason) => refuse(c, name, reason),
       action: (name, key) => action(c, name, key), quoted: (name) => quoted(c, name), problemList: (problems) => problemList(c, problems),
       replaceData: (text, how) => replaceData(c, text, how), recompute: () => recompute(c), applyLanguage: () => applyLanguage(c),
-      national: () => c.national,
+      national: nationalProfile,
       keepOwnWork: (saved) => { c.ownWork = saved; },
       // The options of the plan made for the data as it is now, if one was.
       planOptions: () => (c.planner?.made?.text === c.state.text ? c.planner.choices : null),

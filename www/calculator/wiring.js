@@ -5,7 +5,7 @@
 import { html, setHtml } from '../lib/html.js';
 import { t, useExtraStrings } from '../i18n/i18n.js';
 import { download } from '../io/files.js';
-import { demoTable, fileUrl } from '../io/assets.js';
+import { demoTable, fileUrl, nationalProfile } from '../io/assets.js';
 import { emptyAnswers, readControl } from '../lib/answers.js';
 import { Editor } from '../lib/editor.js';
 import { initialState } from './context.js';
@@ -205,7 +205,10 @@ function wireFiles(c) {
     const index = Number(target(event).value);
     opening().then((module) => module.openSheet(c, index));
   });
-  c.$('export-profile').addEventListener('click', () => download(t(c.state.lang, 'profileFile'), JSON.stringify(c.profile(), null, 2), 'application/json'));
+  c.$('export-profile').addEventListener('click', async () => {
+    const profile = c.state.profile ?? (await nationalProfile());
+    download(t(c.state.lang, 'profileFile'), JSON.stringify(profile, null, 2), 'application/json');
+  });
   c.$('save-project').addEventListener('click', () => withDocuments(c, 'saveProject'));
   c.$('share-link').addEventListener('click', () => withDocuments(c, 'makeShareLink'));
   c.$('load-demo').addEventListener('click', () => loadDemo(c));

@@ -1,32 +1,51 @@
 // The engine: the wasm core in a module worker, so that the page's thread never parses or
-// evaluates. Requests are `{ id, fn, args }`; answers `{ id, value }` or `{ id, error }`
-// (only a bug throws: user mistakes are in the value). The core speaks JSON text; it is
-// parsed here, off the page's thread, and the page gets plain objects.
+// evaluates. Requests are `{ id, fn, args, lang }` (lang: the page's); answers `{ id, value }`
+// or `{ id, error }` (only a bug throws: user mistakes are in the value). The core speaks JSON
+// text; it is parsed here, off the page's thread, and the page gets plain objects.
 
-import init, * as core from '../pkg/junheng.js';
-import { extraWasmSource, wasmSource, workbookWasmSource } from '../io/assets.js';
+import { extraWasmSource, languagesWasmSource, wasmSource, workbookWasmSource } from '../io/assets.js';
 import { buffers, packGrid } from '../lib/grid.js';
 
-const ready = init(wasmSource());
+/** The first modules, loaded: they read only the standard, language and answers of the options. */
+const firsts = new WeakSet();
 /** A module started the first time it is asked for (the import literal, for the bundler). */
-function onDemand(load, source) {
+function onDemand(load, source, first = false) {
   let module;
-  return async () => (module ??= load().then(async (m) => (await m.default(source()), m)));
+  return async () => (module ??= load().then(async (m) => {
+    await m.default(source());
+    if (first) firsts.add(m);
+    return m;
+  }));
 }
+/** The first module for a page in 简体中文 (the default: its words and no other language's), and
+ * the same with English and 繁體中文; each started when its language is first asked for. */
+const chinese = onDemand(() => import('../pkg/junheng.js'), wasmSource, true);
+const languages = onDemand(() => import('../pkg/junheng-languages.js'), languagesWasmSource, true);
+const firstFor = (lang) => (!lang || lang === 'zh' ? chinese : languages)();
+/** The page's language when it sent the call that runs: a call of no language of its own (a
+ * table's cells, the answer forms' ids) uses its first module, so that a page in English never
+ * loads the Chinese one. */
+let pageLang = 'zh';
+const home = () => firstFor(pageLang);
 /** What is asked for only sometimes (the plan, the step view, project and profile files,
  * provinces); the CLI's workbook reader with raw deflate for share links. */
 const extraCore = onDemand(() => import('../pkg/junheng-extra.js'), extraWasmSource);
 const workbookModule = onDemand(() => import('../pkg/junheng-workbook.js'), workbookWasmSource);
-/** The module whose evaluation the page is looking at: the first evaluates a county's file,
- * the second a province's (a county column), county by county. */
-let current = core;
+/** The module whose evaluation the page is looking at: a first module evaluates a county's
+ * file, the second a province's (a county column), county by county. */
+let current = null;
 /** The module that evaluates `source`: the second for a profile of the user's, a column
  * mapped by hand or a province's file, which the first cannot read (its first load is smaller). */
-const coreFor = async (source, options) => (options?.profile || Object.keys(options?.mapping ?? {}).length || core.hasCountyColumn(source, options?.lang ?? 'zh') ? extraCore() : core);
+async function coreFor(source, options) {
+  const module = await firstFor(options?.lang);
+  return options?.profile || Object.keys(options?.mapping ?? {}).length || module.hasCountyColumn(source, options?.lang ?? 'zh') ? extraCore() : module;
+}
 /** A value as the core's JSON text. @type {(value: unknown) => string} */
 const text = (value) => JSON.stringify(value ?? {});
-/** The options as `module` reads them: the first module only the standard, language and answers. */
-const optionsFor = (module, options) => text(module === core ? { standard: options?.standard, lang: options?.lang, answers: options?.answers } : options);
+/** The options as `module` reads them: a first module only the standard, language and answers. */
+const optionsFor = (module, options) => text(firsts.has(module) ? { standard: options?.standard, lang: options?.lang, answers: options?.answers } : options);
+/** The module whose last evaluation the session reads (before any, the home one: none to read). */
+const viewed = async () => current ?? home();
 /** The core's JSON text, parsed to the type it declares.
  * @template T @param {import('../junheng').Json<T>} json @returns {T} */
 const parse = (json) => JSON.parse(json);
@@ -52,13 +71,13 @@ export const calls = {
   },
   /** Another county of the last province file, without evaluating again (the second
    * module: only it evaluates a province). */
-  pickCounty: (id, county) => parse(current.pickCounty(county)),
-  schools: (id, level, from, to) => parse(current.schools(level, from, to)),
+  pickCounty: async (id, county) => parse((await viewed()).pickCounty(county)),
+  schools: async (id, level, from, to) => parse((await viewed()).schools(level, from, to)),
   /** The whole result contract of the last evaluation (null when this worker has none). */
-  result: () => parse(current.lastResult()),
+  result: async () => parse((await viewed()).lastResult()),
   /** The text's cells for the table editor, packed (lib/grid.js). */
-  readGrid: (id, source) => {
-    const packed = packGrid(parse(core.readGrid(source)));
+  readGrid: async (id, source) => {
+    const packed = packGrid(parse((await home()).readGrid(source)));
     moved.set(packed, buffers(packed));
     return packed;
   },
@@ -72,12 +91,14 @@ export const calls = {
   readWorkbook: async (id, bytes, lang) => parse((await workbookModule()).readWorkbook(bytes, lang)),
   deflate: async (id, bytes) => (await workbookModule()).deflate(bytes),
   inflate: async (id, bytes, limit) => (await workbookModule()).inflate(bytes, limit) ?? null,
-  templateHeader: (id, lang) => core.templateHeader(lang),
-  templateLabels: (id, lang) => parse(core.templateLabels(lang)),
-  answerForm: () => parse(core.answerForm()),
-  nationalProfile: () => parse(core.nationalProfile()),
+  templateHeader: async (id, lang) => (await firstFor(lang)).templateHeader(lang),
+  templateLabels: async (id, lang) => parse((await firstFor(lang)).templateLabels(lang)),
+  answerForm: async () => parse((await home()).answerForm()),
   /** The rules in words of a profile of the user's, or with none the national one's. */
-  measureRules: async (id, profile, lang) => parse(profile ? (await extraCore()).measureRules(text(profile), lang) : core.measureRules('', lang)),
+  measureRules: async (id, profile, lang) => {
+    const module = await (profile ? extraCore() : firstFor(lang));
+    return parse(module.measureRules(profile ? text(profile) : '', lang));
+  },
   checkProfile: async (id, value, lang) => parse((await extraCore()).checkProfile(text(value), lang)),
   openProject: async (id, value, lang) => parse((await extraCore()).openProject(text(value), lang)),
   makeProject: async (id, source, options) => parse((await extraCore()).makeProject(source, text(options))),
@@ -121,12 +142,12 @@ const unmark = (id) => (arg) => {
  * after `evaluate`, `applyPlan` after `plan`) never overtakes the call that makes it, even
  * where that one waits for the second module to load. */
 let queue = Promise.resolve();
-self.addEventListener('message', ({ data: { id, fn, args } }) => {
+self.addEventListener('message', ({ data: { id, fn, args, lang } }) => {
   // Unmarked as they arrive, in the order the page sent them.
   const values = args.map(unmark(id));
   queue = queue.then(async () => {
+    pageLang = lang;
     try {
-      await ready;
       const value = await calls[fn](id, ...values);
       if (fn === 'fileText' && value.text) {
         kept = value.text;

@@ -44,8 +44,9 @@ export class Engine {
   #kept = null;
   #keptFrom = 0;
 
-  /** @param {{ progress?: (info: { rows: number } | null) => void }} [hooks] progress of the
-   * running evaluation (its rows), and null when none runs. */
+  /** @param {{ progress?: (info: { rows: number } | null) => void, lang?: () => string }} [hooks]
+   * progress of the running evaluation (its rows), and null when none runs; the page's
+   * language, sent with every call (the worker starts the first module that writes it). */
   constructor(hooks = {}) {
     this.hooks = hooks;
     this.#start();
@@ -136,7 +137,7 @@ export class Engine {
       return id;
     }
     this.#pending.set(id, call);
-    this.#worker.postMessage({ id, fn: call.fn, args: call.args.map((arg) => this.#mark(arg, id)) });
+    this.#worker.postMessage({ id, fn: call.fn, args: call.args.map((arg) => this.#mark(arg, id)), lang: this.hooks.lang?.() ?? 'zh' });
     return id;
   }
 

@@ -11,6 +11,8 @@ export const startWorker = () => new Worker(here('engine/engine-worker.js'), { t
 
 /** What the wasm glue's `init` is given: nothing, and it fetches the module beside itself. */
 export const wasmSource = () => undefined;
+/** The first module with English and 繁體中文, for a page in either: fetched beside itself too. */
+export const languagesWasmSource = () => undefined;
 /** The module of what is asked for only sometimes (the plan, the step-by-step view): fetched
  * beside itself too. */
 export const extraWasmSource = () => undefined;
@@ -28,6 +30,12 @@ export function adoptStyles(root) {
 let demo;
 export const demoTable = () => (demo ??= fetch(here('demo/demo-county.csv')).then((r) => r.text()));
 export const demoAnswers = () => fetch(here('demo/demo-answers.json')).then((r) => r.json());
+
+/** The national profile (every threshold, item list and point maximum), as the core has it
+ * (crates/core/tests/verdict.rs checks the file): fetched once, when first shown or used,
+ * rather than carried by the first wasm module. */
+let national;
+export const nationalProfile = () => (national ??= fetch(here('profiles/national.json')).then((r) => r.json()));
 
 /** A file to download (the templates), as a URL the link can point at. */
 export const fileUrl = (path) => here(path);

@@ -24,7 +24,7 @@ const PROJECT_MAX_CHARS = 64 * 1024 * 1024;
  *   action: (name: string, key: string) => any, quoted: (name: string) => any,
  *   replaceData: (text: string, how: any) => Promise<unknown>, recompute: () => Promise<unknown>,
  *   applyLanguage: () => void, options: () => object, problemList: (problems: any[]) => any,
- *   national: () => object, keepOwnWork: (saved: object | null) => void,
+ *   national: () => Promise<object>, keepOwnWork: (saved: object | null) => void,
  *   planOptions: () => object | null }} Calculator */
 
 /** Reads a JSON file of at most `maxChars` characters, or says why it cannot. */
@@ -106,7 +106,7 @@ export async function openShared(calc, fragment, saved) {
     return calc.refuse(name, t(calc.state.lang, error?.key ?? 'shareDamaged', bounds));
   }
   // A link leaves the national profile out (it is most of a county's link): put it back.
-  const data = await projectData(calc, value && typeof value === 'object' ? { profile: calc.national(), ...value } : value, name);
+  const data = await projectData(calc, value && typeof value === 'object' ? { profile: await calc.national(), ...value } : value, name);
   if (!data) return false;
   const ownWork = (await hasOwnWork(saved)) ? saved : null;
   calc.keepOwnWork(ownWork);

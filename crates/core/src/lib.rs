@@ -7,6 +7,31 @@
 
 #![forbid(unsafe_code)]
 
+/// Text in English (as `format!`), made only in builds that write English (the feature `en`):
+/// the others have none of its words, and the arguments only it reads go unused there.
+macro_rules! en {
+    ($($format:tt)*) => {{
+        #[cfg(feature = "en")]
+        let text = format!($($format)*);
+        #[cfg(not(feature = "en"))]
+        let text = String::new();
+        text
+    }};
+}
+
+/// An English literal of the core's own data (the national profile's items), or "" in builds
+/// without English, which then hold none of it: the page takes those words from
+/// www/profiles/national.json, never from a first module for 简体中文.
+macro_rules! english {
+    ($text:literal) => {{
+        #[cfg(feature = "en")]
+        let text = $text;
+        #[cfg(not(feature = "en"))]
+        let text = "";
+        text
+    }};
+}
+
 // The modules in four groups (and the plan), each re-exported here under its own name, so
 // that `junheng::input` and `crate::input` name the same module wherever it lives.
 mod evaluate;
@@ -21,7 +46,9 @@ use read::{cells, checks, header, rows, table, template};
 pub use read::{input, project};
 use rules::{allowances, indoor};
 pub use rules::{items, scope, standards, words};
-use text::{codes, hant_table, messages};
+#[cfg(feature = "hant")]
+use text::hant_table;
+use text::{codes, messages};
 pub use text::{diagnostics, hant, numbers};
 
 pub use evaluation::{evaluate_table, evaluate_text, Evaluation, Options};

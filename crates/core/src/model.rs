@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Language of every message the core writes. Chinese is the default.
+/// Language of every message the core writes. Chinese is the default. English exists only
+/// in builds with the feature `en`, and only builds with `hant` write Traditional (a build
+/// without either is the browser's first module for a page in 简体中文: its words and no
+/// other's), so that each language's words are compiled out where they are never asked for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(export))]
 pub enum Lang {
@@ -13,6 +16,7 @@ pub enum Lang {
     /// 繁體中文: the Simplified text converted (hant.rs).
     #[serde(rename = "zh-Hant")]
     ZhHant,
+    #[cfg(feature = "en")]
     #[serde(rename = "en")]
     En,
 }
@@ -22,19 +26,33 @@ impl Lang {
     pub fn parse(id: &str) -> Option<Lang> {
         match id {
             "zh" => Some(Lang::Zh),
+            #[cfg(feature = "hant")]
             "zh-Hant" => Some(Lang::ZhHant),
+            #[cfg(feature = "en")]
             "en" => Some(Lang::En),
             _ => None,
         }
     }
 
     /// Picks the text of this language (a fixed string: Traditional is made from `zh` once).
+    /// In a build without English, `en` is unused: the compiler inlines so small a function
+    /// (measured: the module is the same with `#[inline(always)]`) and leaves no copy of it.
+    #[cfg_attr(not(feature = "en"), allow(unused_variables))]
     pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
         match self {
             Lang::Zh => zh,
             Lang::ZhHant => crate::hant::fixed(zh),
+            #[cfg(feature = "en")]
             Lang::En => en,
         }
+    }
+
+    /// Whether this is English (false in every build without it).
+    pub fn is_english(self) -> bool {
+        #[cfg(feature = "en")]
+        return self == Lang::En;
+        #[cfg(not(feature = "en"))]
+        false
     }
 
     /// Chinese text made at run time in Simplified (`format!`), in this language's script.

@@ -280,12 +280,6 @@ fn read_profile(_: &str) -> Result<Profile, JsError> {
     Err(JsError::new("profile: the first module knows only the national profile"))
 }
 
-/// The national profile: every threshold, item list and point maximum.
-#[wasm_bindgen(js_name = nationalProfile)]
-pub fn national_profile() -> String {
-    json(&Profile::national())
-}
-
 pub(crate) fn parse_lang(lang: &str) -> Lang {
     Lang::parse(lang).unwrap_or_default()
 }

@@ -53,6 +53,9 @@ fn the_summary_keeps_the_schools_and_hands_out_slices() {
 
 /// The demo county: mixed schools (one row, two levels) among single-level ones.
 const DEMO: &str = include_str!("../../../www/demo/demo-county.csv");
+/// The national profile as the page fetches it (crates/core/tests/verdict.rs checks it is the core's).
+#[cfg(feature = "extra")]
+const NATIONAL: &str = include_str!("../../../www/profiles/national.json");
 
 #[wasm_bindgen_test]
 fn the_last_result_is_the_whole_contract_in_the_files_order() {
@@ -93,12 +96,12 @@ fn the_summary_carries_the_first_hundred_excluded_and_split_schools_and_how_many
 
 #[wasm_bindgen_test]
 fn bad_input_is_a_value_not_an_exception() {
-    let result = junheng_evaluate("学校名称,学段,在校生数\n甲,小学,abc\n", &options("quality2017", "en"));
+    let result = junheng_evaluate("学校名称,学段,在校生数\n甲,小学,abc\n", &options("quality2017", "zh"));
     let errors = result["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["row"], 2);
     assert_eq!(errors[0]["column"], "在校生数");
-    assert!(errors[0]["message"].as_str().unwrap().contains("not a number"));
+    assert!(errors[0]["message"].as_str().unwrap().contains("不是数字"), "{}", errors[0]);
     let empty = junheng_evaluate("", "");
     assert_eq!(empty["errors"].as_array().unwrap().len(), 1);
 }
@@ -118,8 +121,7 @@ fn read_grid_gives_lines_and_cells() {
 #[cfg(feature = "extra")]
 #[wasm_bindgen_test]
 fn profiles_and_projects_cross_as_json() {
-    let national = junheng_wasm::national_profile();
-    assert_eq!(parse(&junheng_wasm::documents::check_profile(&national, "zh")), serde_json::json!([]));
+    assert_eq!(parse(&junheng_wasm::documents::check_profile(NATIONAL, "zh")), serde_json::json!([]));
     let problems = parse(&junheng_wasm::documents::check_profile("{}", "zh"));
     assert_eq!(problems.as_array().unwrap().len(), 1);
     assert!(problems[0]["message"].as_str().unwrap().contains("数值标准文件格式不正确"));
@@ -171,12 +173,33 @@ fn the_first_module_reads_no_profile_and_no_mapping() {
     }
     assert!(junheng_wasm::measure_rules("{}", "zh").is_err());
     // The standard and the language by their ids; an unknown one is refused too.
-    let english = parse(&junheng_wasm::evaluate(DEMO, &options("basic2012", "en")).map_err(JsValue::from).unwrap());
-    assert_eq!(english["standard"], "basic2012");
-    assert_eq!(english["levels"]["primary"]["indicators"][0]["name"], "Teaching and auxiliary floor area per student");
     for unknown in [serde_json::json!({ "standard": "quality2020" }), serde_json::json!({ "lang": "fr" })] {
         assert!(junheng_wasm::evaluate(DEMO, &unknown.to_string()).is_err(), "{unknown}");
     }
+}
+
+/// The first module for a page in 简体中文 has no other language's words: English and
+/// Traditional are refused as unknown (the worker sends them to the module that has them).
+#[cfg(not(feature = "languages"))]
+#[wasm_bindgen_test]
+fn the_chinese_module_refuses_the_other_languages() {
+    for lang in ["en", "zh-Hant"] {
+        assert!(junheng_wasm::evaluate(DEMO, &options("basic2012", lang)).is_err(), "{lang}");
+    }
+}
+
+/// The module with every language writes each: English, and Traditional made from the
+/// Simplified, the user's words (a column's name) kept as written.
+#[cfg(feature = "languages")]
+#[wasm_bindgen_test]
+fn the_module_with_every_language_writes_each() {
+    let english = parse(&junheng_wasm::evaluate(DEMO, &options("basic2012", "en")).map_err(JsValue::from).unwrap());
+    assert_eq!(english["standard"], "basic2012");
+    assert_eq!(english["levels"]["primary"]["indicators"][0]["name"], "Teaching and auxiliary floor area per student");
+    let bad = "学校名称,学段,在校生数\n甲,小学,abc\n";
+    let message = |lang| junheng_evaluate(bad, &options("quality2017", lang))["errors"][0]["message"].as_str().unwrap().to_string();
+    assert!(message("en").contains("not a number"), "{}", message("en"));
+    assert!(message("zh-Hant").contains("不是數字"), "{}", message("zh-Hant"));
 }
 
 /// The rules in words of the national profile are the same asked as "" (the first module's
@@ -185,8 +208,7 @@ fn the_first_module_reads_no_profile_and_no_mapping() {
 #[wasm_bindgen_test]
 fn the_national_rules_are_the_same_asked_either_way() {
     let by_default = parse(&junheng_wasm::measure_rules("", "en").map_err(JsValue::from).unwrap());
-    let national = junheng_wasm::national_profile();
-    assert_eq!(by_default, parse(&junheng_wasm::measure_rules(&national, "en").map_err(JsValue::from).unwrap()));
+    assert_eq!(by_default, parse(&junheng_wasm::measure_rules(NATIONAL, "en").map_err(JsValue::from).unwrap()));
     assert!(by_default.as_object().unwrap().len() > 10);
 }
 
@@ -195,7 +217,7 @@ fn the_national_rules_are_the_same_asked_either_way() {
 #[cfg(feature = "extra")]
 #[wasm_bindgen_test]
 fn a_profile_of_too_many_items_is_refused() {
-    let mut profile = parse(&junheng_wasm::national_profile());
+    let mut profile = parse(NATIONAL);
     let veto = profile["quality2017"]["vetoes"][0].clone();
     let vetoes = (0..5000).map(|i| serde_json::json!({ "id": format!("v{i}"), "text": veto["text"] })).collect();
     profile["quality2017"]["vetoes"] = Value::Array(vetoes);

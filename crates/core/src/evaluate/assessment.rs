@@ -6,7 +6,7 @@ use crate::diagnostics::{Args, Code, Problem};
 use crate::input::{Column, Table};
 use crate::items::{CheckItem, Computed, Measure, ASPECTS, SURVEY_GROUPS};
 use crate::keyed::{Ids, Keyed};
-use crate::model::{Lang, Level, Levels, SchoolFact, SchoolRow};
+use crate::model::{Lang, Levels, SchoolFact, SchoolRow};
 use crate::numbers;
 use crate::resources::LevelResult;
 use crate::scope::school_groups;
@@ -307,6 +307,7 @@ fn part_reason(part: &Part, lang: Lang) -> String {
             let value = match &i.value {
                 Some(Value::Bool(false)) if !i.details.is_empty() => lang.script(match lang {
                     Lang::Zh | Lang::ZhHant => format!("{}所学校不符合", i.details.len()),
+                    #[cfg(feature = "en")]
                     Lang::En => format!("{} schools in breach", i.details.len()),
                 }),
                 Some(Value::Number(v)) => format!("{}{}{}", numbers::plain(*v), lang.pick("，要求 ", ", required "), i.rule),
@@ -320,6 +321,7 @@ fn part_reason(part: &Part, lang: Lang) -> String {
     if wrong > 0 {
         pieces.push(lang.script(match lang {
             Lang::Zh | Lang::ZhHant => format!("{wrong} 项填写有误"),
+            #[cfg(feature = "en")]
             Lang::En => format!("{wrong} answers out of range"),
         }));
     }
@@ -327,6 +329,7 @@ fn part_reason(part: &Part, lang: Lang) -> String {
     if unanswered > 0 {
         pieces.push(lang.script(match lang {
             Lang::Zh | Lang::ZhHant => format!("{unanswered} 项未填写"),
+            #[cfg(feature = "en")]
             Lang::En => format!("{unanswered} items not answered"),
         }));
     }
@@ -336,6 +339,7 @@ fn part_reason(part: &Part, lang: Lang) -> String {
                 0,
                 lang.script(match lang {
                     Lang::Zh | Lang::ZhHant => format!("得分 {} 分，低于 {t} 分", numbers::plain(s)),
+                    #[cfg(feature = "en")]
                     Lang::En => format!("score {} below {t}", numbers::plain(s)),
                 }),
             );
@@ -396,7 +400,8 @@ fn resources_part(cx: &Context) -> Part {
     for (level, result) in cx.levels {
         let prefix = match lang {
             Lang::Zh | Lang::ZhHant => level.name(lang).to_string(),
-            Lang::En => lang.pick("", if *level == Level::Primary { "Primary:" } else { "Junior:" }).to_string(),
+            #[cfg(feature = "en")]
+            Lang::En => lang.pick("", if *level == crate::model::Level::Primary { "Primary:" } else { "Junior:" }).to_string(),
         };
         if let (Some(limit), Standard::Basic2012) = (result.composite_limit, cx.standard) {
             let name = format!("{prefix}{}", lang.pick("综合差异系数", " composite CV"));
@@ -409,6 +414,7 @@ fn resources_part(cx: &Context) -> Part {
                 "{prefix}{}",
                 lang.script(match lang {
                     Lang::Zh | Lang::ZhHant => format!("{}差异系数", i.name),
+                    #[cfg(feature = "en")]
                     Lang::En => format!(" {} CV", i.name),
                 })
             );
@@ -584,6 +590,7 @@ fn veto_part(answers: &Answers, cx: &Context, recognition: &Part) -> Part {
         let min = cx.profile.quality2017.recognition_min;
         let name = lang.script(match lang {
             Lang::Zh | Lang::ZhHant => format!("社会认可度低于{min}%"),
+            #[cfg(feature = "en")]
             Lang::En => format!("Public recognition below {min}%"),
         });
         items.push(item("recognition_below", &name, Some(Value::Number(rate)), Some(min), format!("≥ {min}%"), false));
@@ -630,6 +637,7 @@ fn missing(name: &str, lang: Lang) -> String {
     lang.script_keeping(
         match lang {
             Lang::Zh | Lang::ZhHant => format!("{name}：数据未填写"),
+            #[cfg(feature = "en")]
             Lang::En => format!("{name}: data missing"),
         },
         &[name],
@@ -645,6 +653,7 @@ fn school_size_offense(school: &[&SchoolRow], limit: f64, lang: Lang) -> Option<
         lang.script_keeping(
             match lang {
                 Lang::Zh | Lang::ZhHant => format!("{name}：{students}人，超过{limit}人"),
+                #[cfg(feature = "en")]
                 Lang::En => format!("{name}: {students} students, above {limit}"),
             },
             &[name],
@@ -664,6 +673,7 @@ fn class_size_offenses(school: &[&SchoolRow], q: &Quality2017Profile, lang: Lang
                 Some(size) if size > limit => Some(lang.script_keeping(
                     match lang {
                         Lang::Zh | Lang::ZhHant => format!("{name}（{}）：最大班额{size}人，超过{limit}人", row.level.name(lang)),
+                        #[cfg(feature = "en")]
                         Lang::En => format!("{name} ({}): largest class {size}, above {limit}", row.level.name(lang)),
                     },
                     &[name],
@@ -697,6 +707,7 @@ fn arts_rooms_offense(school: &[&SchoolRow], q: &Quality2017Profile, areas: (f64
             "{name}：{classes}个班，需音乐、美术教室各{needed}间；现有音乐{music}间共{music_area}㎡、美术{art}间共{art_area}㎡（每间不小于{}㎡、{}㎡）",
             areas.0, areas.1
         ),
+        #[cfg(feature = "en")]
         Lang::En => format!(
             "{name}: {classes} classes need {needed} music and art rooms each; has {music} music rooms ({music_area} ㎡) and {art} art rooms ({art_area} ㎡), each at least {} ㎡ and {} ㎡",
             areas.0, areas.1

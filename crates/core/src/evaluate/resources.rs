@@ -227,6 +227,7 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
                 minimum,
                 numbers::percent(share)
             ),
+            #[cfg(feature = "en")]
             Lang::En => format!(
                 "{} is {} {}, below the standard {} ({}% of it)",
                 standard.key.name(lang),
@@ -242,6 +243,7 @@ fn judge_school(school: &mut SchoolResult, profile: &Profile, lang: Lang) {
         let floor = rule.floor_fraction * 100.0;
         reasons.push(lang.script(match lang {
             Lang::Zh | Lang::ZhHant => format!("{}项达标（要求至少{}项达标、其余不低于标准的{floor}%）", met, rule.min_met),
+            #[cfg(feature = "en")]
             Lang::En => format!("{met} indicators at standard (needs at least {} and the rest at {floor}% or more)", rule.min_met),
         }));
     }
@@ -259,7 +261,9 @@ fn failing_schools(failing: &[&str], lang: Lang) -> String {
         match (lang, n > NAMED) {
             (Lang::Zh | Lang::ZhHant, false) => format!("{n} 所学校未达到校际资源配置要求：{}", named.join("、")),
             (Lang::Zh | Lang::ZhHant, true) => format!("{n} 所学校未达到校际资源配置要求：{}等（每所学校见下表）", named.join("、")),
+            #[cfg(feature = "en")]
             (Lang::En, false) => format!("{n} schools miss the per-school requirement: {}", named.join(", ")),
+            #[cfg(feature = "en")]
             (Lang::En, true) => {
                 format!("{n} schools miss the per-school requirement: {} and {} more (see the table)", named.join(", "), n - NAMED)
             }
@@ -293,6 +297,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
             if let Some(cv) = composite_cv.filter(|cv| *cv > limit) {
                 reasons.push(lang.script(match lang {
                     Lang::Zh | Lang::ZhHant => format!("综合差异系数 {} 高于 {}", numbers::cv(cv), numbers::limit(limit)),
+                    #[cfg(feature = "en")]
                     Lang::En => format!("composite CV {} is above {}", numbers::cv(cv), numbers::limit(limit)),
                 }));
             }
@@ -303,6 +308,7 @@ fn evaluate_level(level: Level, rows: &[&SchoolRow], schools: &[&SchoolResult], 
                 let (cv, limit) = (i.cv.unwrap_or_default(), i.limit.unwrap_or_default());
                 reasons.push(lang.script(match lang {
                     Lang::Zh | Lang::ZhHant => format!("{}差异系数 {} 高于 {}", i.name, numbers::cv(cv), numbers::limit(limit)),
+                    #[cfg(feature = "en")]
                     Lang::En => format!("{}: CV {} is above {}", i.name, numbers::cv(cv), numbers::limit(limit)),
                 }));
             }
@@ -334,6 +340,7 @@ fn undefined_cvs(indicators: &[IndicatorResult], lang: Lang) -> Vec<String> {
         .map(|i| {
             lang.script(match lang {
                 Lang::Zh | Lang::ZhHant => format!("{}的县域值为0，差异系数无法计算", i.name),
+                #[cfg(feature = "en")]
                 Lang::En => format!("{}: the county value is 0, so the CV is undefined", i.name),
             })
         })

@@ -184,7 +184,7 @@ pub(crate) fn map_columns(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
     for required in [Column::School, Column::Level, Column::Students] {
         if !columns.headers.contains_key(&required) {
             let name = required.header(lang);
-            let args = args!["name" => name, "alias" => required.header(Lang::En)];
+            let args = args!["name" => name, "alias" => required.english_header()];
             columns.errors.push(Problem::error(Code::MissingRequiredColumn, args, lang).in_column(name));
         }
     }

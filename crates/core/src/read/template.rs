@@ -135,10 +135,16 @@ impl Column {
     }
 
     /// The column's name for people: the Chinese header, or an English label (the
-    /// `header(Lang::En)` key is for files and code, not for menus).
+    /// `english_header` key is for files and code, not for menus).
     pub fn label(self, lang: Lang) -> &'static str {
+        lang.pick(self.names()[0], self.english_label())
+    }
+
+    /// The English label, in every build: a header that reads it is this column whatever
+    /// the language in use.
+    fn english_label(self) -> &'static str {
         use Resource::*;
-        let en = match self {
+        match self {
             Column::School => "School",
             Column::Level => "Level",
             Column::SchoolType => "School type",
@@ -175,17 +181,22 @@ impl Column {
                 SchoolFact::MigrantShare => "Migrant children (%)",
                 SchoolFact::TravellingPeArtTeachers => "Travelling PE and art teachers",
             },
-        };
-        lang.pick(self.names()[0], en)
+        }
     }
 
     /// The template's header for this column in the given language.
     pub fn header(self, lang: Lang) -> &'static str {
         // Traditional readers get the Simplified header, which every reader of the file knows.
-        self.names()[match lang {
-            Lang::Zh | Lang::ZhHant => 0,
-            Lang::En => 1,
-        }]
+        if lang.is_english() {
+            self.english_header()
+        } else {
+            self.names()[0]
+        }
+    }
+
+    /// The English template's header (`students`): a file's header in every build.
+    pub fn english_header(self) -> &'static str {
+        self.names()[1]
     }
 
     /// A province's or an inspector's column, not the county template's: the county, 隶属关系,
@@ -219,6 +230,7 @@ impl Column {
         let (label, unit) = (lang.script(self.label(lang).to_string()), self.unit(lang));
         match (unit.is_empty(), lang) {
             (true, _) => label,
+            #[cfg(feature = "en")]
             (false, Lang::En) => format!("{label} ({unit})"),
             (false, _) => format!("{label}（{unit}）"),
         }
@@ -282,7 +294,7 @@ pub(crate) fn match_column(name: &str) -> Option<Column> {
     let names = NAMES.get_or_init(|| {
         let mut names = Vec::new();
         for column in Column::ALL {
-            for n in column.names().iter().chain([&column.label(Lang::En)]) {
+            for n in column.names().iter().chain([&column.english_label()]) {
                 names.push((split_header(n).0, column));
             }
         }

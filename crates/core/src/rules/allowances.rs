@@ -25,7 +25,7 @@ pub(crate) fn school_size_cap(school: &[&SchoolRow], q: &Quality2017Profile, lan
     let say = |why: String, cap: f64| lang.script_keeping(why.replace("{cap}", &cap.to_string()), &[name]);
     if school[0].school_type == SchoolType::NineYear {
         if let Some(cap) = a.nine_year_size().filter(|&cap| cap > written) {
-            let why = if lang == Lang::En {
+            let why = if lang.is_english() {
                 format!("{name}: a nine-year school, its cap raised to {{cap}} by this profile's local allowance")
             } else {
                 format!("{name}：九年一贯制学校，规模上限按本方案的地方放宽规则为{{cap}}人")
@@ -37,8 +37,10 @@ pub(crate) fn school_size_cap(school: &[&SchoolRow], q: &Quality2017Profile, lan
     let built = fact(school, SchoolFact::BuiltYear).filter(|&y| y <= built_by);
     let migrants = fact(school, SchoolFact::MigrantShare).filter(|&s| s > share_above);
     let why = match (built, migrants, lang) {
+        #[cfg(feature = "en")]
         (Some(year), _, Lang::En) => format!("{name}: built in {year}, its cap raised to {{cap}} by this profile's local allowance"),
         (Some(year), _, _) => format!("{name}：{year}年建校，规模上限按本方案的地方放宽规则为{{cap}}人"),
+        #[cfg(feature = "en")]
         (None, Some(share), Lang::En) => {
             format!("{name}: {share}% migrant children, its cap raised to {{cap}} by this profile's local allowance")
         }
@@ -57,7 +59,7 @@ pub(crate) fn arts_room_areas(school: &[&SchoolRow], q: &Quality2017Profile, lan
     if let (Some((built_by, old_music, old_art)), Some(year)) = (a.old_arts_rooms(), fact(school, SchoolFact::BuiltYear)) {
         if year <= built_by && (old_music < music || old_art < art) {
             (music, art) = (music.min(old_music), art.min(old_art));
-            why = Some(if lang == Lang::En { format!("{name}: built in {year}") } else { format!("{name}：{year}年建校") });
+            why = Some(if lang.is_english() { format!("{name}: built in {year}") } else { format!("{name}：{year}年建校") });
         }
     }
     let largest = school.iter().filter_map(|r| r.fact(SchoolFact::LargestClass)).reduce(f64::max);
@@ -65,7 +67,7 @@ pub(crate) fn arts_room_areas(school: &[&SchoolRow], q: &Quality2017Profile, lan
     if let (Some((below, small_music, small_art)), Some(largest), true) = (a.small_rural_arts_rooms(), largest, rural) {
         if largest < below && (small_music < music || small_art < art) {
             (music, art) = (music.min(small_music), art.min(small_art));
-            why = Some(if lang == Lang::En {
+            why = Some(if lang.is_english() {
                 format!("{name}: a small rural school (largest class {largest})")
             } else {
                 format!("{name}：乡村小规模学校（最大班额{largest}人）")
@@ -73,7 +75,7 @@ pub(crate) fn arts_room_areas(school: &[&SchoolRow], q: &Quality2017Profile, lan
         }
     }
     let said = why.map(|why| {
-        let rule = if lang == Lang::En {
+        let rule = if lang.is_english() {
             format!("{why}: each music and art room at least {music} ㎡ and {art} ㎡ by this profile's local allowance")
         } else {
             format!("{why}，音乐、美术教室每间按本方案的地方放宽规则不小于{music}㎡、{art}㎡")

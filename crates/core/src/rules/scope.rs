@@ -68,6 +68,7 @@ pub fn exclusion_reason(row: &SchoolRow, scope: &Scope, lang: Lang) -> Option<St
         TeachingPoints::ExcludeAll => Some(lang.pick("教学点不参加基本均衡评估", "teaching points are not evaluated").into()),
         TeachingPoints::ExcludeBelow(min) if row.students < min => Some(lang.script(match lang {
             Lang::Zh | Lang::ZhHant => format!("教学点在校生 {} 人，少于 {min} 人，不参加评估", row.students),
+            #[cfg(feature = "en")]
             Lang::En => format!("a teaching point with {} students, fewer than {min}, is not evaluated", row.students),
         })),
         TeachingPoints::ExcludeBelow(_) | TeachingPoints::IncludeAll => None,

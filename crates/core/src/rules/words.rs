@@ -34,6 +34,7 @@ pub fn profile_words(profile: &Profile, lang: Lang) -> Keyed<String> {
 
 /// The standard's rule in one sentence, every number from the profile.
 pub fn scope_sentence(profile: &Profile, standard: Standard, lang: Lang) -> String {
+    #[cfg_attr(not(feature = "en"), allow(unused_variables))]
     let (zh, en) = match standard {
         Standard::Quality2017 => {
             let q = &profile.quality2017;
@@ -41,7 +42,7 @@ pub fn scope_sentence(profile: &Profile, standard: Standard, lang: Lang) -> Stri
             let (count, min_met, floor) = (q.standards.len(), q.min_met, numbers::plain(q.floor_fraction * 100.0));
             (
                 format!("优质均衡：每项差异系数小学≤{primary}、初中≤{junior}；每所学校{count}项中至少{min_met}项达到标准、其余项不低于标准的{floor}%。"),
-                format!("High-quality balance: each CV ≤ {primary} (primary) and ≤ {junior} (junior); every school reaches at least {min_met} of {count} standards and the rest at least {floor}%."),
+                en!("High-quality balance: each CV ≤ {primary} (primary) and ≤ {junior} (junior); every school reaches at least {min_met} of {count} standards and the rest at least {floor}%."),
             )
         }
         Standard::Basic2012 => {
@@ -50,7 +51,7 @@ pub fn scope_sentence(profile: &Profile, standard: Standard, lang: Lang) -> Stri
             let count = BASIC2012.len();
             (
                 format!("基本均衡：{count}项指标差异系数的平均值（综合差异系数）小学≤{primary}、初中≤{junior}。"),
-                format!("Basic balance: the mean of {count} CVs (composite CV) ≤ {primary} (primary) and ≤ {junior} (junior)."),
+                en!("Basic balance: the mean of {count} CVs (composite CV) ≤ {primary} (primary) and ≤ {junior} (junior)."),
             )
         }
     };
@@ -59,6 +60,7 @@ pub fn scope_sentence(profile: &Profile, standard: Standard, lang: Lang) -> Stri
         Standard::Basic2012 => &profile.basic2012.scope,
     };
     match lang {
+        #[cfg(feature = "en")]
         Lang::En => format!("{en}{}", excluded(scope, Lang::En)),
         _ => lang.script(format!("{zh}{}", excluded(scope, Lang::Zh))),
     }
@@ -71,6 +73,7 @@ fn excluded(scope: &Scope, lang: Lang) -> String {
         TeachingPoints::ExcludeAll => Some(lang.pick("教学点", "teaching points")),
         TeachingPoints::ExcludeBelow(n) => {
             below = match lang {
+                #[cfg(feature = "en")]
                 Lang::En => format!("teaching points under {} students", numbers::plain(n)),
                 _ => format!("不足{}人的教学点", numbers::plain(n)),
             };
@@ -90,6 +93,7 @@ fn excluded(scope: &Scope, lang: Lang) -> String {
     .collect();
     match (list.is_empty(), lang) {
         (true, _) => String::new(),
+        #[cfg(feature = "en")]
         (false, Lang::En) => format!(" Not evaluated: {}.", list.join(", ")),
         (false, _) => format!("{}不参评。", list.join("、")),
     }

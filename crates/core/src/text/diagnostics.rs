@@ -63,8 +63,11 @@ impl Problem {
             (Some(r), Some(c), Lang::Zh | Lang::ZhHant) => format!("第{r}行「{c}」："),
             (Some(r), None, Lang::Zh | Lang::ZhHant) => format!("第{r}行："),
             (None, Some(c), Lang::Zh | Lang::ZhHant) => format!("「{c}」列："),
+            #[cfg(feature = "en")]
             (Some(r), Some(c), Lang::En) => format!("row {r}, column \"{c}\": "),
+            #[cfg(feature = "en")]
             (Some(r), None, Lang::En) => format!("row {r}: "),
+            #[cfg(feature = "en")]
             (None, Some(c), Lang::En) => format!("column \"{c}\": "),
             (None, None, _) => String::new(),
         };

@@ -1,13 +1,15 @@
 //! 繁體中文: the core writes its Chinese in Simplified and, for `Lang::ZhHant`, converts it
 //! here. The table (`hant_table.rs`, made by `tools/hant.mjs`) is the least that reproduces
 //! `OpenCC`'s conversion on the core's own strings, which `crates/core/tests/hant.rs` checks.
+//! A build without the feature `hant` has no table: `Lang::parse` never gives it `ZhHant`,
+//! and what it would convert stays Simplified.
 
-use std::cell::RefCell;
-
+#[cfg(feature = "hant")]
 use crate::hant_table::{PHRASES, SIMPLIFIED, TRADITIONAL};
 
 /// `text` in Traditional characters: at each place the longest phrase that starts there,
 /// else the character's own mapping (as tools/hant.mjs builds the table).
+#[cfg(feature = "hant")]
 pub fn convert(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut rest = text;
@@ -24,8 +26,14 @@ pub fn convert(text: &str) -> String {
     out
 }
 
+#[cfg(not(feature = "hant"))]
+pub fn convert(text: &str) -> String {
+    text.to_string()
+}
+
 /// The character's Traditional form, when it has one: a binary search of the table, whose
 /// characters are three bytes each.
+#[cfg(feature = "hant")]
 fn traditional(c: char) -> Option<&'static str> {
     let (mut low, mut high) = (0, SIMPLIFIED.len() / 3);
     while low < high {
@@ -59,9 +67,10 @@ pub(crate) fn convert_keeping(text: &str, kept: &[&str]) -> String {
 /// A fixed string's conversion, made once and kept for the life of the program: `Lang::pick`
 /// hands out `&'static str`, and the core's fixed strings are a few hundred (each a literal,
 /// found by its address and length).
+#[cfg(feature = "hant")]
 pub(crate) fn fixed(zh: &'static str) -> &'static str {
     thread_local! {
-        static MADE: RefCell<Vec<(&'static str, &'static str)>> = const { RefCell::new(Vec::new()) };
+        static MADE: std::cell::RefCell<Vec<(&'static str, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     MADE.with_borrow_mut(|made| {
         if let Some((_, done)) = made.iter().find(|(key, _)| std::ptr::eq(*key, zh)) {
@@ -71,4 +80,9 @@ pub(crate) fn fixed(zh: &'static str) -> &'static str {
         made.push((zh, done));
         done
     })
+}
+
+#[cfg(not(feature = "hant"))]
+pub(crate) fn fixed(zh: &'static str) -> &'static str {
+    zh
 }

@@ -4,6 +4,7 @@
 pub(crate) mod codes;
 pub mod diagnostics;
 pub mod hant;
+#[cfg(feature = "hant")]
 pub(crate) mod hant_table;
 pub(crate) mod messages;
 pub mod numbers;
