@@ -356,6 +356,32 @@ test('smaller defects: sheet menu, Escape, file buttons, scroll boxes, invisible
   await context.close();
 });
 
+test('another tab\'s state in another language, taken, is drawn in it: its words, column names and results', async () => {
+  const { page, context } = await openPage(env.browser, env.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  // The other tab turns to English and edits: this one has only the Chinese template yet.
+  const other = await context.newPage();
+  await other.goto(env.url);
+  await other.waitForSelector('body[data-ready="true"]');
+  await other.click('#lang-toggle');
+  await settled(other);
+  await other.click('#tab-text');
+  await other.fill('[data-testid="paste-input"]', HANDOUT.join('\n'));
+  await settled(other);
+  await page.waitForSelector('[data-testid="notice-conflict"]');
+  await page.click('[data-testid="notice-conflict"] [data-action="take-theirs"]');
+  await settled(page);
+  await page.waitForFunction(() => calc.getElementById('calculator').lang === 'en');
+  await settled(page);
+  const choices = await page.$$eval('#add-column option', (os) => os.slice(1).map((o) => o.textContent));
+  assert.ok(choices.includes('Year built'), `the columns named in English: ${choices}`);
+  const han = /\p{Script=Han}/u;
+  assert.deepEqual(choices.filter((c) => han.test(c)), []);
+  // Evaluated in English: the columns quality2017 needs and the table lacks, said in it.
+  assert.match(await page.textContent('#problems'), /the column is missing/);
+  await context.close();
+});
+
 test('the English page shows no Chinese but the user\'s own data', async () => {
   const { page, context } = await openPage(env.browser, env.url);
   await page.waitForSelector('[data-testid="verdict-overall"]');
