@@ -159,7 +159,9 @@ browser() {
   need_command "$CHROMIUM" chromium
   need_command chromedriver chromium-driver
   # A Chinese font, so that screenshots of the page show text, not boxes.
-  fc-list 2>/dev/null | grep -qiE "wqy|cjk" || apt_install fonts-wqy-microhei
+  # grep reads all of fc-list's output: with -q it would stop at the first match, and fc-list,
+  # killed by the closed pipe, would fail the pipeline (pipefail) and install the font again.
+  fc-list 2>/dev/null | grep -iE "wqy|cjk" >/dev/null || apt_install fonts-wqy-microhei
   # The printed pages' text, read back by the paper tests (pdftotext).
   need_command pdftotext poppler-utils
   # The other engines: Firefox ESR (over WebDriver BiDi), and WebKitGTK's driver and its
