@@ -1,8 +1,9 @@
 // The smoke run every engine goes through (firefox.test.js over WebDriver BiDi, webkit.test.js
 // over WebDriver): the demo's verdict, a county pasted and its CV against the test's own,
-// an .xlsx and an .xls opened, the plan, the step view, a share link made and opened. Each
-// step runs in the page as a self-contained function (the driver sends its source), so that
-// one list serves both drivers: `evaluate(fn, ...args)` resolves to what `fn` resolves to.
+// an .xlsx and an .xls opened, the plan, the step view, a share link made and opened, a page
+// in English turned to Traditional. Each step runs in the page as a self-contained function
+// (the driver sends its source), so that one list serves both drivers: `evaluate(fn,
+// ...args)` resolves to what `fn` resolves to.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -88,4 +89,10 @@ export async function smoke({ evaluate, goto }, url) {
   await evaluate(waitFor, '[data-testid="notice-shared"]');
   await evaluate(waitFor, '[data-testid="verdict-overall"]');
   assert.deepEqual(await evaluate(cvs), shown, 'the shared data, as it was');
+  // A page in English starts the first module with every language (not the Chinese one),
+  // and turned to Traditional, keeps it.
+  await goto(`${url}?lang=en`);
+  assert.match(await evaluate(waitFor, '[data-testid="verdict-overall"]', 'Overall verdict'), /Overall verdict/);
+  await evaluate(() => document.querySelector('junheng-calculator').setAttribute('lang', 'zh-Hant'));
+  assert.match(await evaluate(waitFor, '[data-testid="verdict-overall"]', '總體結論'), /總體結論/);
 }
