@@ -51,7 +51,7 @@ WASM_FEATURES=(--enable-sign-ext --enable-mutable-globals)
 
 # Sets WASM_ENV and WASM_FLAGS: how to run cargo for the wasm target.
 wasm_toolchain() {
-  if rustup target list --installed 2>/dev/null | grep -qx "$TARGET"; then
+  if rustup target list --installed 2>/dev/null | grep -x "$TARGET" >/dev/null; then
     say "using rustup's $TARGET target"
     WASM_ENV=(env "RUSTFLAGS=$WASM_RUSTFLAGS")
     WASM_FLAGS=(--target "$TARGET")
