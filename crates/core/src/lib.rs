@@ -43,7 +43,7 @@ mod text;
 
 pub use evaluate::{assessment, compare, evaluation, explain, indicators, keyed, province, resources, statistics};
 use read::{cells, checks, header, rows, table, template};
-pub use read::{input, project};
+pub use read::{input, options, project};
 use rules::{allowances, indoor};
 pub use rules::{items, scope, standards, words};
 #[cfg(feature = "hant")]

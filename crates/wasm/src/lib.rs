@@ -41,7 +41,8 @@ pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// A caller's JSON read, or a caller's bug said by its kind and place (the page's worker is
 /// the caller: users' files have their own readers and messages). `serde_json`'s own wording
-/// is 1.3 KB of the first module, gzipped.
+/// is 1.3 KB gzipped; the first module reads its options without serde (`read_options`).
+#[cfg(feature = "extra")]
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, JsError> {
     serde_json::from_str(text).map_err(|e| JsError::new(&format!("{what}: {:?} at line {} column {}", e.classify(), e.line(), e.column())))
 }
@@ -59,20 +60,14 @@ pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
 /// The first module reads only `{ standard, lang, answers }`: a profile of the user's or a
 /// column mapped by hand is evaluated by the second (the worker routes it there), so that the
 /// first load carries no reader for a profile's thresholds and item lists (docs/PERFORMANCE.md).
-/// Any other field is a caller's bug, refused rather than ignored.
+/// Any other field is a caller's bug, refused rather than ignored. They are read without
+/// serde's machinery (`junheng::options`), the standard and the language by their ids.
 #[cfg(not(feature = "extra"))]
 pub(crate) fn read_options(options: &str) -> Result<Options, JsError> {
+    use junheng::options::{read_first_options, FirstOptions};
     use junheng::standards::Standard;
-    // The standard and the language as their ids, read by their own `parse` rather than by
-    // serde's derives for the two enums (2.5 KB of this module for two words).
-    #[derive(Default, serde::Deserialize)]
-    #[serde(default, deny_unknown_fields)]
-    struct First {
-        standard: Option<String>,
-        lang: Option<String>,
-        answers: junheng::assessment::Answers,
-    }
-    let First { standard, lang, answers } = if options.is_empty() { First::default() } else { from_json("options", options)? };
+    let FirstOptions { standard, lang, answers } =
+        if options.is_empty() { FirstOptions::default() } else { read_first_options(options).map_err(|e| JsError::new(&e))? };
     let unknown = |what: &str| JsError::new(&format!("options: unknown {what}"));
     let standard = standard.map_or(Some(Standard::default()), |id| Standard::parse(&id)).ok_or_else(|| unknown("standard"))?;
     let lang = lang.map_or(Some(Lang::default()), |id| Lang::parse(&id)).ok_or_else(|| unknown("lang"))?;

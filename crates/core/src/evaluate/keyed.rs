@@ -176,6 +176,10 @@ impl Ids {
     pub fn iter(&self) -> impl Iterator<Item = &String> {
         self.0.keys()
     }
+
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 impl Serialize for Ids {

@@ -5,6 +5,7 @@ pub(crate) mod cells;
 pub(crate) mod checks;
 pub(crate) mod header;
 pub mod input;
+pub mod options;
 pub mod project;
 pub(crate) mod rows;
 pub(crate) mod table;
