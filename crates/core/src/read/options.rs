@@ -1,6 +1,6 @@
 //! The options the browser's first module is sent (`{ standard, lang, answers }`, the JSON the
 //! page's worker writes), read without serde's machinery: `serde_json`'s reader and the derived
-//! ones for the answers were ≈ 15 KB of that module gzipped (docs/PERFORMANCE.md). It reads
+//! ones for the answers were 10.3 KB of that module gzipped (docs/PERFORMANCE.md). It reads
 //! what serde reads (a field the answers do not know is passed over, one given twice refused,
 //! a key of a map given twice keeps its last value, at most `MAX_IDS` ids): tests/options.rs
 //! checks it against the answers it is given, written by `serde_json`.
