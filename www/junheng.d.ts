@@ -53,7 +53,6 @@ export function tableCheck(text: string, lang: Lang): Json<{ problem: Problem | 
 export function templateHeader(lang: Lang): string;
 /** The template's columns for menus: [key, label] with the label in `lang`. */
 export function templateLabels(lang: Lang): Json<[string, string][]>;
-/** The national profile: every threshold, item list and point maximum. */
 /** Each measure's rule in words, keyed "item.measure"; of the national profile when `profile`
  * is "" (a profile of the user's: the second module only). */
 export function measureRules(profile: Json<Profile> | '', lang: Lang): Json<Record<string, string>>;
