@@ -187,8 +187,8 @@ hant_check() {
   node tools/hant.mjs --check
 }
 
-# www/ as it is served (tools/site.mjs): each module without its comments and spaces, lowered
-# to the browser floor (esbuild from npm, one file at a time). The page tests make it too.
+# www/ as it is served (tools/site.mjs): its modules bundled and lowered to the browser floor
+# (esbuild from npm), its pages and styles minified. The page tests make it too.
 site() {
   say "site/: www/ as served"
   node tools/site.mjs

@@ -23,7 +23,7 @@ const WWW = join(ROOT, 'www');
 /** What the server serves: site/, www/ as it ships (tools/site.mjs), made once per test
  * process from the sources as they are now. */
 let site = null;
-const SITE = () => (site ??= buildSite());
+export const SITE = () => (site ??= buildSite());
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.json': 'application/json' };
 
 /** The policy a strict government host sets: the page must work under it, with no violation. */
@@ -38,7 +38,10 @@ export async function startServer() {
   const server = createServer(async (req, res) => {
     try {
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-      const body = await readFile(join(root, path.endsWith('/') ? `${path}index.html` : path));
+      // /src/: www/ itself, one file per module, for a test that imports one of them (site/
+      // has them bundled: a module's code is in a chunk of its importers).
+      const [from, file] = path.startsWith('/src/') ? [WWW, path.slice('/src'.length)] : [root, path];
+      const body = await readFile(join(from, file.endsWith('/') ? `${file}index.html` : file));
       res.writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream', 'content-security-policy': CSP });
       res.end(body);
     } catch {

@@ -76,7 +76,7 @@ test('one school is "1 school" in English; money is ¥, not CN¥, in 繁體中�
   assert.match(await page.textContent('[data-testid="verdict-junior"]'), /\b1 school ·/);
   assert.match(await page.textContent('[data-testid="verdict-primary"]'), /\b2 schools ·/);
   for (const lang of ['zh-Hant', 'en']) {
-    const money = await page.evaluate(async (l) => (await import('/lib/format.js')).formatMoney(123456, l), lang);
+    const money = await page.evaluate(async (l) => (await import('/src/lib/format.js')).formatMoney(123456, l), lang);
     assert.doesNotMatch(money, /CN/, `${lang}: ${money}`);
     assert.match(money, /¥/);
   }

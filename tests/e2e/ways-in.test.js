@@ -263,7 +263,7 @@ test('the engine\'s session survives a worker restart: a county picked and schoo
   const { page, context, errors } = await openPage(env.browser, env.url);
   const province = `县,${(await county(0)).trim()}\n${(await county(8)).trim().split('\n').slice(1).map((row, k) => `${k < 4 ? '东县' : '西县'},${row}`).join('\n')}\n`;
   const answers = await page.evaluate(async (text) => {
-    const { Engine } = await import('/engine/engine.js');
+    const { Engine } = await import('/src/engine/engine.js');
     const engine = new Engine();
     const options = { standard: 'quality2017', lang: 'zh', profile: await (await fetch('/profiles/national.json')).json(), answers: {}, mapping: {} };
     const first = await engine.evaluate(text, options, '');
