@@ -42,7 +42,7 @@ mod rules;
 mod text;
 
 pub use evaluate::{assessment, compare, evaluation, explain, indicators, keyed, province, resources, statistics};
-use read::{cells, checks, header, rows, table, template};
+use read::{cells, checks, header, record, rows, table, template};
 pub use read::{input, options, project};
 use rules::{allowances, indoor};
 pub use rules::{items, scope, standards, words};

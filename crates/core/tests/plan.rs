@@ -437,7 +437,7 @@ fn a_plan_applied_to_the_cells_evaluates_to_its_proof() {
         assert!(made.feasible);
         let applied =
             junheng::plan::apply(&grid, &junheng::input::Mapping::new(), &made.additions, &made.transfers, junheng::Lang::Zh).unwrap();
-        let text: String = applied.iter().map(|(_, cells)| cells.join(",") + "\n").collect();
+        let text: String = applied.iter().map(|(_, cells)| cells.iter().collect::<Vec<_>>().join(",") + "\n").collect();
         let again = evaluate_text(&text, &options(standard));
         assert!(junheng::plan::meets_target(&again, &options(standard), made.margin), "{standard:?}");
         for (a, b) in cvs(&again).iter().zip(cvs(&made.after)) {

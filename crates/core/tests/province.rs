@@ -1,7 +1,7 @@
 //! Province files (issue 13, item 1): a table with a county column gives, per county, exactly
 //! what that county's rows alone give, and one county's mistakes stop only that county.
 
-use junheng::input::read_grid;
+use junheng::input::{read_grid, Record};
 use junheng::{evaluate_text, Options, Standard};
 use serde_json::{json, Value};
 
@@ -50,8 +50,9 @@ fn evaluate(text: &str, standard: Standard) -> Value {
 /// own table, the file's row numbers kept.
 fn alone(text: &str, county: &str) -> Value {
     let (mut keep, mut current) = (Vec::new(), String::new());
-    for (line, mut cells) in read_grid(text) {
-        let own = cells.remove(0);
+    for (line, record) in read_grid(text) {
+        let own = record[0].to_string();
+        let cells: Record = record.iter().skip(1).collect();
         if line <= 2 {
             keep.push((line, cells));
             continue;
@@ -59,7 +60,7 @@ fn alone(text: &str, county: &str) -> Value {
         if !own.is_empty() {
             current = own;
         }
-        if current == county && cells[0] != "合计" {
+        if current == county && &cells[0] != "合计" {
             keep.push((line, cells));
         }
     }

@@ -6,7 +6,7 @@
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use junheng::args;
 use junheng::diagnostics::{Code, Problem};
-use junheng::input::read_grid;
+use junheng::input::{read_grid, Record};
 use junheng::model::Lang;
 
 /// Text from bytes: UTF-16 or UTF-8 by their BOM, UTF-8 when valid, GB18030 otherwise
@@ -23,7 +23,7 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 }
 
 /// A sheet's cells, each row with its spreadsheet row number.
-pub type Grid = Vec<(usize, Vec<String>)>;
+pub use junheng::input::Grid;
 
 /// True for the bytes of a zip (xlsx, ods) or an OLE document (xls).
 pub fn is_spreadsheet(bytes: &[u8]) -> bool {
@@ -210,11 +210,10 @@ pub fn read_workbook(bytes: &[u8], lang: Lang) -> Result<Vec<(String, Grid)>, Pr
             .map(|(i, cells)| {
                 // Only up to the last cell with text: a stray cell far right costs nothing.
                 let used = cells.iter().rposition(|c| !matches!(c, Data::Empty)).map_or(0, |i| i + 1);
-                let mut row: Vec<String> = vec![String::new(); if used > 0 { first_col } else { 0 }];
-                row.extend(cells[..used].iter().map(cell_text));
-                (first_row + i + 1, row)
+                let empty = std::iter::repeat_n(String::new(), if used > 0 { first_col } else { 0 });
+                (first_row + i + 1, empty.chain(cells[..used].iter().map(cell_text)).collect::<Record>())
             })
-            .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+            .filter(|(_, cells)| !cells.text().is_empty())
             .collect();
         sheets.push((name, grid));
     }

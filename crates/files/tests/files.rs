@@ -242,10 +242,10 @@ fn the_page_templates_match_the_template_and_the_demo() {
     )
     .unwrap()
     .0;
-    assert_eq!(notes[0].1[..6], ["列名", "含义", "单位", "数据来源", "基本均衡（2012）", "优质均衡（2017）"]);
+    assert_eq!(notes[0].1.iter().take(6).collect::<Vec<_>>(), ["列名", "含义", "单位", "数据来源", "基本均衡（2012）", "优质均衡（2017）"]);
     for (i, key) in read.iter().enumerate() {
         let line = &notes[i + 1].1;
-        assert!(grid[0].1[i].starts_with(&line[0]), "{} / {}", grid[0].1[i], line[0]);
+        assert!(grid[0].1[i].starts_with(&line[0]), "{} / {}", &grid[0].1[i], &line[0]);
         let Some(Column::Resource(resource)) = Column::from_key(key) else { continue };
         for (standard, cell) in [(Standard::Basic2012, &line[4]), (Standard::Quality2017, &line[5])] {
             assert_eq!(cell == "用到", standard.resources().contains(&resource), "{key} under {standard:?}: {cell}");

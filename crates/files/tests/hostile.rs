@@ -40,7 +40,7 @@ fn hostile_workbooks_are_refused_with_a_reason() {
     unreadable("repeated-rows.ods", "1000000 行 × 16384 列");
     let (grid, _) = files::read_file_grid(&hostile("schools.ods"), None, Lang::Zh).unwrap();
     assert_eq!(grid.len(), 4);
-    assert_eq!(grid[1].1[0], "甲小学");
+    assert_eq!(&grid[1].1[0], "甲小学");
 }
 
 proptest! {

@@ -48,7 +48,7 @@ pub fn plan(text: &str, options: &str, plan_options: &str) -> Result<String, JsE
 pub fn apply_plan(lang: &str) -> String {
     #[derive(Serialize)]
     struct Applied {
-        grid: Vec<(usize, Vec<String>)>,
+        grid: input::Grid,
         errors: Vec<input::Problem>,
     }
     LAST_PLAN.with_borrow(|last| {

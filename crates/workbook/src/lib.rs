@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn rows_keep_their_numbers_and_cells_their_quotes() {
-        let grid: Grid = vec![(2, vec!["a".into(), "b\tc".into()]), (4, vec![String::new(), "say \"x\"".into()])];
+        let grid: Grid = vec![(2, vec!["a", "b\tc"].into()), (4, vec!["", "say \"x\""].into())];
         assert_eq!(sheet_text(&grid), "\na\t\"b\tc\"\n\n\t\"say \"\"x\"\"\"\n");
     }
 

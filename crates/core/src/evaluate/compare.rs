@@ -9,6 +9,7 @@ use crate::evaluation::{evaluate_table, Evaluation, Options};
 use crate::input::{Column, Problem, Table};
 use crate::model::{Level, SchoolRow};
 use crate::plan::{make_plan, Plan, PlanOptions};
+use crate::record::{Grid, Record};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -306,11 +307,7 @@ fn progress(plan: &Plan, before: &Table, after: &Table) -> PlanProgress {
 }
 
 /// The years' tables read from grids; the first problem of either stops the comparison.
-pub fn read_years(
-    before: &[(usize, Vec<String>)],
-    after: &[(usize, Vec<String>)],
-    options: &Options,
-) -> Result<(Table, Table), Vec<Problem>> {
+pub fn read_years(before: &[(usize, Record)], after: &[(usize, Record)], options: &Options) -> Result<(Table, Table), Vec<Problem>> {
     let read = |grid| crate::evaluation::read_checked(grid, options).map_err(|failed| failed.errors);
     Ok((read(before)?, read(after)?))
 }
@@ -318,7 +315,7 @@ pub fn read_years(
 /// A year as it was given: its cells, and its project when the file was one (its standard,
 /// profile, answers and plan).
 pub struct Given {
-    pub grid: Vec<(usize, Vec<String>)>,
+    pub grid: Grid,
     pub project: Option<crate::project::Project>,
 }
 

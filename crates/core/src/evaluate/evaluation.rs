@@ -8,6 +8,7 @@ use crate::diagnostics::Code;
 use crate::input::{self, Problem, Table};
 use crate::model::{Lang, Levels};
 use crate::province::{self, LevelSummary};
+use crate::record::{Grid, Record};
 use crate::resources::{self, Rules};
 use crate::scope::{self, Exclusion, Split};
 use crate::standards::{Profile, Standard};
@@ -135,7 +136,7 @@ pub fn evaluate_text(text: &str, options: &Options) -> Evaluation {
 }
 
 /// Evaluates a table given as cells (from text, or from a spreadsheet's sheet).
-pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evaluation {
+pub fn evaluate_grid(grid: &[(usize, Record)], options: &Options) -> Evaluation {
     if province::is_province(grid, &options.mapping, options.lang) {
         return evaluate_province(grid.to_vec(), options);
     }
@@ -144,7 +145,7 @@ pub fn evaluate_grid(grid: &[(usize, Vec<String>)], options: &Options) -> Evalua
 
 /// `evaluate_grid` for a caller done with the cells: they are freed once read, before the
 /// evaluation makes its own (a nation's cells are hundreds of megabytes).
-pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+pub fn evaluate_owned_grid(grid: Grid, options: &Options) -> Evaluation {
     if province::is_province(&grid, &options.mapping, options.lang) {
         return evaluate_province(grid, options);
     }
@@ -154,7 +155,7 @@ pub fn evaluate_owned_grid(grid: Vec<(usize, Vec<String>)>, options: &Options) -
 /// A province file's result: each county's, in the order the counties first appear, and a
 /// notice of how many; nothing evaluated across counties (the method compares a county's
 /// schools with one another, never a province's).
-fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+fn evaluate_province(grid: Grid, options: &Options) -> Evaluation {
     let errors = profile_problems(options);
     if !errors.is_empty() {
         return failed(options, errors, Vec::new(), None);
@@ -180,13 +181,13 @@ fn evaluate_province(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Eval
 }
 
 /// One county's table (a province file's county column, if any, is only read past).
-fn evaluate_county(grid: Vec<(usize, Vec<String>)>, options: &Options) -> Evaluation {
+fn evaluate_county(grid: Grid, options: &Options) -> Evaluation {
     read_and_evaluate(grid, options, true)
 }
 
 /// The county's evaluation; `provisional_on_error`: with mistakes in some rows only, the
 /// other rows' provisional figures (`provisional`).
-fn read_and_evaluate(grid: Vec<(usize, Vec<String>)>, options: &Options, provisional_on_error: bool) -> Evaluation {
+fn read_and_evaluate(grid: Grid, options: &Options, provisional_on_error: bool) -> Evaluation {
     match read_checked(&grid, options) {
         Ok(table) => {
             drop(grid);
@@ -201,7 +202,7 @@ fn read_and_evaluate(grid: Vec<(usize, Vec<String>)>, options: &Options, provisi
 /// the mistakes kept as the errors, so that one cell typed wrong does not blank the report;
 /// any other mistake (the profile, the header, a column, or rows whose removal breaks
 /// another) stops the evaluation as before.
-fn provisional(grid: Vec<(usize, Vec<String>)>, failed: Evaluation, options: &Options) -> Evaluation {
+fn provisional(grid: Grid, failed: Evaluation, options: &Options) -> Evaluation {
     let header = failed.review.as_ref().map(|r| r.header_rows.clone()).unwrap_or_default();
     let rows: Option<Vec<usize>> = failed.errors.iter().map(|e| e.row.filter(|row| header.last().is_some_and(|h| row > h))).collect();
     let Some(rows) = rows else { return failed };
@@ -246,7 +247,7 @@ fn profile_problems(_: &Options) -> Vec<Problem> {
 
 /// The table read from the cells, or the evaluation that stops at the profile's or the
 /// table's problems.
-pub(crate) fn read_checked(grid: &[(usize, Vec<String>)], options: &Options) -> Result<Table, Box<Evaluation>> {
+pub(crate) fn read_checked(grid: &[(usize, Record)], options: &Options) -> Result<Table, Box<Evaluation>> {
     let errors = profile_problems(options);
     if !errors.is_empty() {
         return Err(Box::new(failed(options, errors, Vec::new(), None)));

@@ -9,6 +9,7 @@ use crate::diagnostics::{Code, Problem};
 use crate::evaluation::{read_checked, scoped, Options};
 use crate::indicators::Indicator;
 use crate::model::Level;
+use crate::record::Record;
 use serde::Serialize;
 
 /// The step-by-step computation of one indicator's CV at one level.
@@ -75,7 +76,7 @@ pub struct Unweighted {
 /// The step-by-step computation for `level` and the indicator `key` of `options.standard`,
 /// from a table given as cells. Unusable input, or an indicator or level the data has not,
 /// gives the problems.
-pub fn explain_grid(grid: &[(usize, Vec<String>)], options: &Options, level: Level, key: &str) -> Result<Explanation, Vec<Problem>> {
+pub fn explain_grid(grid: &[(usize, Record)], options: &Options, level: Level, key: &str) -> Result<Explanation, Vec<Problem>> {
     let lang = options.lang;
     let table = read_checked(grid, options).map_err(|failed| failed.errors)?;
     let scoped = scoped(&table, options).map_err(|(errors, _)| errors)?;

@@ -13,11 +13,9 @@ use crate::cells::clean_grid;
 use crate::header::{self, Columns, Mapping};
 use crate::input::Column;
 use crate::model::{Lang, Level, Levels};
+use crate::record::{Grid, Record};
 use crate::resources::LevelResult;
 use crate::rows::is_totals_row;
-
-/// Cells as read, each row with the line of the file it starts on.
-pub(crate) type Grid = Vec<(usize, Vec<String>)>;
 
 /// A county's level at a glance: its worst CV against its limit (quality2017), its composite
 /// (basic2012), the schools that miss the per-school rule, and the level's verdict.
@@ -45,13 +43,13 @@ pub struct LevelSummary {
 
 /// Whether the table is evaluated as a province's: it has a county column and this build
 /// evaluates provinces (the `province` feature; the browser's first module does not).
-pub(crate) fn is_province(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
+pub(crate) fn is_province(grid: &[(usize, Record)], mapping: &Mapping, lang: Lang) -> bool {
     cfg!(feature = "province") && has_county_column(grid, mapping, lang)
 }
 
 /// Whether the table has a county column (one the user has not unmapped): its first rows
 /// tell, so a county's table pays nothing for a province's.
-pub fn has_county_column(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> bool {
+pub fn has_county_column(grid: &[(usize, Record)], mapping: &Mapping, lang: Lang) -> bool {
     // The header is searched for among the first rows only; the row under it may be its second.
     let (clean, _) = clean_grid(&grid[..grid.len().min(header::HEADER_SEARCH_ROWS + 1)]);
     !clean.is_empty() && header::map_columns(&clean, mapping, lang).positions[Column::County.slot()].is_some()

@@ -8,18 +8,19 @@ use crate::diagnostics::Problem;
 use crate::header::{map_columns, Mapping};
 use crate::input::parse_number;
 use crate::model::{Lang, Resource};
+use crate::record::{Grid, Record};
 use crate::template::Column;
 
 /// The grid with the plan's additions and transfers in its cells. The grid is the one the
 /// plan was made from (rows are its lines); a column the file lacks gets nothing (the plan
 /// adds only to columns it read).
 pub fn apply(
-    grid: &[(usize, Vec<String>)],
+    grid: &[(usize, Record)],
     mapping: &Mapping,
     additions: &[Addition],
     transfers: &[Transfer],
     lang: Lang,
-) -> Result<Vec<(usize, Vec<String>)>, Vec<Problem>> {
+) -> Result<Grid, Vec<Problem>> {
     // Found as the reader finds them: in the cells cleaned of invisible characters.
     let columns = map_columns(&clean_grid(grid).0, mapping, lang);
     if !columns.errors.is_empty() {
@@ -31,11 +32,8 @@ pub fn apply(
         let Some(index) = columns.positions[column.slot()] else { return };
         let factor = columns.factors.iter().find(|(c, _)| *c == column).map_or(1.0, |(_, f)| *f);
         let Some((_, cells)) = out.iter_mut().find(|(l, _)| *l == line) else { return };
-        if cells.len() <= index {
-            cells.resize(index + 1, String::new());
-        }
-        let now = parse_number(&cells[index]).unwrap_or(0.0);
-        cells[index] = number(now + by / factor);
+        let now = cells.get(index).and_then(parse_number).unwrap_or(0.0);
+        *cells = cells.with_cell(index, &number(now + by / factor));
     };
     for a in additions {
         change(a.row, a.column, a.add);

@@ -32,6 +32,7 @@ use crate::diagnostics::{Code, Problem};
 use crate::evaluation::{evaluate_table, Evaluation, Options};
 use crate::input::Table;
 use crate::model::{Level, Resource};
+use crate::record::Record;
 use crate::standards::Standard;
 use draft::Draft;
 use floors::Floors;
@@ -69,7 +70,7 @@ const ROUNDS: usize = 8;
 const INSIDE: f64 = 1.0 - 1e-9;
 
 /// `make_plan` for a table given as cells (text or a sheet), read as `evaluate_grid` reads it.
-pub fn plan_grid(grid: &[(usize, Vec<String>)], options: &Options, plan: &PlanOptions) -> Result<Plan, Vec<Problem>> {
+pub fn plan_grid(grid: &[(usize, Record)], options: &Options, plan: &PlanOptions) -> Result<Plan, Vec<Problem>> {
     let table = crate::evaluation::read_checked(grid, options).map_err(|failed| failed.errors)?;
     make_plan(&table, options, plan)
 }

@@ -4,6 +4,7 @@
 use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::model::Lang;
+use crate::record::{Grid, Record};
 
 /// No school table is wider: a file's header row has some 30 columns, a statistics report's
 /// a few hundred. Wider is the wrong file (or separator), refused before any cell is held.
@@ -88,7 +89,7 @@ pub fn fold_width(text: &str) -> String {
 
 /// The text split into records, each with the line it starts on. Tab-separated when the
 /// first line has a tab (a paste from a spreadsheet), comma-separated otherwise.
-pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
+pub fn read_grid(text: &str) -> Grid {
     let text = text.trim_start_matches('\u{feff}');
     let delimiter = if has_tab_delimiter(text) { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
@@ -106,8 +107,11 @@ pub fn read_grid(text: &str) -> Vec<(usize, Vec<String>)> {
         }
         line += text[counted_to..start].matches('\n').count();
         counted_to = start;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-        if cells.iter().any(|c| !c.is_empty()) {
+        if record.iter().any(|c| !c.trim().is_empty()) {
+            let mut cells = Record::with_capacity(record.len(), record.as_slice().len());
+            for cell in &record {
+                cells.push(cell.trim());
+            }
             grid.push((line, cells));
         }
     }
@@ -144,32 +148,29 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// A grid as read, or a cleaned copy when some cell held invisible characters.
-pub(crate) type CleanGrid<'a> = std::borrow::Cow<'a, [(usize, Vec<String>)]>;
+pub(crate) type CleanGrid<'a> = std::borrow::Cow<'a, [(usize, Record)]>;
 
 /// The grid without invisible characters, and where they were: how many cells, the first.
-pub(crate) fn clean_grid(grid: &[(usize, Vec<String>)]) -> (CleanGrid<'_>, Option<(usize, usize, usize)>) {
-    let dirty = |cell: &String| cell.chars().any(is_invisible);
-    if !grid.iter().any(|(_, cells)| cells.iter().any(dirty)) {
+pub(crate) fn clean_grid(grid: &[(usize, Record)]) -> (CleanGrid<'_>, Option<(usize, usize, usize)>) {
+    let dirty = |cell: &str| cell.chars().any(is_invisible);
+    // A record's text is its cells' end to end: one look at it finds a clean record.
+    if !grid.iter().any(|(_, cells)| dirty(cells.text())) {
         return (std::borrow::Cow::Borrowed(grid), None);
     }
     let (mut count, mut first) = (0, None);
-    let cleaned = grid
-        .iter()
-        .map(|(line, cells)| {
-            let cells = cells
-                .iter()
-                .enumerate()
-                .map(|(index, cell)| {
-                    if !dirty(cell) {
-                        return cell.clone();
-                    }
-                    count += 1;
-                    first.get_or_insert((*line, index));
-                    cell.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim().to_string()
-                })
-                .collect();
-            (*line, cells)
-        })
-        .collect();
+    let mut cleaned = Vec::with_capacity(grid.len());
+    for (line, cells) in grid {
+        let mut record = Record::with_capacity(cells.len(), cells.text().len());
+        for (index, cell) in cells.iter().enumerate() {
+            if !dirty(cell) {
+                record.push(cell);
+                continue;
+            }
+            count += 1;
+            first.get_or_insert((*line, index));
+            record.push(cell.chars().filter(|c| !is_invisible(*c)).collect::<String>().trim());
+        }
+        cleaned.push((*line, record));
+    }
     (std::borrow::Cow::Owned(cleaned), first.map(|(line, index)| (count, line, index)))
 }

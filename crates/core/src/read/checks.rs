@@ -5,6 +5,7 @@ use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::header::{SumCheck, SUM_TOLERANCE};
 use crate::model::{Lang, Resource, SchoolRow};
+use crate::record::Record;
 use crate::rows::{parse_number, RowReader};
 use crate::standards::Standard;
 use crate::table::Table;
@@ -48,7 +49,7 @@ pub fn needs(table: &Table, rows: &[SchoolRow], standard: Standard, lang: Lang) 
 }
 
 /// Students and teachers read, against the totals row of the file when there is one.
-pub(crate) fn sum_checks(table: &Table, totals: Option<&[String]>, reader: &RowReader, lang: Lang) -> Vec<SumCheck> {
+pub(crate) fn sum_checks(table: &Table, totals: Option<&Record>, reader: &RowReader, lang: Lang) -> Vec<SumCheck> {
     [Column::Students, Column::Resource(Resource::Teachers)]
         .into_iter()
         .filter(|c| table.has(*c))

@@ -4,6 +4,7 @@
 use crate::args;
 use crate::diagnostics::{Code, Problem};
 use crate::model::Lang;
+use crate::record::Record;
 use crate::rows::parse_number;
 use crate::template::{match_column, split_header, Column};
 use serde::Serialize;
@@ -80,7 +81,7 @@ impl<'de> serde::Deserialize<'de> for ColumnIndex {
 }
 
 /// How many template columns the best of a grid's top rows names: which sheet is the table.
-pub fn template_columns_in(grid: &[(usize, Vec<String>)]) -> usize {
+pub fn template_columns_in(grid: &[(usize, Record)]) -> usize {
     grid.iter().take(HEADER_SEARCH_ROWS).map(|(_, cells)| named_columns(cells)).max().unwrap_or(0)
 }
 
@@ -88,13 +89,13 @@ pub fn template_columns_in(grid: &[(usize, Vec<String>)]) -> usize {
 pub(crate) const HEADER_SEARCH_ROWS: usize = 10;
 
 /// How many cells of a row name a template column.
-pub(crate) fn named_columns(cells: &[String]) -> usize {
+pub(crate) fn named_columns(cells: &Record) -> usize {
     cells.iter().filter(|c| match_column(&split_header(c).0).is_some()).count()
 }
 
 /// The header: the first of the top rows that names at least three template columns (or
 /// the first row), and the row below it when that row completes a two-row merged header.
-pub(crate) fn find_header(grid: &[(usize, Vec<String>)]) -> (usize, Option<usize>) {
+pub(crate) fn find_header(grid: &[(usize, Record)]) -> (usize, Option<usize>) {
     let header = (0..grid.len().min(HEADER_SEARCH_ROWS)).find(|&i| named_columns(&grid[i].1) >= 3).unwrap_or(0);
     let sub = header + 1;
     let is_sub = grid.get(sub).is_some_and(|(_, cells)| {
@@ -106,26 +107,26 @@ pub(crate) fn find_header(grid: &[(usize, Vec<String>)]) -> (usize, Option<usize
 
 /// How many columns a header names, with an optional second row under merged cells: a
 /// child name alone ("高于规定学历") or with its parent ("专任教师" + "合计").
-pub(crate) fn header_matches(header: &[String], sub: Option<&[String]>) -> usize {
+pub(crate) fn header_matches(header: &Record, sub: Option<&Record>) -> usize {
     header_texts(header, sub).iter().filter(|text| match_column(&header_name(text).0).is_some()).count()
 }
 
 /// The text each column's header stands for: "parent/child" under a two-row header.
-pub(crate) fn header_texts(header: &[String], sub: Option<&[String]>) -> Vec<String> {
-    let width = header.len().max(sub.map_or(0, <[String]>::len));
+pub(crate) fn header_texts(header: &Record, sub: Option<&Record>) -> Vec<String> {
+    let width = header.len().max(sub.map_or(0, Record::len));
     let mut parent = String::new();
     (0..width)
         .map(|i| {
-            let own = header.get(i).cloned().unwrap_or_default();
+            let own = header.get(i).unwrap_or_default().to_string();
             if !own.is_empty() {
                 parent.clone_from(&own);
             }
-            let child = sub.and_then(|s| s.get(i)).cloned().unwrap_or_default();
+            let child = sub.and_then(|s| s.get(i)).unwrap_or_default();
             if child.is_empty() {
                 return own;
             }
             let combined = format!("{parent}{child}");
-            if match_column(&split_header(&child).0).is_some() || match_column(&split_header(&combined).0).is_none() {
+            if match_column(&split_header(child).0).is_some() || match_column(&split_header(&combined).0).is_none() {
                 format!("{parent}/{child}").trim_start_matches('/').to_string()
             } else {
                 combined
@@ -169,14 +170,14 @@ pub(crate) struct Columns {
 }
 
 /// Finds the header and maps every column; the required columns must be among them.
-pub(crate) fn map_columns(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Columns {
+pub(crate) fn map_columns(grid: &[(usize, Record)], mapping: &Mapping, lang: Lang) -> Columns {
     let (header_index, sub_index) = find_header(grid);
     let header_line = grid[header_index].0;
     let mut columns = Columns { body: sub_index.unwrap_or(header_index) + 1, ..Columns::default() };
     for (line, _) in &grid[..header_index] {
         columns.review.skipped.push(Problem::notice(Code::TitleSkipped, args![], lang).at_row(*line));
     }
-    columns.texts = header_texts(&grid[header_index].1, sub_index.map(|i| grid[i].1.as_slice()));
+    columns.texts = header_texts(&grid[header_index].1, sub_index.map(|i| &grid[i].1));
     columns.review.header_rows = std::iter::once(header_line).chain(sub_index.map(|i| grid[i].0)).collect();
     for index in 0..columns.texts.len() {
         map_column(&mut columns, index, header_line, mapping, lang);

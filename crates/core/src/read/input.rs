@@ -14,6 +14,7 @@ use crate::rows::{is_totals_row, RowReader};
 pub use crate::cells::{check_shape, fold_width, is_invisible, read_grid, MAX_CELL_BYTES, MAX_COLUMNS};
 pub use crate::diagnostics::Problem;
 pub use crate::header::{template_columns_in, ColumnIndex, MappedColumn, Mapping, Review, SumCheck};
+pub use crate::record::{Grid, Record};
 pub use crate::rows::{parse_number, MAX_CELL};
 pub use crate::table::Table;
 pub use crate::template::{template_header, Column};
@@ -25,13 +26,13 @@ pub fn read_table(text: &str, lang: Lang) -> Result<Table, Vec<Problem>> {
 
 /// Reads the table from cells: finds the header, maps the columns (by header, or by the
 /// user's `mapping`), skips titles and totals rows with a notice, and reads every row.
-pub fn read_grid_table(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Result<Table, Vec<Problem>> {
+pub fn read_grid_table(grid: &[(usize, Record)], mapping: &Mapping, lang: Lang) -> Result<Table, Vec<Problem>> {
     read_grid_reviewed(grid, mapping, lang).map_err(|(errors, _)| errors)
 }
 
 /// `read_grid_table`, keeping the review (the column mapping) when the table is unusable,
 /// so that the user can map a column by hand.
-pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang: Lang) -> Result<Table, (Vec<Problem>, Review)> {
+pub fn read_grid_reviewed(grid: &[(usize, Record)], mapping: &Mapping, lang: Lang) -> Result<Table, (Vec<Problem>, Review)> {
     let (grid, invisible) = clean_grid(grid);
     let grid = &grid[..];
     if grid.is_empty() {
@@ -44,7 +45,7 @@ pub fn read_grid_reviewed(grid: &[(usize, Vec<String>)], mapping: &Mapping, lang
 /// Reads the records under a header already mapped (`columns`): a province's counties share
 /// their file's. `invisible`: where cleaning the cells removed invisible characters.
 pub(crate) fn read_body(
-    records: &[(usize, Vec<String>)],
+    records: &[(usize, Record)],
     columns: Columns,
     invisible: Option<(usize, usize, usize)>,
     lang: Lang,
@@ -81,17 +82,17 @@ pub(crate) fn read_body(
 /// Reads every record into `rows`, skipping totals rows (noted in `skipped`; the first is
 /// kept for the sum check); returns that totals row and the records' problems.
 fn read_records<'g>(
-    records: &'g [(usize, Vec<String>)],
+    records: &'g [(usize, Record)],
     reader: &RowReader,
     rows: &mut Vec<SchoolRow>,
     skipped: &mut Vec<Problem>,
-) -> (Option<&'g [String]>, Vec<Problem>) {
+) -> (Option<&'g Record>, Vec<Problem>) {
     let (mut totals, mut errors) = (None, Vec::new());
     for (line, cells) in records {
         if reader.cell(cells, Column::School).is_some_and(is_totals_row) {
             let notice = Problem::notice(Code::TotalsSkipped, args![], reader.lang).at_row(*line).in_column(reader.label(Column::School));
             skipped.push(notice);
-            totals.get_or_insert(&cells[..]);
+            totals.get_or_insert(cells);
             continue;
         }
         match reader.read(*line, cells) {

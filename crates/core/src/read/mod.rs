@@ -7,6 +7,7 @@ pub(crate) mod header;
 pub mod input;
 pub mod options;
 pub mod project;
+pub(crate) mod record;
 pub(crate) mod rows;
 pub(crate) mod table;
 pub(crate) mod template;

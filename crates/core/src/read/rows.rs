@@ -6,6 +6,7 @@ use crate::args;
 use crate::cells::fold_width;
 use crate::diagnostics::{Args, Code, Problem};
 use crate::model::{Affiliation, Lang, Level, Locality, Ownership, Resource, Resources, SchoolFact, SchoolRow, SchoolType};
+use crate::record::Record;
 use crate::template::{column_label, Column};
 use std::collections::HashMap;
 
@@ -52,8 +53,8 @@ struct Identity {
 }
 
 impl RowReader<'_> {
-    pub(crate) fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
-        cells.get(self.positions[column.slot()]?).map(String::as_str).filter(|c| !c.is_empty())
+    pub(crate) fn cell<'c>(&self, cells: &'c Record, column: Column) -> Option<&'c str> {
+        cells.get(self.positions[column.slot()]?).filter(|c| !c.is_empty())
     }
 
     /// The factor of the column's unit to the core's unit (1 when it has none).
@@ -70,7 +71,7 @@ impl RowReader<'_> {
     }
 
     /// The record as a school row, or every problem it has.
-    pub(crate) fn read(&self, line: usize, cells: &[String]) -> Result<SchoolRow, Vec<Problem>> {
+    pub(crate) fn read(&self, line: usize, cells: &Record) -> Result<SchoolRow, Vec<Problem>> {
         let mut problems = Vec::new();
         let identity = self.identity(line, cells, &mut problems);
         let mut number = |column| self.number(line, cells, column, &mut problems);
@@ -109,7 +110,7 @@ impl RowReader<'_> {
     }
 
     /// Name, level, type and ownership; `None` when any is missing or unknown.
-    fn identity(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Identity> {
+    fn identity(&self, line: usize, cells: &Record, problems: &mut Vec<Problem>) -> Option<Identity> {
         let name = self.cell(cells, Column::School).map(|n| fold_width(n).trim().to_string());
         if name.is_none() {
             problems.push(self.problem(line, Column::School, Code::EmptyName, args![]));
@@ -133,7 +134,7 @@ impl RowReader<'_> {
     }
 
     /// The school type (default: the level's own), which must allow the level.
-    fn school_type(&self, line: usize, cells: &[String], level: Option<Level>, problems: &mut Vec<Problem>) -> Option<SchoolType> {
+    fn school_type(&self, line: usize, cells: &Record, level: Option<Level>, problems: &mut Vec<Problem>) -> Option<SchoolType> {
         let lang = self.lang;
         let school_type = match self.cell(cells, Column::SchoolType) {
             Some(text) => parse_school_type(text),
@@ -155,7 +156,7 @@ impl RowReader<'_> {
 
     /// 城区, 镇区 or 乡村, or none when the cell (or the column) is empty; `Err` (with its
     /// problem) for another word.
-    fn locality(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Result<Option<Locality>, ()> {
+    fn locality(&self, line: usize, cells: &Record, problems: &mut Vec<Problem>) -> Result<Option<Locality>, ()> {
         let Some(text) = self.cell(cells, Column::Locality) else { return Ok(None) };
         let found = Locality::ALL.into_iter().find(|l| is_word(text, l.aliases()));
         if found.is_none() {
@@ -167,7 +168,7 @@ impl RowReader<'_> {
 
     /// Who runs the school, or none when the cell (or the column) is empty; `Err` (with its
     /// problem) for words that name no one.
-    fn affiliation(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Result<Option<Affiliation>, ()> {
+    fn affiliation(&self, line: usize, cells: &Record, problems: &mut Vec<Problem>) -> Result<Option<Affiliation>, ()> {
         let Some(text) = self.cell(cells, Column::Affiliation) else { return Ok(None) };
         let found = Affiliation::parse(&fold_width(text));
         if found.is_none() {
@@ -177,7 +178,7 @@ impl RowReader<'_> {
         Ok(found)
     }
 
-    fn ownership(&self, line: usize, cells: &[String], problems: &mut Vec<Problem>) -> Option<Ownership> {
+    fn ownership(&self, line: usize, cells: &Record, problems: &mut Vec<Problem>) -> Option<Ownership> {
         let Some(text) = self.cell(cells, Column::Ownership) else { return Some(Ownership::Public) };
         if is_word(text, &["公办", "public"]) {
             Some(Ownership::Public)
@@ -190,7 +191,7 @@ impl RowReader<'_> {
     }
 
     /// A number cell in the core's unit; `None` when empty, or with a problem when unusable.
-    fn number(&self, line: usize, cells: &[String], column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
+    fn number(&self, line: usize, cells: &Record, column: Column, problems: &mut Vec<Problem>) -> Option<f64> {
         let text = self.cell(cells, column)?;
         let Some(raw) = parse_number(text) else {
             if is_none_mark(text) {
@@ -213,7 +214,7 @@ impl RowReader<'_> {
     }
 
     /// Students: at least one, and present.
-    fn students(&self, line: usize, cells: &[String], students: Option<f64>, problems: &mut Vec<Problem>) -> f64 {
+    fn students(&self, line: usize, cells: &Record, students: Option<f64>, problems: &mut Vec<Problem>) -> f64 {
         let code = match students {
             Some(s) if s >= 1.0 => return s,
             Some(s) if s > 0.0 => Code::StudentsBelowOne,
