@@ -107,11 +107,12 @@ pub fn read_grid(text: &str) -> Grid {
         }
         line += text[counted_to..start].matches('\n').count();
         counted_to = start;
-        if record.iter().any(|c| !c.trim().is_empty()) {
-            let mut cells = Record::with_capacity(record.len(), record.as_slice().len());
-            for cell in &record {
-                cells.push(cell.trim());
-            }
+        let mut cells = Record::with_capacity(record.len(), record.as_slice().len());
+        for cell in &record {
+            cells.push(cell.trim());
+        }
+        // No text in any cell once trimmed: a record of separators only.
+        if !cells.text().is_empty() {
             grid.push((line, cells));
         }
     }

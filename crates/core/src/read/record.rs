@@ -51,6 +51,11 @@ impl Record {
         (0..self.len()).map(|index| &self[index])
     }
 
+    /// Whether its cells are `cells`, one for one.
+    fn holds<S: AsRef<str>>(&self, cells: &[S]) -> bool {
+        self.len() == cells.len() && self.iter().zip(cells).all(|(a, b)| a == b.as_ref())
+    }
+
     /// The record with its cell at `index` replaced, empty cells added up to it if the
     /// record is shorter (a plan's cells written back).
     #[must_use]
@@ -92,13 +97,13 @@ impl std::fmt::Debug for Record {
 /// Equal to a list of the same cells.
 impl<S: AsRef<str>, const N: usize> PartialEq<[S; N]> for Record {
     fn eq(&self, cells: &[S; N]) -> bool {
-        self.len() == N && self.iter().zip(cells).all(|(a, b)| a == b.as_ref())
+        self.holds(cells)
     }
 }
 
 impl<S: AsRef<str>> PartialEq<Vec<S>> for Record {
     fn eq(&self, cells: &Vec<S>) -> bool {
-        self.len() == cells.len() && self.iter().zip(cells).all(|(a, b)| a == b.as_ref())
+        self.holds(cells)
     }
 }
 
