@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { MINIFIED } from './site.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const esbuild = createRequire(join(ROOT, 'tests/e2e/package.json'))('esbuild');
@@ -33,11 +34,9 @@ async function bundle(entry, plugin, format = 'esm') {
     entryPoints: [join(ROOT, 'www', entry)],
     bundle: true,
     format,
-    minify: true,
     write: false,
-    // The browser floor (README): syntax lowered to what they all read.
-    target: ['chrome87', 'firefox115', 'safari15'],
-    legalComments: 'none',
+    // Written as site/ is (the browser floor's syntax, minified).
+    ...MINIFIED,
     loader: { '.wasm': 'base64', '.xlsx': 'base64', '.csv': 'text', '.css': 'text' },
     plugins: [plugin],
   });

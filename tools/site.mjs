@@ -26,6 +26,9 @@ const WWW = join(ROOT, 'www');
 
 /** The browser floor (README), which the modules' syntax is lowered to. */
 const TARGET = ['chrome87', 'firefox115', 'safari15'];
+/** How every script and style sheet is written for the browser: here, and by the single file
+ * (tools/single.mjs). */
+export const MINIFIED = { minify: true, target: TARGET, legalComments: 'none', charset: 'utf8' };
 
 /** The modules browsers are pointed at by address: the page's script (index.html), the
  * element (docs/EMBED.md), the engine's worker (io/assets.js). */
@@ -98,21 +101,19 @@ async function bundle() {
     // One folder deep, as are the modules whose code goes there: addresses made from
     // `import.meta.url` (io/assets.js) hold wherever their code is (checked below).
     chunkNames: 'chunks/[hash]',
-    minify: true,
-    target: TARGET,
-    legalComments: 'none',
-    charset: 'utf8',
+    ...MINIFIED,
     plugins: [glue, sharing(parts)],
   });
+  // The metafile's paths are www/'s (its inputs) or lead out of it into site/ (its outputs).
+  const out = (path) => relative(SITE, join(WWW, path));
+  const depth = (path) => path.split('/').length;
   for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
     for (const input of Object.keys(inputs)) {
-      const depth = (path) => path.split('/').length;
-      if (depth(relative(WWW, join(WWW, input))) !== depth(relative(SITE, join(WWW, output))) && (await readFile(join(WWW, input), 'utf8')).includes('import.meta')) {
-        throw new Error(`site.mjs: ${input} uses import.meta but its code is in ${output}, another folder depth`);
+      if (depth(input) !== depth(out(output)) && (await readFile(join(WWW, input), 'utf8')).includes('import.meta')) {
+        throw new Error(`site.mjs: ${input} uses import.meta but its code is in ${out(output)}, another folder depth`);
       }
     }
   }
-  const out = (path) => relative(SITE, join(WWW, path));
   const outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([k, v]) => [out(k), { imports: v.imports.map((i) => ({ ...i, path: i.external ? i.path : out(i.path) })) }]));
   return [...closure(outputs, CALCULATOR)].sort();
 }
@@ -141,7 +142,7 @@ async function serve(path, preloads) {
   const minified = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : null;
   if (!minified) return cp(from, to);
   const { code } = await esbuild.transform(await readFile(from, 'utf8'), {
-    loader: minified, minify: true, target: TARGET, legalComments: 'none', charset: 'utf8', ...(minified === 'js' ? { format: 'esm' } : {}),
+    loader: minified, ...MINIFIED, ...(minified === 'js' ? { format: 'esm' } : {}),
   });
   return writeFile(to, code);
 }
